@@ -1,0 +1,30 @@
+import type { HostHandlers } from './glue';
+import { createAppInfoHandlers, type AppInfoDeps } from './appInfo';
+import { createFileHandlers, type FileDeps } from './files';
+import { createPrintHandlers, type PrinterPort } from './print';
+import { createShellHandlers, type ShellPort } from './shell';
+
+export interface HostDeps extends FileDeps {
+  appInfo: AppInfoDeps;
+  printer: PrinterPort;
+  shell: ShellPort;
+}
+
+/** Every host capability as plain functions over injected dependencies; the glue serves them. */
+export function createHostHandlers(deps: HostDeps): HostHandlers {
+  return {
+    ...createAppInfoHandlers(deps.appInfo),
+    ...createFileHandlers(deps),
+    ...createPrintHandlers(deps.printer, deps),
+    ...createShellHandlers(deps.shell, deps.registry),
+  };
+}
+
+export { createDispatcher, registerHostHandlers, trustOrigin } from './glue';
+export type { Dispatch, SenderFrame, HostHandlers } from './glue';
+export { FileRegistry } from './fileRegistry';
+export { readOrCreateInstallationId } from './appInfo';
+export type { DialogPort } from './files';
+export type { FsPort, FileHandlePort } from './fsPort';
+export type { PrinterPort } from './print';
+export type { ShellPort } from './shell';

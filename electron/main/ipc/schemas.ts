@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { HostApi } from '../../../renderer/src/host/hostApi';
+import type { HostMethod } from './channels';
+
+/**
+ * Argument schemas, one per channel. The renderer is not trusted to send well-formed data:
+ * every argument is checked here before a handler sees it.
+ */
+
+/** A bare file name: no folders, no characters Windows forbids, not `.` or `..`. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/u)
+  .refine((name) => name !== '.' && name !== '..' && name.trim() === name && !name.endsWith('.'), 'bad file name');
+
+const filters = z
+  .array(
+    z.object({
+      name: z.string().min(1).max(100),
+      extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10),
+    }),
+  )
+  .max(10);
+
+const id = z.string().uuid();
+const bytes = z.instanceof(Uint8Array);
+const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+const MAX_OPEN_BYTES = 512 * 1024 * 1024;
+/** The largest chunk one streamed read or append may carry across the bridge (documented in hostApi.ts). */
+const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
+
+export const ARGUMENT_SCHEMAS = {
+  appInfo: z.tuple([]),
+  setLanguage: z.tuple([z.enum(['uz-Latn', 'uz-Cyrl', 'ru', 'en'])]),
+  saveFile: z.tuple([
+    z.object({ suggestedName: fileName, filters, bytes: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, 'too large') }),
+  ]),
+  openFile: z.tuple([z.object({ filters, maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES) })]),
+  writeStreamOpen: z.tuple([
+    z.object({ suggestedName: fileName, filters, expectedBytes: z.number().int().nonnegative().optional() }),
+  ]),
+  writeStreamAppend: z.tuple([id, bytes.refine((b) => b.byteLength <= MAX_CHUNK_BYTES, 'chunk too large')]),
+  writeStreamCommit: z.tuple([id]),
+  writeStreamAbort: z.tuple([id]),
+  readStreamOpen: z.tuple([z.object({ filters })]),
+  readStreamRead: z.tuple([id, z.number().int().nonnegative(), z.number().int().positive().max(MAX_CHUNK_BYTES)]),
+  readStreamClose: z.tuple([id]),
+  print: z.tuple([]),
+  printToPdf: z.tuple([z.object({ suggestedName: fileName, filters })]),
+  showInFolder: z.tuple([id]),
+  openExternal: z.tuple([z.string().max(2000)]),
+} satisfies { [K in HostMethod]: z.ZodType<Parameters<HostApi[K]>> };

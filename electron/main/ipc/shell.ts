@@ -1,0 +1,26 @@
+import type { HostApi } from '../../../renderer/src/host/hostApi';
+import { isAllowedExternalUrl } from '../security';
+import type { FileRegistry } from './fileRegistry';
+import { catching, fail, ok } from './result';
+
+/** The OS shell, injected: Electron's `shell` in the app, a recorder in tests. */
+export interface ShellPort {
+  showItemInFolder(path: string): void;
+  openExternal(url: string): Promise<void>;
+}
+
+export function createShellHandlers(shell: ShellPort, registry: FileRegistry): Pick<HostApi, 'showInFolder' | 'openExternal'> {
+  return catching({
+    async showInFolder(fileId) {
+      const path = registry.pathOf(fileId);
+      if (!path) return fail('unknown-file');
+      shell.showItemInFolder(path);
+      return ok(undefined);
+    },
+    async openExternal(url) {
+      if (!isAllowedExternalUrl(url)) return fail('not-allowed', url.slice(0, 200));
+      await shell.openExternal(url);
+      return ok(undefined);
+    },
+  });
+}

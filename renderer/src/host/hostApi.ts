@@ -1,0 +1,143 @@
+/**
+ * The host interface: everything the renderer asks of the machine it runs on.
+ *
+ * The Electron preload implements it over IPC, the browser host over download/upload,
+ * the e2e fixture over the very handler functions Electron's main process uses, and the
+ * memory host in unit tests. The UI never asks which one it has.
+ *
+ * Every call resolves to a {@link HostResult}: errors cross the bridge as data with a
+ * code the UI maps to a translated message, never as an exception with English text.
+ * This file holds types only, so `electron/` may `import type` it without pulling in renderer code.
+ */
+
+/** Why a host call failed; each code has a translated message under `errors:host.<code>`. */
+export type HostErrorCode =
+  | 'cancelled'
+  | 'invalid-argument'
+  | 'forbidden-sender'
+  | 'too-large'
+  | 'disk-full'
+  | 'verify-failed'
+  | 'io'
+  | 'not-found'
+  | 'unknown-stream'
+  | 'unknown-file'
+  | 'not-allowed'
+  | 'unsupported'
+  | 'internal';
+
+export interface HostError {
+  code: HostErrorCode;
+  /** Developer detail (an errno code, the failing step); shown to users only as a secondary line. */
+  detail?: string;
+}
+
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+export type HostKind = 'electron' | 'browser' | 'e2e' | 'memory';
+
+export interface AppInfo {
+  version: string;
+  /** The operating system's locale, e.g. `uz-UZ`, used to pick the first-run language. */
+  locale: string;
+  /** Where the app keeps its data on this machine (shown in Settings for support calls). */
+  dataFolder: string;
+  /** Random id made once per installation; records carry it so several PCs of one office can merge. */
+  installationId: string;
+  host: HostKind;
+  platform: string;
+}
+
+/** A file-type filter for the save/open dialogs; `name` is already translated by the renderer. */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  filters: FileFilter[];
+  bytes: Uint8Array;
+}
+
+/** A file the host wrote; `fileId` stands for its path, which never reaches the renderer's control. */
+export interface SavedFile {
+  fileId: string;
+  name: string;
+  size: number;
+}
+
+export interface OpenFileRequest {
+  filters: FileFilter[];
+  /** Files larger than this are refused with `too-large` before they are read. */
+  maxBytes: number;
+}
+
+export interface OpenedFile {
+  name: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+export interface WriteStreamRequest {
+  suggestedName: string;
+  filters: FileFilter[];
+  /** When known, free space is checked up front and `disk-full` returned before anything is written. */
+  expectedBytes?: number;
+}
+
+export interface WriteStream {
+  streamId: string;
+  name: string;
+}
+
+export interface ReadStreamRequest {
+  filters: FileFilter[];
+}
+
+export interface ReadStream {
+  streamId: string;
+  name: string;
+  size: number;
+}
+
+export interface PrintToPdfRequest {
+  suggestedName: string;
+  filters: FileFilter[];
+}
+
+/** Languages the UI speaks; `en` is the developers' fallback. */
+export type UiLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru' | 'en';
+
+export interface HostApi {
+  appInfo(): Promise<HostResult<AppInfo>>;
+  /** Tells the host the UI language so native parts (the menu) speak it too. */
+  setLanguage(language: UiLanguage): Promise<HostResult<void>>;
+
+  /** Asks the user where to save, then writes atomically: the previous file survives any failure. */
+  saveFile(request: SaveFileRequest): Promise<HostResult<SavedFile>>;
+  /** Asks the user for a file and returns its bytes, refusing files over `maxBytes`. */
+  openFile(request: OpenFileRequest): Promise<HostResult<OpenedFile>>;
+
+  /** Streamed writing for data too large to hold in memory: open, append chunks, then commit or abort. */
+  writeStreamOpen(request: WriteStreamRequest): Promise<HostResult<WriteStream>>;
+  /** Chunks of at most 16 MiB. */
+  writeStreamAppend(streamId: string, chunk: Uint8Array): Promise<HostResult<void>>;
+  /** Verifies what was written against what was sent and only then replaces the target. */
+  writeStreamCommit(streamId: string): Promise<HostResult<SavedFile>>;
+  writeStreamAbort(streamId: string): Promise<HostResult<void>>;
+
+  /** Streamed reading: open a file the user picks, then read byte ranges of it. */
+  readStreamOpen(request: ReadStreamRequest): Promise<HostResult<ReadStream>>;
+  readStreamRead(streamId: string, offset: number, length: number): Promise<HostResult<Uint8Array>>;
+  readStreamClose(streamId: string): Promise<HostResult<void>>;
+
+  /** Prints the current view through the system print dialog. */
+  print(): Promise<HostResult<void>>;
+  /** Renders the current view to PDF and saves it where the user picks. */
+  printToPdf(request: PrintToPdfRequest): Promise<HostResult<SavedFile>>;
+  /** Shows a file this host wrote or opened in the OS file manager. */
+  showInFolder(fileId: string): Promise<HostResult<void>>;
+  /** Opens an https address from the allow-list in the system browser. */
+  openExternal(url: string): Promise<HostResult<void>>;
+}
