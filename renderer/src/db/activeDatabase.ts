@@ -1,0 +1,68 @@
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { HamkorlikDb } from './db';
+
+/** The pointer record: which database is the office's current one. */
+export interface ActivePointer {
+  key: 'active';
+  name: string;
+  since: string;
+}
+
+/** The small database that holds only the pointer. Its name never changes. */
+export const META_DATABASE = 'hamkorlik-meta';
+const DATA_PREFIX = 'hamkorlik-data-';
+
+class MetaDb extends Dexie {
+  pointers!: Table<ActivePointer, string>;
+  constructor(options: DexieOptions) {
+    super(META_DATABASE, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores({ pointers: 'key' });
+  }
+}
+
+/**
+ * Opens the office database through a pointer instead of a fixed name. A restore later builds
+ * a complete new database beside the live one and only then moves the pointer, so a failed or
+ * interrupted restore never touches the data in use.
+ */
+export class DatabaseDirectory {
+  private readonly meta: MetaDb;
+
+  constructor(private readonly options: DexieOptions = {}) {
+    this.meta = new MetaDb(options);
+  }
+
+  /** Opens the current database, creating the first one on first run. */
+  async openActive(now = new Date()): Promise<HamkorlikDb> {
+    let pointer = await this.meta.pointers.get('active');
+    if (!pointer) {
+      pointer = { key: 'active', name: newDatabaseName(), since: now.toISOString() };
+      await this.meta.pointers.put(pointer);
+    }
+    const db = new HamkorlikDb(pointer.name, this.options);
+    await db.open();
+    return db;
+  }
+
+  /** A new, empty database to fill (for a restore) before it is made active. */
+  createStaged(): HamkorlikDb {
+    return new HamkorlikDb(newDatabaseName(), this.options);
+  }
+
+  /** Makes `name` the current database. The previous one is kept until deleted deliberately. */
+  async activate(name: string, now = new Date()): Promise<void> {
+    await this.meta.pointers.put({ key: 'active', name, since: now.toISOString() });
+  }
+
+  async activeName(): Promise<string | undefined> {
+    return (await this.meta.pointers.get('active'))?.name;
+  }
+
+  close(): void {
+    this.meta.close();
+  }
+}
+
+function newDatabaseName(): string {
+  return `${DATA_PREFIX}${crypto.randomUUID()}`;
+}

@@ -1,0 +1,58 @@
+import type { HamkorlikDb } from '../db';
+import { DomainError } from '../../domain/errors';
+import { mahallaKey, mahallaNameSchema, type Mahalla } from '../../domain/mahalla';
+import type { TriLingualText } from '../../domain/names';
+import { OFFICE_PROFILE_ID, officeDraftSchema, type OfficeDraft, type OfficeProfile } from '../../domain/office';
+import { newId, newRecordMeta, type WriteContext } from '../../domain/record';
+import type { FirstUserDraft, User } from '../../domain/user';
+import { newUser } from './users';
+
+export interface FirstRunInput {
+  office: OfficeDraft;
+  mahallas: TriLingualText[];
+  administrator: FirstUserDraft;
+}
+
+export interface FirstRunResult {
+  office: OfficeProfile;
+  administrator: User;
+  mahallas: Mahalla[];
+}
+
+/**
+ * Finishes first-run setup in one transaction: the administrator (who is also the author of
+ * everything setup writes), the office profile and its mahallas. Half a setup is never stored.
+ */
+export async function completeFirstRun(
+  db: HamkorlikDb,
+  input: FirstRunInput,
+  machine: { installationId: string; now: Date },
+): Promise<FirstRunResult> {
+  const adminId = newId();
+  const context: WriteContext = { userId: adminId, installationId: machine.installationId, now: machine.now };
+  const administrator = newUser(input.administrator, ['administrator'], context, adminId);
+  const officeDraft = officeDraftSchema.safeParse(input.office);
+  if (!officeDraft.success) throw new DomainError('invalid', JSON.stringify(officeDraft.error.issues));
+  const office: OfficeProfile = { ...newRecordMeta(context, OFFICE_PROFILE_ID), ...officeDraft.data };
+  const keys = new Set<string>();
+  const mahallas = input.mahallas.map((name) => {
+    const parsed = mahallaNameSchema.safeParse(name);
+    if (!parsed.success) throw new DomainError('invalid', JSON.stringify(parsed.error.issues));
+    const key = mahallaKey(parsed.data.uzLatn);
+    if (keys.has(key)) throw new DomainError('duplicate', parsed.data.uzLatn);
+    keys.add(key);
+    return { ...newRecordMeta(context), name: parsed.data };
+  });
+
+  await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings], async () => {
+    if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
+    await db.users.add(administrator);
+    await db.officeProfile.add(office);
+    await db.mahallas.bulkAdd(mahallas);
+    await db.settings.bulkPut([
+      { key: 'setupCompletedAt', value: machine.now.toISOString() },
+      { key: 'currentUserId', value: adminId },
+    ]);
+  });
+  return { office, administrator, mahallas };
+}

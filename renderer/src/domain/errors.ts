@@ -1,0 +1,13 @@
+/** Codes of the rule failures the domain and storage report; each has `errors:domain.<code>`. */
+export type DomainErrorCode = 'duplicate' | 'notFound' | 'invalid' | 'storageFull' | 'setupDone' | 'staleRevision';
+
+/** A rule failure with a code the UI translates; the message is for developers only. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
