@@ -15,7 +15,7 @@ const notLayers = (layers, who) =>
   layers.map((layer) => ({ group: [`**/${layer}`, `**/${layer}/**`], message: `${who} must not depend on ${layer}/.` }));
 
 /**
- * @param {Array<{group: string[], message: string}>} patterns
+ * @param {Array<{group?: string[], regex?: string, message: string}>} patterns
  * @param {boolean} [allowTypeImports]
  * @returns {import('eslint').Linter.RulesRecord}
  */
@@ -55,7 +55,7 @@ export default tseslint.config(
     files: ['renderer/src/features/*/**/*.{ts,tsx}'],
     rules: restrict([
       ...NOT_IN_RENDERER,
-      { group: ['../*/*', '!../*/index'], message: 'A feature reaches another only through its index.ts.' },
+      { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index$).+', message: 'A feature reaches another only through its index.ts.' },
     ]),
   },
   {

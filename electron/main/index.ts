@@ -62,7 +62,7 @@ async function start(): Promise<void> {
   });
 
   const window = new BrowserWindow(
-    createWindowOptions(join(here, 'preload.cjs'), join(rendererRoot, 'icon.png'), !app.isPackaged),
+    createWindowOptions(join(here, 'preload.cjs'), !app.isPackaged),
   );
   mainWindow = window;
   const registry = new FileRegistry();

@@ -3,7 +3,7 @@ import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isPermissionAllowed, sec
 import { attachWebContentsGuards, createWindowOptions, type GuardedContents } from './window';
 
 describe('window options used by main', () => {
-  const options = createWindowOptions('/app/preload.cjs', undefined, false);
+  const options = createWindowOptions('/app/preload.cjs', false);
   const prefs = options.webPreferences!;
 
   it('isolate and sandbox the renderer without Node.js', () => {

@@ -8,7 +8,7 @@ export const START_URL = `${APP_ORIGIN}/index.html`;
  * The window's options, in one place so a unit test can assert the security settings users get:
  * an isolated, sandboxed renderer with no Node.js, web security on, no webviews.
  */
-export function createWindowOptions(preloadPath: string, iconPath: string | undefined, devTools: boolean): BrowserWindowConstructorOptions {
+export function createWindowOptions(preloadPath: string, devTools: boolean): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 820,
@@ -16,7 +16,6 @@ export function createWindowOptions(preloadPath: string, iconPath: string | unde
     minHeight: 600,
     show: false,
     backgroundColor: '#f5f7f8',
-    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

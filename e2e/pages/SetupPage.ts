@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test';
+
+export interface OfficeInput {
+  regionCode: string;
+  districtCode: string;
+  name: { uzLatn: string; uzCyrl?: string; ru?: string };
+  head: string;
+  hokim: string;
+  deputyHokim: string;
+}
+
+/** First-run setup, step by step, as a user goes through it. */
+export class SetupPage {
+  constructor(readonly page: Page) {}
+
+  async chooseLanguage(language: string): Promise<void> {
+    await this.page.getByTestId('language-switcher').click();
+    await this.page.getByTestId(`language-${language}`).click();
+  }
+
+  async next(): Promise<void> {
+    await this.page.getByTestId('setup-next').click();
+  }
+
+  async select(testId: string, value: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    await this.page.locator(`li[data-value="${value}"]`).click();
+  }
+
+  /** Types each name in the script given; the other spellings are left to the suggestions unless given. */
+  async fillOffice(office: OfficeInput): Promise<void> {
+    await this.select('office-region', office.regionCode);
+    await this.select('office-district', office.districtCode);
+    await this.page.getByTestId('office-name-uzLatn').fill(office.name.uzLatn);
+    if (office.name.uzCyrl) await this.page.getByTestId('office-name-uzCyrl').fill(office.name.uzCyrl);
+    if (office.name.ru) await this.page.getByTestId('office-name-ru').fill(office.name.ru);
+    await this.page.getByTestId('office-head-cyrl').fill(office.head);
+    await this.page.getByTestId('office-hokim-cyrl').fill(office.hokim);
+    await this.page.getByTestId('office-deputyHokim-cyrl').fill(office.deputyHokim);
+    await this.page.getByTestId('office-submit').click();
+  }
+
+  async addMahalla(uzLatn: string): Promise<void> {
+    await this.page.getByTestId('mahalla-new-uzLatn').fill(uzLatn);
+    await this.page.getByTestId('mahalla-add').click();
+  }
+
+  async fillAdministrator(fullNameCyrl: string, position: string): Promise<void> {
+    await this.page.getByTestId('admin-name-cyrl').fill(fullNameCyrl);
+    await this.page.getByTestId('admin-position').fill(position);
+  }
+
+  async finish(): Promise<void> {
+    await this.page.getByTestId('setup-finish').click();
+  }
+}

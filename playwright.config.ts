@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+// The renderer runs in Debian's Chromium with the e2e host playing Electron's main process
+// (project "chromium"); project "electron" runs the real shell where an Electron binary exists.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['json', { outputFile: './test-results/e2e.json' }]],
+  use: {
+    viewport: { width: 1366, height: 860 },
+    locale: 'uz-UZ',
+    timezoneId: 'Asia/Tashkent',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testDir: './e2e/specs',
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        },
+      },
+    },
+    { name: 'electron', testDir: './e2e/electron' },
+  ],
+});

@@ -1,0 +1,115 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import DescriptionIcon from '@mui/icons-material/Description';
+import FolderSharedIcon from '@mui/icons-material/FolderShared';
+import GroupsIcon from '@mui/icons-material/Groups';
+import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
+import PrintIcon from '@mui/icons-material/Print';
+import SettingsIcon from '@mui/icons-material/Settings';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import {
+  AppBar,
+  Box,
+  Drawer,
+  IconButton,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Tooltip,
+  Typography,
+} from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { getOfficeProfile } from '../db/repositories/office';
+import { triLingualIn } from '../domain/names';
+import { LanguageSwitcher } from '../ui/LanguageSwitcher';
+import { NoticeBar } from '../ui/NoticeBar';
+import { useFeedback } from './feedback';
+import { useAppSelector } from './hooks';
+import { useServices } from './services';
+
+const DRAWER_WIDTH = 240;
+
+/** The sections of the app, in the order a case manager's day uses them. */
+export const SECTIONS = [
+  { path: '/cases', key: 'cases', icon: <FolderSharedIcon /> },
+  { path: '/my-work', key: 'myWork', icon: <TaskAltIcon /> },
+  { path: '/teams', key: 'teams', icon: <GroupsIcon /> },
+  { path: '/documents', key: 'documents', icon: <DescriptionIcon /> },
+  { path: '/reports', key: 'reports', icon: <AssessmentIcon /> },
+  { path: '/exchange', key: 'exchange', icon: <SwapHorizIcon /> },
+  { path: '/settings', key: 'settings', icon: <SettingsIcon /> },
+] as const;
+
+/** The frame around every page: the office's name, navigation, language, printing and notices. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { db, host } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const office = useLiveQuery(() => getOfficeProfile(db), [db]);
+  const feedback = useFeedback();
+
+  const printToPdf = async () => {
+    const result = await host.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: t('common:file.pdf'), extensions: ['pdf'] }] });
+    if (result.ok) feedback.saved(result.value);
+    else feedback.hostError(result.error);
+  };
+  const print = async () => {
+    const result = await host.print();
+    if (!result.ok) feedback.hostError(result.error);
+  };
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, displayPrint: 'none' }}>
+        <Toolbar sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ fontWeight: 600 }}>
+            Hamkorlik
+          </Typography>
+          <Typography sx={{ flexGrow: 1, opacity: 0.9 }} noWrap data-testid="office-name">
+            {office ? triLingualIn(office.name, language) : ''}
+          </Typography>
+          <Tooltip title={t('common:action.print')}>
+            <IconButton color="inherit" onClick={() => void print()} aria-label={t('common:action.print')}>
+              <PrintIcon />
+            </IconButton>
+          </Tooltip>
+          <Tooltip title={t('common:action.printToPdf')}>
+            <IconButton color="inherit" onClick={() => void printToPdf()} aria-label={t('common:action.printToPdf')}>
+              <PictureAsPdfIcon />
+            </IconButton>
+          </Tooltip>
+          <LanguageSwitcher />
+        </Toolbar>
+      </AppBar>
+      <Drawer
+        variant="permanent"
+        sx={{ width: DRAWER_WIDTH, flexShrink: 0, displayPrint: 'none', '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box' } }}
+      >
+        <Toolbar />
+        <List component="nav" aria-label={t('common:nav.label')}>
+          {SECTIONS.map((section) => (
+            <ListItemButton
+              key={section.path}
+              component={NavLink}
+              to={section.path}
+              data-testid={`nav-${section.key}`}
+              sx={{ '&.active': { bgcolor: 'action.selected', fontWeight: 600 } }}
+            >
+              <ListItemIcon>{section.icon}</ListItemIcon>
+              <ListItemText primary={t(`common:nav.${section.key}`)} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
+        <Toolbar sx={{ displayPrint: 'none' }} />
+        <Outlet />
+      </Box>
+      <NoticeBar />
+    </Box>
+  );
+}

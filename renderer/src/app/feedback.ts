@@ -1,0 +1,40 @@
+import { useCallback } from 'react';
+import { DomainError } from '../domain/errors';
+import type { HostError, SavedFile } from '../host/hostApi';
+import { useAppDispatch } from './hooks';
+import { noticeShown } from './noticeSlice';
+
+/** Tells the user how an action went, in their language: saved files, host errors, rule failures. */
+export function useFeedback() {
+  const dispatch = useAppDispatch();
+  return {
+    saved: useCallback(
+      (file: SavedFile) => dispatch(noticeShown({ severity: 'success', messageKey: 'common:notice.saved', values: { name: file.name }, fileId: file.fileId })),
+      [dispatch],
+    ),
+    done: useCallback(
+      (messageKey: string, values?: Record<string, string | number>) =>
+        dispatch(noticeShown({ severity: 'success', messageKey, ...(values ? { values } : {}) })),
+      [dispatch],
+    ),
+    hostError: useCallback(
+      (error: HostError) => {
+        if (error.code === 'cancelled') return;
+        dispatch(noticeShown({ severity: 'error', messageKey: `errors:host.${error.code}`, ...(error.detail ? { detail: error.detail } : {}) }));
+      },
+      [dispatch],
+    ),
+    error: useCallback(
+      (messageKey: string, detail?: string) => dispatch(noticeShown({ severity: 'error', messageKey, ...(detail ? { detail } : {}) })),
+      [dispatch],
+    ),
+    failure: useCallback(
+      (error: unknown) => {
+        const code = error instanceof DomainError ? error.code : 'unexpected';
+        const detail = error instanceof Error ? error.message : String(error);
+        dispatch(noticeShown({ severity: 'error', messageKey: `errors:domain.${code}`, detail: detail.slice(0, 300) }));
+      },
+      [dispatch],
+    ),
+  };
+}

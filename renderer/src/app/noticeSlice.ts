@@ -1,0 +1,35 @@
+import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+
+/**
+ * A short message at the bottom of the screen. It holds a locale key and its values, not text,
+ * so it follows a language switch; `fileId` offers "Show in folder" for a file just saved.
+ */
+export interface Notice {
+  id: number;
+  severity: 'success' | 'info' | 'warning' | 'error';
+  messageKey: string;
+  values?: Record<string, string | number>;
+  detail?: string;
+  fileId?: string;
+}
+
+export interface NoticeState {
+  current: Notice | null;
+  nextId: number;
+}
+
+export const noticeSlice = createSlice({
+  name: 'notice',
+  initialState: { current: null, nextId: 1 } as NoticeState,
+  reducers: {
+    noticeShown(state, action: PayloadAction<Omit<Notice, 'id'>>) {
+      state.current = { ...action.payload, id: state.nextId };
+      state.nextId += 1;
+    },
+    noticeDismissed(state) {
+      state.current = null;
+    },
+  },
+});
+
+export const { noticeShown, noticeDismissed } = noticeSlice.actions;

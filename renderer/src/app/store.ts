@@ -1,0 +1,29 @@
+import { configureStore, createListenerMiddleware } from '@reduxjs/toolkit';
+import type { i18n as I18n } from 'i18next';
+import type { HostApi, UiLanguage } from '../host/hostApi';
+import { rememberLanguage } from './languages';
+import { noticeSlice } from './noticeSlice';
+import { languageChanged, sessionSlice } from './sessionSlice';
+
+/** The store holds UI and session state only; it is made once by the composition root. */
+export function createStore(options: { host: HostApi; i18n: I18n; language: UiLanguage }) {
+  const listeners = createListenerMiddleware();
+  listeners.startListening({
+    actionCreator: languageChanged,
+    effect: async ({ payload }) => {
+      rememberLanguage(payload);
+      document.documentElement.lang = payload;
+      await options.i18n.changeLanguage(payload);
+      await options.host.setLanguage(payload);
+    },
+  });
+  return configureStore({
+    reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer },
+    preloadedState: { session: { language: options.language, currentUserId: null } },
+    middleware: (getDefault) => getDefault().prepend(listeners.middleware),
+  });
+}
+
+export type AppStore = ReturnType<typeof createStore>;
+export type RootState = ReturnType<AppStore['getState']>;
+export type AppDispatch = AppStore['dispatch'];

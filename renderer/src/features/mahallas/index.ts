@@ -1,0 +1,1 @@
+export { MahallaEditor, type MahallaItem } from './MahallaEditor';

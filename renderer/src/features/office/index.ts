@@ -1,0 +1,1 @@
+export { OfficeForm, EMPTY_OFFICE_DRAFT } from './OfficeForm';

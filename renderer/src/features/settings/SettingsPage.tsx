@@ -1,0 +1,82 @@
+import { Card, CardContent, CardHeader, Stack } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../app/feedback';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { addMahallas, deleteMahalla, listMahallas, renameMahalla } from '../../db/repositories/mahallas';
+import { getOfficeProfile, saveOfficeProfile } from '../../db/repositories/office';
+import type { WriteContext } from '../../domain/record';
+import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { PageHeader } from '../../ui/PageHeader';
+import { MahallaEditor } from '../mahallas';
+import { OfficeForm } from '../office';
+import { InstallationInfo } from './InstallationInfo';
+
+/** Office settings: language, the office profile, its mahallas, and facts about this installation. */
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  const { db, appInfo } = useServices();
+  const userId = useAppSelector((state) => state.session.currentUserId);
+  const feedback = useFeedback();
+  const office = useLiveQuery(() => getOfficeProfile(db), [db]);
+  const mahallas = useLiveQuery(() => listMahallas(db), [db]);
+
+  const context = (): WriteContext => {
+    if (!userId) throw new Error('no current user');
+    return { userId, installationId: appInfo.installationId, now: new Date() };
+  };
+
+  return (
+    <>
+      <PageHeader title={t('title')} />
+      <Stack spacing={3}>
+        <Card variant="outlined">
+          <CardHeader title={t('language.title')} subheader={t('language.text')} />
+          <CardContent sx={{ maxWidth: 400 }}>
+            <LanguageSwitcher variant="form" />
+          </CardContent>
+        </Card>
+        <Card variant="outlined">
+          <CardHeader title={t('office.title')} />
+          <CardContent>
+            {office && (
+              <OfficeForm
+                key={office.rev}
+                initial={office}
+                submitLabel={t('common:action.save')}
+                onSubmit={async (draft) => {
+                  try {
+                    await saveOfficeProfile(db, draft, context());
+                    feedback.done('settings:office.saved');
+                  } catch (error) {
+                    feedback.failure(error);
+                  }
+                }}
+              />
+            )}
+          </CardContent>
+        </Card>
+        <Card variant="outlined">
+          <CardHeader title={t('mahallas.title')} subheader={t('mahallas.text')} />
+          <CardContent>
+            {mahallas && (
+              <MahallaEditor
+                items={mahallas}
+                onAdd={async (names) => void (await addMahallas(db, names, context()))}
+                onRename={async (id, name) => void (await renameMahalla(db, id, name, context()))}
+                onDelete={(id) => deleteMahalla(db, id, context())}
+              />
+            )}
+          </CardContent>
+        </Card>
+        <Card variant="outlined">
+          <CardHeader title={t('about.title')} />
+          <CardContent>
+            <InstallationInfo />
+          </CardContent>
+        </Card>
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import './app/zodSetup'; // first: schemas are built while the modules below load
+import '@fontsource/roboto/latin-400.css';
+import '@fontsource/roboto/latin-500.css';
+import '@fontsource/roboto/latin-ext-400.css';
+import '@fontsource/roboto/latin-ext-500.css';
+import '@fontsource/roboto/cyrillic-400.css';
+import '@fontsource/roboto/cyrillic-500.css';
+import '@fontsource/roboto/cyrillic-ext-400.css';
+import '@fontsource/roboto/cyrillic-ext-500.css';
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { Provider } from 'react-redux';
+import { initI18n } from './app/i18n';
+import { languageFromLocale, rememberedLanguage, rememberLanguage } from './app/languages';
+import { AppRoutes } from './app/routes';
+import { ServicesProvider } from './app/services';
+import { userSelected } from './app/sessionSlice';
+import { createStore } from './app/store';
+import { theme } from './app/theme';
+import { DatabaseDirectory } from './db/activeDatabase';
+import { getSetting } from './db/repositories/settings';
+import { requestPersistentStorage } from './db/storage';
+import { pickHost } from './host';
+import { StartupError } from './ui/StartupError';
+
+/** The composition root: pick the host, open the database, set up i18n and the store, render. */
+async function start(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  const host = pickHost();
+  const info = await host.appInfo();
+  if (!info.ok) throw new Error(`host: ${info.error.code}`);
+  const language = rememberedLanguage() ?? languageFromLocale(info.value.locale);
+  rememberLanguage(language);
+  document.documentElement.lang = language;
+  const [i18n, db] = await Promise.all([initI18n(language), new DatabaseDirectory().openActive()]);
+  void requestPersistentStorage();
+  void host.setLanguage(language);
+  const store = createStore({ host, i18n, language });
+  store.dispatch(userSelected((await getSetting(db, 'currentUserId')) ?? null));
+
+  root.render(
+    <StrictMode>
+      <Provider store={store}>
+        <I18nextProvider i18n={i18n}>
+          <ServicesProvider services={{ host, db, appInfo: info.value }}>
+            <ThemeProvider theme={theme}>
+              <CssBaseline />
+              <AppRoutes />
+            </ThemeProvider>
+          </ServicesProvider>
+        </I18nextProvider>
+      </Provider>
+    </StrictMode>,
+  );
+}
+
+start().catch((error: unknown) => {
+  console.error(error);
+  createRoot(document.getElementById('root')!).render(<StartupError error={error} />);
+});

@@ -1,0 +1,46 @@
+import { Alert, Button, Snackbar } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useAppDispatch, useAppSelector } from '../app/hooks';
+import { noticeDismissed } from '../app/noticeSlice';
+import { useServices } from '../app/services';
+
+/** Shows the current notice; errors stay until dismissed, successes fade. */
+export function NoticeBar() {
+  const notice = useAppSelector((state) => state.notice.current);
+  const dispatch = useAppDispatch();
+  const { host } = useServices();
+  const { t } = useTranslation();
+  if (!notice) return null;
+  const close = () => dispatch(noticeDismissed());
+  return (
+    <Snackbar
+      key={notice.id}
+      open
+      autoHideDuration={notice.severity === 'error' ? null : 6000}
+      onClose={(_event, reason) => reason !== 'clickaway' && close()}
+      anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+    >
+      <Alert
+        severity={notice.severity}
+        variant="filled"
+        onClose={close}
+        data-testid="notice"
+        sx={{ maxWidth: 720 }}
+        action={
+          notice.fileId ? (
+            <Button color="inherit" size="small" onClick={() => void host.showInFolder(notice.fileId!)}>
+              {t('common:action.showInFolder')}
+            </Button>
+          ) : undefined
+        }
+      >
+        {t(notice.messageKey, notice.values)}
+        {notice.detail && (
+          <div style={{ opacity: 0.8, fontSize: '0.8em', marginTop: 4 }} data-testid="notice-detail">
+            {t('common:notice.detail', { detail: notice.detail })}
+          </div>
+        )}
+      </Alert>
+    </Snackbar>
+  );
+}
