@@ -64,5 +64,5 @@ export { expect };
 
 /** Saves a screenshot under e2e/artifacts for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }

@@ -54,3 +54,19 @@ export class SetupPage {
     await this.page.getByTestId('setup-finish').click();
   }
 }
+
+/** Goes through first-run setup with the given language, office, mahallas and administrator. */
+export async function completeSetup(
+  page: Page,
+  options: { language: string; office: OfficeInput; mahallas: string[]; admin: { fullNameCyrl: string; position: string } },
+): Promise<void> {
+  const setup = new SetupPage(page);
+  await setup.chooseLanguage(options.language);
+  await setup.next();
+  await setup.fillOffice(options.office);
+  for (const mahalla of options.mahallas) await setup.addMahalla(mahalla);
+  await setup.next();
+  await setup.fillAdministrator(options.admin.fullNameCyrl, options.admin.position);
+  await setup.finish();
+  await page.getByTestId('office-name').waitFor();
+}
