@@ -1,6 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, screenshot, test } from '../fixtures';
+import { ARTIFACTS, expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { SettingsPage } from '../pages/SettingsPage';
@@ -72,4 +72,14 @@ test('an unreadable import file gets a translated message and changes nothing', 
   await settings.startImport();
   await expect(page.getByTestId('notice')).toContainText('Файлни ўқиб бўлмади. Бу CSV ёки Excel файли эканига ишончингиз комилми?');
   await expect(settings.mahallaRows()).toHaveCount(2);
+});
+
+test('the current view is printed to a PDF file where the user picks', async ({ page, host }) => {
+  const shell = new AppShell(page);
+  await page.getByRole('button', { name: 'PDF сифатида сақлаш' }).click();
+  await expect(shell.notice()).toContainText('Сақланди: hamkorlik.pdf');
+  const pdf = await readFile(join(host.folder, 'hamkorlik.pdf'));
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
+  await writeFile(join(ARTIFACTS, 'printed-view-uz-Cyrl.pdf'), pdf);
 });
