@@ -1,0 +1,165 @@
+import type { IsoDate } from './dates';
+
+/**
+ * The eight stages of case management (shared/domain/CASE-MANAGEMENT.md) as a state machine.
+ * Pure: it takes a case's stage facts and an event and answers with the next facts and the
+ * history entry to record, or a refusal code the UI translates (`errors:stage.<code>`).
+ */
+export const STAGES = [
+  'identification',
+  'primaryAssessment',
+  'agreement',
+  'inDepthAssessment',
+  'planning',
+  'implementation',
+  'monitoring',
+  'closed',
+] as const;
+
+export type Stage = (typeof STAGES)[number];
+export type OpenStage = Exclude<Stage, 'closed'>;
+
+/** Why a case was closed. `notEligible` comes only from the eligibility decision. */
+export const CLOSURE_OUTCOMES = ['selfSufficient', 'notEligible', 'movedAway', 'refused', 'childPlaced', 'lostContact', 'other'] as const;
+export type ClosureOutcome = (typeof CLOSURE_OUTCOMES)[number];
+
+export interface Eligibility {
+  decision: 'eligible' | 'notEligible';
+  reason: string;
+  date: IsoDate;
+  decidedBy: string;
+}
+
+export interface AgreementRecord {
+  signedDate: IsoDate;
+  number: string;
+}
+
+export interface Closure {
+  outcome: ClosureOutcome;
+  reason: string;
+  date: IsoDate;
+}
+
+/** The part of a case the machine reads and writes. */
+export interface StageFacts {
+  stage: Stage;
+  eligibility: Eligibility | null;
+  agreement: AgreementRecord | null;
+  closure: Closure | null;
+}
+
+export type CaseEvent =
+  | { type: 'advance'; to: OpenStage; reason?: string }
+  | { type: 'decideEligibility'; decision: Eligibility['decision']; reason: string; date: IsoDate }
+  | { type: 'signAgreement'; signedDate: IsoDate; number: string }
+  | { type: 'close'; outcome: Exclude<ClosureOutcome, 'notEligible'>; reason: string; date: IsoDate }
+  | { type: 'reopen'; reason: string }
+  | { type: 'urgentAction'; reason: string };
+
+export type StageRefusal =
+  | 'transitionNotAllowed'
+  | 'eligibilityNotDecided'
+  | 'notEligible'
+  | 'agreementNotSigned'
+  | 'reasonRequired'
+  | 'outcomeNotAllowed'
+  | 'dateInFuture'
+  | 'dateBeforeEligibility'
+  | 'wrongStage'
+  | 'caseClosed';
+
+/** What the history records for every event: the stage before and after, and why. */
+export interface StageChange {
+  kind: CaseEvent['type'];
+  from: Stage;
+  to: Stage;
+  reason: string;
+}
+
+export type StageResult = { ok: true; facts: StageFacts; change: StageChange } | { ok: false; refusal: StageRefusal };
+
+/** Forward steps and the loops real work takes: monitoring sends a case back to planning or reassessment. */
+export const ADVANCES: Readonly<Record<OpenStage, readonly OpenStage[]>> = {
+  identification: ['primaryAssessment'],
+  primaryAssessment: ['agreement'],
+  agreement: ['inDepthAssessment'],
+  inDepthAssessment: ['planning'],
+  planning: ['implementation'],
+  implementation: ['monitoring', 'planning'],
+  monitoring: ['planning', 'implementation', 'inDepthAssessment'],
+};
+
+/** A family is self-sufficient only after help was planned and delivered. */
+const SELF_SUFFICIENT_FROM: readonly Stage[] = ['implementation', 'monitoring'];
+
+const refuse = (refusal: StageRefusal): StageResult => ({ ok: false, refusal });
+const blank = (text: string | undefined) => !text || text.trim() === '';
+
+/** Who acts and on which day (the office's calendar). */
+export interface EventContext {
+  today: IsoDate;
+  userId: string;
+}
+
+/** Applies an event to a case's stage facts. */
+export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, userId }: EventContext): StageResult {
+  const from = facts.stage;
+  const done = (next: Partial<StageFacts>, reason = ''): StageResult => {
+    const nextFacts = { ...facts, ...next };
+    return { ok: true, facts: nextFacts, change: { kind: event.type, from, to: nextFacts.stage, reason } };
+  };
+
+  if (event.type === 'reopen') {
+    if (from !== 'closed') return refuse('transitionNotAllowed');
+    if (blank(event.reason)) return refuse('reasonRequired');
+    // A reopened family is assessed again: its situation has changed since it was closed.
+    return done({ stage: 'primaryAssessment', closure: null, eligibility: null }, event.reason);
+  }
+  if (from === 'closed') return refuse('caseClosed');
+
+  switch (event.type) {
+    case 'advance': {
+      if (!ADVANCES[from].includes(event.to)) return refuse('transitionNotAllowed');
+      if (event.to === 'agreement') {
+        if (!facts.eligibility) return refuse('eligibilityNotDecided');
+        if (facts.eligibility.decision !== 'eligible') return refuse('notEligible');
+      }
+      if ((event.to === 'inDepthAssessment' || event.to === 'planning') && !facts.agreement) return refuse('agreementNotSigned');
+      return done({ stage: event.to }, event.reason ?? '');
+    }
+    case 'decideEligibility': {
+      if (from !== 'primaryAssessment') return refuse('wrongStage');
+      if (blank(event.reason)) return refuse('reasonRequired');
+      if (event.date > today) return refuse('dateInFuture');
+      const eligibility = { decision: event.decision, reason: event.reason.trim(), date: event.date, decidedBy: userId };
+      if (event.decision === 'notEligible') {
+        return done({ eligibility, stage: 'closed', closure: { outcome: 'notEligible', reason: event.reason.trim(), date: event.date } }, event.reason);
+      }
+      return done({ eligibility }, event.reason);
+    }
+    case 'signAgreement': {
+      if (from !== 'agreement') return refuse('wrongStage');
+      if (event.signedDate > today) return refuse('dateInFuture');
+      if (facts.eligibility && event.signedDate < facts.eligibility.date) return refuse('dateBeforeEligibility');
+      return done({ agreement: { signedDate: event.signedDate, number: event.number.trim() } });
+    }
+    case 'close': {
+      if (blank(event.reason)) return refuse('reasonRequired');
+      if (event.date > today) return refuse('dateInFuture');
+      if (event.outcome === 'selfSufficient' && !SELF_SUFFICIENT_FROM.includes(from)) return refuse('outcomeNotAllowed');
+      return done({ stage: 'closed', closure: { outcome: event.outcome, reason: event.reason.trim(), date: event.date } }, event.reason);
+    }
+    case 'urgentAction': {
+      // The emergency path: protective actions for a child in danger, before or without an
+      // agreement. The reason is what justifies acting before the family has signed.
+      if (blank(event.reason)) return refuse('reasonRequired');
+      return done({}, event.reason);
+    }
+  }
+}
+
+/** Stages a user may move an open case to next (for menus); guards still apply. */
+export function nextStages(stage: Stage): readonly OpenStage[] {
+  return stage === 'closed' ? [] : ADVANCES[stage];
+}
