@@ -38,7 +38,10 @@ async function start(): Promise<void> {
   void requestPersistentStorage();
   void host.setLanguage(language);
   const store = createStore({ host, i18n, language });
-  store.dispatch(userSelected((await getSetting(db, 'currentUserId')) ?? null));
+  const currentUserId = (await getSetting(db, 'currentUserId')) ?? null;
+  store.dispatch(userSelected(currentUserId));
+  // Until accounts with login arrive, the user of this PC is the one setup (or later login) chose.
+  if (currentUserId) db.session = { userId: currentUserId, installationId: info.value.installationId };
 
   root.render(
     <StrictMode>

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseDirectory } from './activeDatabase';
 import { memoryDexieOptions } from './testing';
 
+const SESSION = { userId: 'u1', installationId: 'i1' };
+
 describe('active database pointer', () => {
   it('creates the first database on first run and reopens the same one later', async () => {
     const options = memoryDexieOptions();
     const first = await new DatabaseDirectory(options).openActive();
+    first.session = SESSION;
     await first.settings.put({ key: 'setupCompletedAt', value: 'x' });
     first.close();
     const again = await new DatabaseDirectory(options).openActive();
@@ -17,9 +20,11 @@ describe('active database pointer', () => {
     const options = memoryDexieOptions();
     const directory = new DatabaseDirectory(options);
     const live = await directory.openActive();
+    live.session = SESSION;
     await live.settings.put({ key: 'setupCompletedAt', value: 'old' });
     const staged = directory.createStaged();
     await staged.open();
+    staged.session = SESSION;
     await staged.settings.put({ key: 'setupCompletedAt', value: 'restored' });
     expect(await directory.activeName()).toBe(live.name);
     await directory.activate(staged.name);

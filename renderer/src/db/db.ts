@@ -1,7 +1,13 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
 import type { Mahalla } from '../domain/mahalla';
+import type { Membership, Person } from '../domain/person';
+import type { WriteContext } from '../domain/record';
 import type { OfficeProfile } from '../domain/office';
 import type { User } from '../domain/user';
+import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 /** A key–value setting of the office (its data is carried by backups, unlike UI preferences). */
@@ -14,12 +20,23 @@ export interface Setting {
  * The office database. Opened through the active-database pointer (see activeDatabase.ts), never
  * by a fixed name, so that a restore can be staged into a new database and swapped in.
  * Writes use strict durability: a case file saved before a power cut must still be there after it.
+ * Every write is audited and needs a session (who is writing, on which installation).
  */
 export class HamkorlikDb extends Dexie {
   officeProfile!: Table<OfficeProfile, string>;
   settings!: Table<Setting, string>;
   users!: Table<User, string>;
   mahallas!: Table<Mahalla, string>;
+  cases!: Table<FamilyCase, string>;
+  persons!: Table<Person, string>;
+  memberships!: Table<Membership, string>;
+  caseHistory!: Table<CaseHistoryEntry, string>;
+  audit!: Table<AuditEntry, string>;
+
+  /** Who is writing; set when a user starts working. Writes without one are refused. */
+  session: WriteSession | null = null;
+  /** The clock records are stamped with; tests fix it. */
+  clock: () => Date = () => new Date();
 
   constructor(name: string, options: DexieOptions = {}, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -27,5 +44,12 @@ export class HamkorlikDb extends Dexie {
       const declared = this.version(version.version).stores(version.stores);
       if (version.upgrade) declared.upgrade(version.upgrade);
     }
+    this.use(createAuditMiddleware(() => this.session, () => this.clock()));
+  }
+
+  /** The stamp for records written now by the session's user. */
+  writeContext(): WriteContext {
+    if (!this.session) throw new DomainError('noSession');
+    return { userId: this.session.userId, installationId: this.session.installationId, now: this.clock() };
   }
 }

@@ -2,7 +2,7 @@ import type { HamkorlikDb } from '../db';
 import { DomainError } from '../../domain/errors';
 import { mahallaKey, mahallaNameSchema, type Mahalla } from '../../domain/mahalla';
 import type { TriLingualText } from '../../domain/names';
-import { newRecordMeta, touched, type WriteContext } from '../../domain/record';
+import { newRecordMeta, touched } from '../../domain/record';
 
 /** The office's mahallas that are not deleted, in Uzbek Latin alphabetical order. */
 export async function listMahallas(db: HamkorlikDb): Promise<Mahalla[]> {
@@ -25,7 +25,8 @@ async function assertUnique(db: HamkorlikDb, name: TriLingualText, exceptId?: st
 }
 
 /** Adds mahallas in one transaction: all of them or none, each validated and unique. */
-export async function addMahallas(db: HamkorlikDb, names: readonly TriLingualText[], context: WriteContext): Promise<Mahalla[]> {
+export async function addMahallas(db: HamkorlikDb, names: readonly TriLingualText[]): Promise<Mahalla[]> {
+  const context = db.writeContext();
   const valid = names.map(validName);
   return db.transaction('rw', db.mahallas, async () => {
     const keys = new Set<string>();
@@ -42,7 +43,8 @@ export async function addMahallas(db: HamkorlikDb, names: readonly TriLingualTex
   });
 }
 
-export async function renameMahalla(db: HamkorlikDb, id: string, name: TriLingualText, context: WriteContext): Promise<Mahalla> {
+export async function renameMahalla(db: HamkorlikDb, id: string, name: TriLingualText): Promise<Mahalla> {
+  const context = db.writeContext();
   const valid = validName(name);
   return db.transaction('rw', db.mahallas, async () => {
     const current = await db.mahallas.get(id);
@@ -55,7 +57,8 @@ export async function renameMahalla(db: HamkorlikDb, id: string, name: TriLingua
 }
 
 /** Marks a mahalla deleted; it stays as a tombstone so cases that name it still resolve. */
-export async function deleteMahalla(db: HamkorlikDb, id: string, context: WriteContext): Promise<void> {
+export async function deleteMahalla(db: HamkorlikDb, id: string): Promise<void> {
+  const context = db.writeContext();
   await db.transaction('rw', db.mahallas, async () => {
     const current = await db.mahallas.get(id);
     if (!current || current.deletedAt) throw new DomainError('notFound', id);

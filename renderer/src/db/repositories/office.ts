@@ -1,7 +1,7 @@
 import type { HamkorlikDb } from '../db';
 import { DomainError } from '../../domain/errors';
 import { OFFICE_PROFILE_ID, officeDraftSchema, type OfficeDraft, type OfficeProfile } from '../../domain/office';
-import { newRecordMeta, touched, type WriteContext } from '../../domain/record';
+import { newRecordMeta, touched } from '../../domain/record';
 
 /** The office profile, or undefined before first-run setup. */
 export function getOfficeProfile(db: HamkorlikDb): Promise<OfficeProfile | undefined> {
@@ -9,7 +9,8 @@ export function getOfficeProfile(db: HamkorlikDb): Promise<OfficeProfile | undef
 }
 
 /** Validates and saves the office profile; the first save creates it. */
-export async function saveOfficeProfile(db: HamkorlikDb, draft: OfficeDraft, context: WriteContext): Promise<OfficeProfile> {
+export async function saveOfficeProfile(db: HamkorlikDb, draft: OfficeDraft): Promise<OfficeProfile> {
+  const context = db.writeContext();
   const parsed = officeDraftSchema.safeParse(draft);
   if (!parsed.success) throw new DomainError('invalid', JSON.stringify(parsed.error.issues));
   return db.transaction('rw', db.officeProfile, async () => {

@@ -21,10 +21,11 @@ const input: FirstRunInput = {
   ],
   administrator: { fullName: { latn: 'Karimova Dilnoza', cyrl: 'Каримова Дилноза', typed: 'latn' }, position: 'Boʻlim boshligʻi' },
 };
-const machine = { installationId: '11111111-2222-4333-8444-555555555555', now: new Date('2026-11-23T08:00:00Z') };
+const INSTALLATION = '11111111-2222-4333-8444-555555555555';
 
 async function freshDb() {
   const db = new HamkorlikDb('t', memoryDexieOptions());
+  db.clock = () => new Date('2026-11-23T08:00:00Z');
   await db.open();
   return db;
 }
@@ -32,9 +33,9 @@ async function freshDb() {
 describe('first-run setup', () => {
   it('stores the office, its mahallas and the administrator, all authored by the administrator', async () => {
     const db = await freshDb();
-    const { administrator } = await completeFirstRun(db, input, machine);
+    const { administrator } = await completeFirstRun(db, input, INSTALLATION);
     const office = await getOfficeProfile(db);
-    expect(office).toMatchObject({ districtCode: '1703202', createdBy: administrator.id, installationId: machine.installationId, rev: 1 });
+    expect(office).toMatchObject({ districtCode: '1703202', createdBy: administrator.id, installationId: INSTALLATION, rev: 1 });
     expect((await listMahallas(db)).map((m) => [m.name.uzLatn, m.createdBy])).toEqual([
       ['Navroʻz', administrator.id],
       ['Tinchlik', administrator.id],
@@ -46,17 +47,17 @@ describe('first-run setup', () => {
   it('stores nothing when any part is invalid', async () => {
     const db = await freshDb();
     const bad = { ...input, office: { ...input.office, districtCode: '1726262' } };
-    await expect(completeFirstRun(db, bad, machine)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(completeFirstRun(db, bad, INSTALLATION)).rejects.toMatchObject({ code: 'invalid' });
     const duplicate = { ...input, mahallas: [...input.mahallas, { uzLatn: "Navro'z MFY", uzCyrl: 'Наврўз', ru: 'Навруз' }] };
-    await expect(completeFirstRun(db, duplicate, machine)).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(completeFirstRun(db, duplicate, INSTALLATION)).rejects.toMatchObject({ code: 'duplicate' });
     expect(await db.users.count()).toBe(0);
     expect(await getOfficeProfile(db)).toBeUndefined();
   });
 
   it('cannot run twice', async () => {
     const db = await freshDb();
-    await completeFirstRun(db, input, machine);
-    await expect(completeFirstRun(db, input, machine)).rejects.toMatchObject({ code: 'setupDone' });
+    await completeFirstRun(db, input, INSTALLATION);
+    await expect(completeFirstRun(db, input, INSTALLATION)).rejects.toMatchObject({ code: 'setupDone' });
     expect(await db.users.count()).toBe(1);
   });
 });
@@ -64,15 +65,16 @@ describe('first-run setup', () => {
 describe('mahallas', () => {
   it('refuses a second spelling of an existing mahalla, renames with a new revision and deletes to a tombstone', async () => {
     const db = await freshDb();
-    const { administrator } = await completeFirstRun(db, input, machine);
-    const context = { userId: administrator.id, installationId: machine.installationId, now: new Date('2026-11-24T08:00:00Z') };
-    await expect(addMahallas(db, [{ uzLatn: 'Navroz', uzCyrl: 'Наврўз', ru: 'Навруз' }], context)).rejects.toMatchObject({ code: 'duplicate' });
+    const { administrator } = await completeFirstRun(db, input, INSTALLATION);
+    expect(db.session).toEqual({ userId: administrator.id, installationId: INSTALLATION });
+    db.clock = () => new Date('2026-11-24T08:00:00Z');
+    await expect(addMahallas(db, [{ uzLatn: 'Navroz', uzCyrl: 'Наврўз', ru: 'Навруз' }])).rejects.toMatchObject({ code: 'duplicate' });
     const [tinchlik] = (await listMahallas(db)).filter((m) => m.name.uzLatn === 'Tinchlik');
-    const renamed = await renameMahalla(db, tinchlik!.id, { uzLatn: 'Tinchlik-2', uzCyrl: 'Тинчлик-2', ru: 'Тинчлик-2' }, context);
+    const renamed = await renameMahalla(db, tinchlik!.id, { uzLatn: 'Tinchlik-2', uzCyrl: 'Тинчлик-2', ru: 'Тинчлик-2' });
     expect(renamed).toMatchObject({ rev: 2, updatedAt: '2026-11-24T08:00:00.000Z', createdAt: '2026-11-23T08:00:00.000Z' });
-    await deleteMahalla(db, tinchlik!.id, context);
+    await deleteMahalla(db, tinchlik!.id);
     expect((await listMahallas(db)).map((m) => m.name.uzLatn)).toEqual(['Navroʻz']);
     expect(await db.mahallas.get(tinchlik!.id)).toMatchObject({ deletedAt: '2026-11-24T08:00:00.000Z', rev: 3 });
-    await expect(addMahallas(db, [{ uzLatn: 'Tinchlik-2', uzCyrl: 'Тинчлик-2', ru: 'Тинчлик-2' }], context)).resolves.toHaveLength(1);
+    await expect(addMahallas(db, [{ uzLatn: 'Tinchlik-2', uzCyrl: 'Тинчлик-2', ru: 'Тинчлик-2' }])).resolves.toHaveLength(1);
   });
 });

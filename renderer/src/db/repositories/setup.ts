@@ -23,13 +23,9 @@ export interface FirstRunResult {
  * Finishes first-run setup in one transaction: the administrator (who is also the author of
  * everything setup writes), the office profile and its mahallas. Half a setup is never stored.
  */
-export async function completeFirstRun(
-  db: HamkorlikDb,
-  input: FirstRunInput,
-  machine: { installationId: string; now: Date },
-): Promise<FirstRunResult> {
+export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, installationId: string): Promise<FirstRunResult> {
   const adminId = newId();
-  const context: WriteContext = { userId: adminId, installationId: machine.installationId, now: machine.now };
+  const context: WriteContext = { userId: adminId, installationId, now: db.clock() };
   const administrator = newUser(input.administrator, ['administrator'], context, adminId);
   const officeDraft = officeDraftSchema.safeParse(input.office);
   if (!officeDraft.success) throw new DomainError('invalid', JSON.stringify(officeDraft.error.issues));
@@ -44,15 +40,23 @@ export async function completeFirstRun(
     return { ...newRecordMeta(context), name: parsed.data };
   });
 
-  await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings], async () => {
-    if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
-    await db.users.add(administrator);
-    await db.officeProfile.add(office);
-    await db.mahallas.bulkAdd(mahallas);
-    await db.settings.bulkPut([
-      { key: 'setupCompletedAt', value: machine.now.toISOString() },
-      { key: 'currentUserId', value: adminId },
-    ]);
-  });
+  // The administrator starts working here: everything setup stores is theirs.
+  const previous = db.session;
+  db.session = { userId: adminId, installationId };
+  try {
+    await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings], async () => {
+      if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
+      await db.users.add(administrator);
+      await db.officeProfile.add(office);
+      await db.mahallas.bulkAdd(mahallas);
+      await db.settings.bulkPut([
+        { key: 'setupCompletedAt', value: context.now.toISOString() },
+        { key: 'currentUserId', value: adminId },
+      ]);
+    });
+  } catch (error) {
+    db.session = previous;
+    throw error;
+  }
   return { office, administrator, mahallas };
 }

@@ -1,7 +1,8 @@
 import type { SchemaVersion } from './types';
 import { v001Initial } from './v001-initial';
+import { v002CaseFiles } from './v002-case-files';
 
 /** Every schema version in order. Append only: a released version is never edited. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles];
 
 export type { SchemaVersion } from './types';

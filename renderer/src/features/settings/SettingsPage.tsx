@@ -2,11 +2,9 @@ import { Card, CardContent, CardHeader, Stack } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
-import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { addMahallas, deleteMahalla, listMahallas, renameMahalla } from '../../db/repositories/mahallas';
 import { getOfficeProfile, saveOfficeProfile } from '../../db/repositories/office';
-import type { WriteContext } from '../../domain/record';
 import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
 import { PageHeader } from '../../ui/PageHeader';
 import { MahallaEditor } from '../mahallas';
@@ -16,16 +14,10 @@ import { InstallationInfo } from './InstallationInfo';
 /** Office settings: language, the office profile, its mahallas, and facts about this installation. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
-  const { db, appInfo } = useServices();
-  const userId = useAppSelector((state) => state.session.currentUserId);
+  const { db } = useServices();
   const feedback = useFeedback();
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const mahallas = useLiveQuery(() => listMahallas(db), [db]);
-
-  const context = (): WriteContext => {
-    if (!userId) throw new Error('no current user');
-    return { userId, installationId: appInfo.installationId, now: new Date() };
-  };
 
   return (
     <>
@@ -47,7 +39,7 @@ export function SettingsPage() {
                 submitLabel={t('common:action.save')}
                 onSubmit={async (draft) => {
                   try {
-                    await saveOfficeProfile(db, draft, context());
+                    await saveOfficeProfile(db, draft);
                     feedback.done('settings:office.saved');
                   } catch (error) {
                     feedback.failure(error);
@@ -63,9 +55,9 @@ export function SettingsPage() {
             {mahallas && (
               <MahallaEditor
                 items={mahallas}
-                onAdd={async (names) => void (await addMahallas(db, names, context()))}
-                onRename={async (id, name) => void (await renameMahalla(db, id, name, context()))}
-                onDelete={(id) => deleteMahalla(db, id, context())}
+                onAdd={async (names) => void (await addMahallas(db, names))}
+                onRename={async (id, name) => void (await renameMahalla(db, id, name))}
+                onDelete={(id) => deleteMahalla(db, id)}
               />
             )}
           </CardContent>

@@ -51,7 +51,7 @@ export function SetupPage() {
       const result = await completeFirstRun(
         db,
         { office: draft.office, mahallas: draft.mahallas.map((m) => m.name), administrator },
-        { installationId: appInfo.installationId, now: new Date() },
+        appInfo.installationId,
       );
       clearSetupDraft();
       dispatch(userSelected(result.administrator.id));

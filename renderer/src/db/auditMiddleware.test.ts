@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { HamkorlikDb } from './db';
+import { memoryDexieOptions } from './testing';
+
+async function openDb() {
+  const db = new HamkorlikDb('audit', memoryDexieOptions());
+  db.clock = () => new Date('2026-11-23T08:00:00Z');
+  await db.open();
+  db.session = { userId: 'user-1', installationId: 'inst-1' };
+  return db;
+}
+
+describe('audit trail below the repositories', () => {
+  it('every table: create, update and delete each leave an entry with field changes', async () => {
+    const db = await openDb();
+    const tables = db.tables.filter((table) => table.name !== 'audit');
+    expect(tables.map((t) => t.name).sort()).toEqual(['caseHistory', 'cases', 'mahallas', 'memberships', 'officeProfile', 'persons', 'settings', 'users']);
+    for (const table of tables) {
+      const keyPath = table.schema.primKey.keyPath as string;
+      const key = `${table.name}-1`;
+      await table.add({ [keyPath]: key, note: 'first', rev: 1 });
+      await table.put({ [keyPath]: key, note: 'second', rev: 2 });
+      await table.update(key, { note: 'third', extra: 42 });
+      await table.delete(key);
+      const entries = await db.audit.where('[table+recordId]').equals([table.name, key]).toArray();
+      entries.sort((a, b) => (a.id < b.id ? -1 : 1));
+      const byOp = Object.fromEntries(['create', 'update', 'delete'].map((op) => [op, entries.filter((e) => e.op === op)]));
+      expect(byOp.create, table.name).toHaveLength(1);
+      expect(byOp.update, table.name).toHaveLength(2);
+      expect(byOp.delete, table.name).toHaveLength(1);
+      expect(byOp.create![0]!.changes).toContainEqual({ field: 'note', from: null, to: 'first' });
+      expect(byOp.update!.flatMap((e) => e.changes)).toEqual(
+        expect.arrayContaining([
+          { field: 'note', from: 'first', to: 'second' },
+          { field: 'note', from: 'second', to: 'third' },
+          { field: 'extra', from: null, to: 42 },
+        ]),
+      );
+      expect(byOp.delete![0]!.changes).toContainEqual({ field: 'note', from: 'third', to: null });
+      for (const entry of entries) expect(entry).toMatchObject({ userId: 'user-1', installationId: 'inst-1', at: '2026-11-23T08:00:00.000Z' });
+    }
+  });
+
+  it('leaves derived and bookkeeping fields out, and skips rewrites that change nothing', async () => {
+    const db = await openDb();
+    await db.settings.put({ key: 'k', value: 1, updatedAt: 'a', rev: 1, searchKeys: ['x'] } as never);
+    await db.settings.put({ key: 'k', value: 1, updatedAt: 'b', rev: 2, searchKeys: ['y'] } as never);
+    const entries = await db.audit.where('[table+recordId]').equals(['settings', 'k']).toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.changes).toEqual([
+      { field: 'key', from: null, to: 'k' },
+      { field: 'value', from: null, to: 1 },
+    ]);
+  });
+
+  it('refuses a write without a session, and writes nothing', async () => {
+    const db = await openDb();
+    db.session = null;
+    await expect(db.settings.put({ key: 'k', value: 1 })).rejects.toMatchObject({ code: 'noSession' });
+    expect(await db.settings.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('a failed transaction leaves neither the write nor its audit entry', async () => {
+    const db = await openDb();
+    await expect(
+      db.transaction('rw', db.settings, async () => {
+        await db.settings.put({ key: 'k', value: 1 });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+    expect(await db.settings.count()).toBe(0);
+    expect(await db.audit.count()).toBe(0);
+  });
+
+  it('bulk writes (imports, restores) leave one entry per batch listing the records', async () => {
+    const db = await openDb();
+    db.session = { userId: 'user-1', installationId: 'inst-1', bulk: { kind: 'import' } };
+    await db.mahallas.bulkPut([{ id: 'a' }, { id: 'b' }, { id: 'c' }] as never[]);
+    const entries = await db.audit.toArray();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ table: 'mahallas', op: 'bulk', bulk: { kind: 'import', count: 3, recordIds: ['a', 'b', 'c'] } });
+  });
+});

@@ -1,0 +1,108 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import { diffRecords, type AuditEntry } from '../domain/audit';
+import { DomainError } from '../domain/errors';
+
+/** Who is writing; the app sets it when a user starts working (setup, later login). */
+export interface WriteSession {
+  userId: string;
+  installationId: string;
+  /** Set around imports and restores: one summary entry per table instead of one per record. */
+  bulk?: { kind: string };
+}
+
+export const AUDIT_TABLE = 'audit';
+
+/**
+ * Dexie middleware that audits every write to every table, in the same transaction as the write:
+ * it adds the audit table to each read-write transaction, reads the records' previous versions,
+ * lets the write through, then stores field-level changes. A write without a session is refused,
+ * so no change can be anonymous. Schema upgrades are not audited (they run before any session).
+ */
+export function createAuditMiddleware(session: () => WriteSession | null, now: () => Date = () => new Date()): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'audit',
+    // Below Dexie's own middlewares (cache, observability): they need Dexie's async zone, which
+    // this middleware's awaits leave. The cost: live queries are not woken by audit rows alone.
+    level: -2,
+    create(down) {
+      // Databases opened at a schema older than the audit table (only in migration tests) pass through.
+      if (!down.schema.tables.some((table) => table.name === AUDIT_TABLE)) return down;
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const scope = mode === 'readwrite' && !stores.includes(AUDIT_TABLE) ? [...stores, AUDIT_TABLE] : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (name === AUDIT_TABLE) return table;
+          return { ...table, mutate: (req) => auditedMutate(down, table, req, session, now) };
+        },
+      };
+    },
+  };
+}
+
+async function auditedMutate(
+  core: DBCore,
+  table: DBCoreTable,
+  req: DBCoreMutateRequest,
+  session: () => WriteSession | null,
+  now: () => Date,
+) {
+  if (isUpgrade(req.trans)) return table.mutate(req);
+  const who = session();
+  if (!who) throw new DomainError('noSession', `write to ${table.name} without a user`);
+
+  const keys = await affectedKeys(table, req);
+  // New records and bulk batches have no previous version worth reading.
+  const before = keys.length && req.type !== 'add' && !who.bulk ? await table.getMany({ trans: req.trans, keys }) : [];
+  const response = await table.mutate(req);
+  const afterByKey = new Map<unknown, unknown>();
+  if (req.type === 'add' || req.type === 'put') {
+    const extract = table.schema.primaryKey.extractKey;
+    req.values.forEach((value, index) => afterByKey.set(extract ? extract(value) : (req.keys?.[index] ?? response.results?.[index]), value));
+  }
+
+  const at = now().toISOString();
+  const base = { at, userId: who.userId, installationId: who.installationId, table: table.name };
+  let entries: AuditEntry[];
+  if (who.bulk) {
+    const recordIds = (keys.length ? keys : [...afterByKey.keys()]).map(String);
+    entries = [{ ...base, id: crypto.randomUUID(), recordId: '*', op: 'bulk', changes: [], bulk: { kind: who.bulk.kind, count: recordIds.length, recordIds } }];
+  } else {
+    entries = [];
+    const allKeys = keys.length ? keys : [...afterByKey.keys()];
+    allKeys.forEach((key, index) => {
+      const previous = before[index] as Record<string, unknown> | undefined;
+      const next = (req.type === 'delete' || req.type === 'deleteRange' ? undefined : afterByKey.get(key)) as Record<string, unknown> | undefined;
+      const changes = diffRecords(previous, next);
+      if (!changes.length && previous) return; // a rewrite that changed nothing worth recording
+      const op = !previous ? 'create' : next ? 'update' : 'delete';
+      entries.push({ ...base, id: crypto.randomUUID(), recordId: String(key), op, changes });
+    });
+  }
+  if (entries.length) await core.table(AUDIT_TABLE).mutate({ type: 'add', trans: req.trans, values: entries });
+  return response;
+}
+
+async function affectedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  switch (req.type) {
+    case 'delete':
+      return [...req.keys];
+    case 'deleteRange': {
+      const result = await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } });
+      return [...result.result];
+    }
+    default: {
+      const extract = table.schema.primaryKey.extractKey;
+      if (extract) return req.values.map((value) => extract(value));
+      return req.keys ? [...req.keys] : [];
+    }
+  }
+}
+
+function isUpgrade(trans: DBCoreTransaction): boolean {
+  return (trans as unknown as IDBTransaction).mode === 'versionchange';
+}

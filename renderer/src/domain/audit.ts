@@ -1,0 +1,48 @@
+/**
+ * The audit trail's record: who changed which record of which table, when, and how — field by
+ * field, from what to what. Written below the repositories (db/auditMiddleware.ts), so every
+ * write path is covered whether it comes from a form, an import, a merge or a restore.
+ */
+export interface AuditChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export type AuditOp = 'create' | 'update' | 'delete' | 'bulk';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userId: string;
+  installationId: string;
+  table: string;
+  recordId: string;
+  op: AuditOp;
+  changes: AuditChange[];
+  /** For bulk writes (imports, restores): what the batch was, and how many records it wrote. */
+  bulk?: { kind: string; count: number; recordIds: string[] };
+}
+
+/** Fields that change on every write or are derived; listing them would bury the real changes. */
+export const UNAUDITED_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'updatedBy', 'rev', 'searchKeys', 'summary']);
+
+/** Field-level differences between two versions of a record (top-level fields; nested values compared whole). */
+export function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): AuditChange[] {
+  const fields = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  const changes: AuditChange[] = [];
+  for (const field of fields) {
+    if (UNAUDITED_FIELDS.has(field)) continue;
+    const from = before?.[field];
+    const to = after?.[field];
+    if (!sameValue(from, to)) changes.push({ field, from: from ?? null, to: to ?? null });
+  }
+  return changes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a === null || b === null) return (a ?? null) === (b ?? null);
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,80 @@
+import type { IsoDate } from './dates';
+import type { BiScriptText } from './names';
+import type { RecordMeta } from './record';
+import type { StageFacts } from './stages';
+import type { RiskLevel } from './vulnerability';
+
+/** Who brought the family to the office's attention. */
+export const REFERRAL_SOURCES = ['mahalla', 'school', 'polyclinic', 'police', 'family', 'ngo', 'other'] as const;
+export type ReferralSource = (typeof REFERRAL_SOURCES)[number];
+
+export interface Address {
+  regionCode: string;
+  districtCode: string;
+  /** A mahalla of the office's list (its id). */
+  mahallaId: string;
+  street: string;
+  house: string;
+  apartment: string;
+}
+
+export interface Referral {
+  source: ReferralSource;
+  /** Who reported: a name, a school, an inspector. */
+  who: string;
+  date: IsoDate;
+  reason: string;
+}
+
+/** Consent to personal-data processing (Law ZRU-547): when, who took it, where the signed paper is. */
+export interface Consent {
+  date: IsoDate;
+  takenBy: string;
+  paperLocation: string;
+}
+
+/** Which office holds the live case (a transfer later moves it), by the office's district code. */
+export interface Custody {
+  districtCode: string;
+  since: string;
+}
+
+/** What the case list shows without reading every member: kept in step by the repository. */
+export interface CaseSummary {
+  head: { surname: BiScriptText; firstName: BiScriptText } | null;
+  members: number;
+  children: number;
+}
+
+/**
+ * A family case: the family in a difficult life situation, how it was found, why it is
+ * vulnerable, who manages it, where it stands among the eight stages, and who holds it.
+ * Members are persons linked by memberships; stage events are kept in the case history.
+ */
+export interface FamilyCase extends RecordMeta, StageFacts {
+  caseNumber: string;
+  address: Address;
+  phones: string[];
+  referral: Referral;
+  /** Codes of resources/reference/vulnerability.json. */
+  vulnerability: string[];
+  riskLevel: RiskLevel;
+  consent: Consent | null;
+  /** A user of the app. */
+  caseManagerId: string;
+  custody: Custody;
+  summary: CaseSummary;
+  /** Folded name, PINFL and case-number keys of the case and all its members (a multi-entry index). */
+  searchKeys: string[];
+}
+
+/** One entry of a case's history: a stage event, who did it, when, from where to where, and why. */
+export interface CaseHistoryEntry extends RecordMeta {
+  caseId: string;
+  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction';
+  from: StageFacts['stage'] | null;
+  to: StageFacts['stage'];
+  reason: string;
+  /** For urgent actions: what was done or must be done, by whom, by when. */
+  action?: { description: string; responsible: string; dueDate: IsoDate };
+}
