@@ -1,5 +1,5 @@
 /** Codes of the rule failures the domain and storage report; each has `errors:domain.<code>`. */
-export type DomainErrorCode = 'duplicate' | 'notFound' | 'invalid' | 'storageFull' | 'setupDone' | 'staleRevision' | 'noSession';
+export type DomainErrorCode = 'duplicate' | 'notFound' | 'invalid' | 'storageFull' | 'setupDone' | 'staleRevision' | 'noSession' | 'duplicatePinfl' | 'stageRequirement' | 'stageRefused';
 
 /** A rule failure with a code the UI translates; the message is for developers only. */
 export class DomainError extends Error {

@@ -30,6 +30,8 @@ export interface Person extends RecordMeta {
   /** Working abroad: where and since when. */
   migration: { country: string; since: IsoDate } | null;
   healthNotes: string;
+  /** Folded surname, first name and birth date: the soft duplicate check's index (kept by the repository). */
+  dupKey: string;
 }
 
 /** How a member is related to the head of the family. */

@@ -1,0 +1,264 @@
+import type { HamkorlikDb } from '../db';
+import { caseDraftSchema, missingForStage, personDraftSchema, type CaseDraft, type PersonDraft, type ValidPersonDraft } from '../../domain/caseDraft';
+import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
+import { toIsoDate, type IsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
+import type { Membership, Person, Relation } from '../../domain/person';
+import { newRecordMeta, touched, type WriteContext } from '../../domain/record';
+import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
+import { issuesByPath } from '../../domain/validation';
+import { nextCaseNumber } from './caseNumbers';
+
+/** A member to put in a case: a new person, or an existing one (found as a duplicate) linked in. */
+export type MemberInput = { relation: Relation; from?: IsoDate } & ({ person: PersonDraft } | { personId: string });
+
+export interface CaseMember {
+  membership: Membership;
+  person: Person;
+}
+
+/** A case with everything its card shows. */
+export interface CaseFile {
+  kase: FamilyCase;
+  members: CaseMember[];
+  history: CaseHistoryEntry[];
+}
+
+const CASE_TABLES = (db: HamkorlikDb) => [db.cases, db.persons, db.memberships, db.caseHistory, db.settings];
+
+function invalid(error: import('zod').ZodError, prefix: string): DomainError {
+  const issues = Object.entries(issuesByPath(error)).map(([path, code]) => `${prefix}${path}:${code}`);
+  return new DomainError('invalid', issues.join(' '));
+}
+
+function validPerson(draft: PersonDraft, today: IsoDate, prefix: string): ValidPersonDraft {
+  const parsed = personDraftSchema(today).safeParse(draft);
+  if (!parsed.success) throw invalid(parsed.error, prefix);
+  return parsed.data;
+}
+
+/** Refuses a PINFL that another person already has; the user may link that person instead. */
+async function assertPinflFree(db: HamkorlikDb, pinfl: string | null, exceptPersonId?: string): Promise<void> {
+  if (!pinfl) return;
+  const other = await db.persons.where('pinfl').equals(pinfl).filter((p) => p.deletedAt === null && p.id !== exceptPersonId).first();
+  if (other) throw new DomainError('duplicatePinfl', other.id);
+}
+
+function newPerson(draft: ValidPersonDraft, context: WriteContext): Person {
+  const person = { ...newRecordMeta(context), ...draft } as Person;
+  return { ...person, dupKey: personDupKey(person) };
+}
+
+async function membersOf(db: HamkorlikDb, caseId: string): Promise<CaseMember[]> {
+  const memberships = await db.memberships.where('caseId').equals(caseId).filter((m) => m.deletedAt === null).toArray();
+  const persons = await db.persons.bulkGet(memberships.map((m) => m.personId));
+  return memberships.flatMap((membership, index) => (persons[index] ? [{ membership, person: persons[index] }] : []));
+}
+
+/** Recomputes the case's list summary and search keys from its current members. */
+async function reindex(db: HamkorlikDb, kase: FamilyCase, today: IsoDate): Promise<FamilyCase> {
+  return { ...kase, ...buildCaseIndex(kase, await membersOf(db, kase.id), today) };
+}
+
+function historyEntry(context: WriteContext, caseId: string, entry: Omit<CaseHistoryEntry, keyof import('../../domain/record').RecordMeta | 'caseId'>): CaseHistoryEntry {
+  return { ...newRecordMeta(context), caseId, ...entry };
+}
+
+/**
+ * Opens a case: validates the case and every member, refuses a PINFL already in the database,
+ * numbers the case without coordination between PCs, and stores case, persons, memberships and
+ * the first history entry in one transaction.
+ */
+export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: MemberInput[], officeDistrictCode: string): Promise<FamilyCase> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  const parsed = caseDraftSchema(today).safeParse(draft);
+  if (!parsed.success) throw invalid(parsed.error, '');
+  const valid = members.map((member, index) => ('person' in member ? { ...member, person: validPerson(member.person, today, `members.${index}.`) } : member));
+
+  return db.transaction('rw', CASE_TABLES(db), async () => {
+    const caseNumber = await nextCaseNumber(db, officeDistrictCode, context);
+    const base: FamilyCase = {
+      ...newRecordMeta(context),
+      ...parsed.data,
+      caseNumber,
+      stage: 'identification',
+      eligibility: null,
+      agreement: null,
+      closure: null,
+      custody: { districtCode: officeDistrictCode, since: context.now.toISOString() },
+      summary: { head: null, members: 0, children: 0 },
+      searchKeys: [],
+    };
+    const seenPinfls = new Set<string>();
+    for (const member of valid) {
+      let personId: string;
+      if ('person' in member) {
+        const pinfl = member.person.pinfl;
+        if (pinfl && seenPinfls.has(pinfl)) throw new DomainError('duplicatePinfl', pinfl);
+        if (pinfl) seenPinfls.add(pinfl);
+        await assertPinflFree(db, pinfl);
+        const person = newPerson(member.person, context);
+        await db.persons.add(person);
+        personId = person.id;
+      } else {
+        if (!(await db.persons.get(member.personId))) throw new DomainError('notFound', member.personId);
+        personId = member.personId;
+      }
+      await db.memberships.add({ ...newRecordMeta(context), caseId: base.id, personId, relation: member.relation, from: member.from ?? parsed.data.referral.date, to: null });
+    }
+    const kase = await reindex(db, base, today);
+    await db.cases.add(kase);
+    await db.caseHistory.add(historyEntry(context, kase.id, { kind: 'created', from: null, to: 'identification', reason: parsed.data.referral.reason }));
+    return kase;
+  });
+}
+
+export async function getCaseFile(db: HamkorlikDb, caseId: string): Promise<CaseFile | undefined> {
+  return db.transaction('r', [db.cases, db.persons, db.memberships, db.caseHistory], async () => {
+    const kase = await db.cases.get(caseId);
+    if (!kase) return undefined;
+    const history = await db.caseHistory.where('caseId').equals(caseId).toArray();
+    history.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return { kase, members: await membersOf(db, caseId), history };
+  });
+}
+
+async function loadForChange(db: HamkorlikDb, caseId: string, expectedRev: number | undefined): Promise<FamilyCase> {
+  const kase = await db.cases.get(caseId);
+  if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
+  if (expectedRev !== undefined && kase.rev !== expectedRev) throw new DomainError('staleRevision', caseId);
+  return kase;
+}
+
+/** Saves edited case details; refuses when someone saved the case since it was opened. */
+export async function updateCaseDetails(db: HamkorlikDb, caseId: string, draft: CaseDraft, expectedRev?: number): Promise<FamilyCase> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  const parsed = caseDraftSchema(today).safeParse(draft);
+  if (!parsed.success) throw invalid(parsed.error, '');
+  return db.transaction('rw', CASE_TABLES(db), async () => {
+    const kase = await loadForChange(db, caseId, expectedRev);
+    const next = await reindex(db, touched(kase, parsed.data, context), today);
+    await db.cases.put(next);
+    return next;
+  });
+}
+
+/** Adds a member (new or existing person) to a case. */
+export async function addMember(db: HamkorlikDb, caseId: string, member: MemberInput): Promise<CaseMember> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  const draft = 'person' in member ? validPerson(member.person, today, '') : null;
+  return db.transaction('rw', CASE_TABLES(db), async () => {
+    const kase = await loadForChange(db, caseId, undefined);
+    let person: Person;
+    if (draft) {
+      await assertPinflFree(db, draft.pinfl);
+      person = newPerson(draft, context);
+      await db.persons.add(person);
+    } else {
+      const existing = await db.persons.get((member as { personId: string }).personId);
+      if (!existing) throw new DomainError('notFound');
+      person = existing;
+    }
+    const membership: Membership = { ...newRecordMeta(context), caseId, personId: person.id, relation: member.relation, from: member.from ?? today, to: null };
+    await db.memberships.add(membership);
+    await db.cases.put(await reindex(db, touched(kase, {}, context), today));
+    return { membership, person };
+  });
+}
+
+/** Edits a person; every case the person belongs to is re-indexed, so search finds the new spelling. */
+export async function updatePerson(db: HamkorlikDb, personId: string, draft: PersonDraft, expectedRev?: number): Promise<Person> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  const valid = validPerson(draft, today, '');
+  return db.transaction('rw', CASE_TABLES(db), async () => {
+    const current = await db.persons.get(personId);
+    if (!current || current.deletedAt) throw new DomainError('notFound', personId);
+    if (expectedRev !== undefined && current.rev !== expectedRev) throw new DomainError('staleRevision', personId);
+    await assertPinflFree(db, valid.pinfl, personId);
+    const next = touched(current, valid as Partial<Person>, context);
+    const person = { ...next, dupKey: personDupKey(next) };
+    await db.persons.put(person);
+    const caseIds = new Set((await db.memberships.where('personId').equals(personId).toArray()).map((m) => m.caseId));
+    for (const kase of await db.cases.bulkGet([...caseIds])) {
+      if (kase && !kase.deletedAt) await db.cases.put(await reindex(db, touched(kase, {}, context), today));
+    }
+    return person;
+  });
+}
+
+/** Records that a member left the family on `to`; the person and the history stay. */
+export async function endMembership(db: HamkorlikDb, membershipId: string, to: IsoDate): Promise<void> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  if (to > today) throw new DomainError('invalid', 'to:dateInFuture');
+  await db.transaction('rw', CASE_TABLES(db), async () => {
+    const membership = await db.memberships.get(membershipId);
+    if (!membership || membership.deletedAt || membership.to) throw new DomainError('notFound', membershipId);
+    await db.memberships.put(touched(membership, { to }, context));
+    const kase = await loadForChange(db, membership.caseId, undefined);
+    await db.cases.put(await reindex(db, touched(kase, {}, context), today));
+  });
+}
+
+/** An urgent protective action recorded through the emergency path. */
+export interface UrgentActionInput {
+  description: string;
+  responsible: string;
+  dueDate: IsoDate;
+}
+
+/**
+ * Moves a case through the stage machine and records the event in its history. Stage
+ * requirements (a head, a child, consent, criteria) are checked before any advance.
+ */
+export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEvent, action?: UrgentActionInput): Promise<FamilyCase> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  if (event.type === 'urgentAction' && (!action || !action.description.trim() || !action.responsible.trim())) {
+    throw new DomainError('invalid', 'action:required');
+  }
+  return db.transaction('rw', CASE_TABLES(db), async () => {
+    const kase = await loadForChange(db, caseId, undefined);
+    if (event.type === 'advance') {
+      const missing = missingForStage(event.to, kase, await membersOf(db, caseId));
+      if (missing.length) throw new DomainError('stageRequirement', missing.join(' '));
+    }
+    const result = applyCaseEvent(kase, event, { today, userId: context.userId });
+    if (!result.ok) throw new DomainError('stageRefused', result.refusal);
+    const next = touched(kase, { stage: result.facts.stage, eligibility: result.facts.eligibility, agreement: result.facts.agreement, closure: result.facts.closure }, context);
+    await db.cases.put(next);
+    await db.caseHistory.add(
+      historyEntry(context, caseId, {
+        kind: result.change.kind,
+        from: result.change.from,
+        to: result.change.to,
+        reason: result.change.reason,
+        ...(action ? { action: { description: action.description.trim(), responsible: action.responsible.trim(), dueDate: action.dueDate } } : {}),
+      }),
+    );
+    return next;
+  });
+}
+
+/** Soft delete: the case disappears from lists and search but can be restored. */
+export async function deleteCase(db: HamkorlikDb, caseId: string): Promise<void> {
+  const context = db.writeContext();
+  await db.transaction('rw', db.cases, async () => {
+    const kase = await loadForChange(db, caseId, undefined);
+    await db.cases.put({ ...touched(kase, {}, context), deletedAt: context.now.toISOString() });
+  });
+}
+
+export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void> {
+  const context = db.writeContext();
+  await db.transaction('rw', db.cases, async () => {
+    const kase = await db.cases.get(caseId);
+    if (!kase || !kase.deletedAt) throw new DomainError('notFound', caseId);
+    await db.cases.put({ ...touched(kase, {}, context), deletedAt: null });
+  });
+}
