@@ -14,6 +14,7 @@ import { I18nextProvider } from 'react-i18next';
 import { Provider } from 'react-redux';
 import { initI18n } from './app/i18n';
 import { languageFromLocale, rememberedLanguage, rememberLanguage } from './app/languages';
+import { DatesProvider } from './app/DatesProvider';
 import { AppRoutes } from './app/routes';
 import { ServicesProvider } from './app/services';
 import { userSelected } from './app/sessionSlice';
@@ -50,7 +51,9 @@ async function start(): Promise<void> {
           <ServicesProvider services={{ host, db, appInfo: info.value }}>
             <ThemeProvider theme={theme}>
               <CssBaseline />
-              <AppRoutes />
+              <DatesProvider>
+                <AppRoutes />
+              </DatesProvider>
             </ThemeProvider>
           </ServicesProvider>
         </I18nextProvider>

@@ -25,7 +25,7 @@ export interface AuditEntry {
 }
 
 /** Fields that change on every write or are derived; listing them would bury the real changes. */
-export const UNAUDITED_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'updatedBy', 'rev', 'searchKeys', 'summary', 'dupKey']);
+export const UNAUDITED_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'updatedBy', 'rev', 'searchKeys', 'summary', 'dupKey', 'sortName']);
 
 /** Field-level differences between two versions of a record (top-level fields; nested values compared whole). */
 export function diffRecords(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): AuditChange[] {

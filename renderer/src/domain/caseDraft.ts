@@ -19,6 +19,7 @@ const required = (max: number) => text(max).min(1, 'required');
 const isoDate = (today: IsoDate) =>
   z
     .string()
+    .min(1, 'required')
     .refine(isIsoDate, 'invalidDate')
     .refine((date) => date <= today, 'dateInFuture')
     .transform((date) => date as IsoDate);
@@ -39,7 +40,11 @@ export function normalizePhone(raw: string): string | null {
   return national ? `+998${national}` : null;
 }
 
-const optionalName = biScriptSchema.nullable();
+/** A patronymic left blank in both scripts means the person has none recorded. */
+const optionalName = z.preprocess(
+  (value) => (value && typeof value === 'object' && !String((value as { latn?: string }).latn ?? '').trim() && !String((value as { cyrl?: string }).cyrl ?? '').trim() ? null : value),
+  biScriptSchema.nullable(),
+);
 
 export function personDraftSchema(today: IsoDate) {
   return z
@@ -61,7 +66,9 @@ export function personDraftSchema(today: IsoDate) {
         .transform((value) => (value ? normalizeDocumentNumber(value) : null))
         .refine((value) => value === null || /^[A-Z]{2}\d{7}$/u.test(value), 'documentFormat'),
       education: z.object({ institution: required(200), grade: text(20) }).nullable(),
-      employment: text(200).nullable(),
+      employment: text(200)
+        .nullable()
+        .transform((value) => (value ? value : null)),
       disability: z.enum(['group1', 'group2', 'group3', 'child']).nullable(),
       migration: z.object({ country: required(100), since: isoDate(today) }).nullable(),
       healthNotes: text(2000),

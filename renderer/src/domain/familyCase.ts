@@ -64,6 +64,8 @@ export interface FamilyCase extends RecordMeta, StageFacts {
   caseManagerId: string;
   custody: Custody;
   summary: CaseSummary;
+  /** The head's folded surname and first name, for sorting the list by name (kept by the repository). */
+  sortName: string;
   /** Folded name, PINFL and case-number keys of the case and all its members (a multi-entry index). */
   searchKeys: string[];
 }

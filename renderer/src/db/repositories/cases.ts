@@ -89,6 +89,7 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
       closure: null,
       custody: { districtCode: officeDistrictCode, since: context.now.toISOString() },
       summary: { head: null, members: 0, children: 0 },
+      sortName: '',
       searchKeys: [],
     };
     const seenPinfls = new Set<string>();

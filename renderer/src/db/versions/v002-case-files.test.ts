@@ -28,7 +28,22 @@ describe('v002: case files', () => {
     const db = new HamkorlikDb('indexes', memoryDexieOptions(), SCHEMA_VERSIONS.slice(0, 2));
     await db.open();
     const indexes = db.cases.schema.indexes.map((index) => index.name).sort();
-    expect(indexes).toEqual(['address.mahallaId', 'caseManagerId', 'caseNumber', 'riskLevel', 'searchKeys', 'stage', 'updatedAt', 'vulnerability']);
+    expect(indexes).toEqual([
+      '[address.mahallaId+updatedAt]',
+      '[caseManagerId+updatedAt]',
+      '[riskLevel+updatedAt]',
+      '[stage+updatedAt]',
+      'address.mahallaId',
+      'caseManagerId',
+      'caseNumber',
+      'deletedAt',
+      'riskLevel',
+      'searchKeys',
+      'sortName',
+      'stage',
+      'updatedAt',
+      'vulnerability',
+    ]);
     expect(db.cases.schema.indexes.find((index) => index.name === 'searchKeys')?.multi).toBe(true);
   });
 });
