@@ -214,7 +214,7 @@ describe('parseQuery', () => {
     const query = parseQuery('Karimov, 2026-0042');
     expect(query.tokens.map((token) => token.kind)).toEqual(['name', 'id']);
     expect(query.tokens[1]?.ranges).toEqual([{ prefix: 'c:20260042' }, { prefix: 'n:20260042' }]);
-    expect(parseQuery('0042').tokens[0]?.ranges).toEqual([{ prefix: 'c:0042' }, { prefix: 'c:42' }, { prefix: 'n:0042' }]);
+    expect(parseQuery('0042').tokens[0]?.ranges).toEqual([{ prefix: 'c:0042' }, { prefix: 'n:0042' }]);
     expect(parseQuery('1727259-A3F0').tokens[0]?.ranges).toEqual([{ prefix: 'c:1727259a3f0' }]);
   });
 

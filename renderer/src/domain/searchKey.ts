@@ -332,10 +332,9 @@ function idToken(text: string): QueryToken | undefined {
   const normalized = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   if (normalized === '') return undefined;
   const probes: Probe[] = [{ prefix: KEY_PREFIX.caseNumber + normalized, exact: TIER.exact, partial: TIER.prefix }];
-  if (/^\d+$/u.test(normalized)) {
-    probes.push({ prefix: KEY_PREFIX.caseNumber + withoutLeadingZeros(normalized), exact: TIER.exact, partial: TIER.prefix });
-    probes.push({ prefix: KEY_PREFIX.pinfl + normalized, exact: TIER.exact, partial: TIER.prefix });
-  }
+  // No variant without leading zeros: "0042" → "c:42" would also be a prefix of every full case
+  // number starting with 42…, and the stored keys already hold both "0042" and "42".
+  if (/^\d+$/u.test(normalized)) probes.push({ prefix: KEY_PREFIX.pinfl + normalized, exact: TIER.exact, partial: TIER.prefix });
   return withRanges(text, 'id', probes);
 }
 
