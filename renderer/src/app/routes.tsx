@@ -2,7 +2,7 @@ import { Box, CircularProgress } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { getSetting } from '../db/repositories/settings';
-import { CasesPage } from '../features/cases';
+import { CaseCardPage, CaseFormPage, CasesPage } from '../features/cases';
 import { DocumentsPage } from '../features/documents';
 import { ExchangePage } from '../features/exchange';
 import { MyWorkPage } from '../features/myWork';
@@ -41,6 +41,9 @@ const router = createHashRouter([
         children: [
           { index: true, element: <Navigate to="/cases" replace /> },
           { path: '/cases', element: <CasesPage /> },
+          { path: '/cases/new', element: <CaseFormPage /> },
+          { path: '/cases/:caseId', element: <CaseCardPage /> },
+          { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
           { path: '/my-work', element: <MyWorkPage /> },
           { path: '/teams', element: <TeamsPage /> },
           { path: '/documents', element: <DocumentsPage /> },

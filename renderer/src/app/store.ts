@@ -2,6 +2,7 @@ import { configureStore, createListenerMiddleware } from '@reduxjs/toolkit';
 import type { i18n as I18n } from 'i18next';
 import type { HostApi, UiLanguage } from '../host/hostApi';
 import { rememberLanguage } from './languages';
+import { casesSlice } from '../features/cases';
 import { noticeSlice } from './noticeSlice';
 import { languageChanged, sessionSlice } from './sessionSlice';
 
@@ -18,7 +19,7 @@ export function createStore(options: { host: HostApi; i18n: I18n; language: UiLa
     },
   });
   return configureStore({
-    reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer },
+    reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer, cases: casesSlice.reducer },
     preloadedState: { session: { language: options.language, currentUserId: null } },
     middleware: (getDefault) => getDefault().prepend(listeners.middleware),
   });

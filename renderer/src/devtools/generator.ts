@@ -73,17 +73,20 @@ export function createRng(seed: number): Rng {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
+  // The state lives in a typed array, not in closure variables: with pointer compression
+  // (Chromium) a captured variable holding a 32-bit value is boxed on every write, which made
+  // the generator twice as slow there.
+  const state4 = Int32Array.of(splitmix(), splitmix(), splitmix(), splitmix());
   const uint32 = (): number => {
+    const a = state4[0]!;
+    const b = state4[1]!;
+    const c = state4[2]!;
+    const d = state4[3]!;
     const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
+    state4[3] = d + 1;
+    state4[0] = b ^ (b >>> 9);
+    state4[1] = c + (c << 3);
+    state4[2] = ((c << 21) | (c >>> 11)) + t;
     return t >>> 0;
   };
   for (let i = 0; i < 12; i += 1) uint32();
@@ -201,23 +204,25 @@ function flat(chars: number[]): string {
   return String.fromCharCode.apply(null, chars);
 }
 
+/** Where the 32 hex digits of a UUID go (the dashes stay in place). */
+const ID_DIGITS = Array.from({ length: 36 }, (_, p) => p).filter((p) => p !== 8 && p !== 13 && p !== 18 && p !== 23);
+for (const p of [8, 13, 18, 23]) ID_CHARS[p] = 45;
+
 /** A UUID v4-shaped id (lower-case, like crypto.randomUUID) from the PRNG. */
 function uuid(rng: Rng): string {
-  let word = 0;
-  let h = 0;
-  for (let p = 0; p < 36; p += 1) {
-    if (p === 8 || p === 13 || p === 18 || p === 23) {
-      ID_CHARS[p] = 45;
-      continue;
+  const chars = ID_CHARS;
+  let first = 0;
+  for (let k = 0; k < 32; k += 8) {
+    let word = rng.uint32();
+    if (k === 0) first = word;
+    for (let j = 0; j < 8; j += 1) {
+      chars[ID_DIGITS[k + j]!] = HEX[word & 15]!;
+      word >>>= 4;
     }
-    if ((h & 7) === 0) word = rng.uint32();
-    let nibble = (word >>> ((h & 7) * 4)) & 15;
-    if (h === 12) nibble = 4;
-    else if (h === 16) nibble = 8 | (nibble & 3);
-    ID_CHARS[p] = HEX[nibble]!;
-    h += 1;
   }
-  return flat(ID_CHARS);
+  chars[14] = HEX[4]!;
+  chars[19] = HEX[8 | (first >>> 30)]!;
+  return flat(chars);
 }
 
 function putDigits(chars: number[], at: number, value: number, width: number): void {
@@ -522,35 +527,29 @@ export interface GeneratedOffice {
 const HISTORY_DAYS = 1095;
 const OPEN_STAGES: readonly OpenStage[] = ['identification', 'primaryAssessment', 'agreement', 'inDepthAssessment', 'planning', 'implementation', 'monitoring'];
 const MONITORING = 6;
+const IMPLEMENTATION = 5;
 
-/** What the family's case ends up as: an open stage (0–6) or a closure outcome. */
 type CloseOutcome = Exclude<ClosureOutcome, 'notEligible'>;
-type Target = { open: number } | { closed: ClosureOutcome };
-const TARGETS = weightedTable<Target>(
-  [
-    ...OPEN_STAGES.map((_, open) => ({ open })),
-    { closed: 'selfSufficient' },
-    { closed: 'notEligible' },
-    { closed: 'movedAway' },
-    { closed: 'refused' },
-    { closed: 'lostContact' },
-    { closed: 'childPlaced' },
-    { closed: 'other' },
-  ],
+/** What a family's case ends up as: an open stage (its index, 0–6) or, from 7 on, a closure outcome. */
+const TARGET_OUTCOMES: readonly ClosureOutcome[] = ['selfSufficient', 'notEligible', 'movedAway', 'refused', 'lostContact', 'childPlaced', 'other'];
+const TARGETS = weightedTable(
+  Array.from({ length: OPEN_STAGES.length + TARGET_OUTCOMES.length }, (_, i) => i),
   [...[5, 8, 5, 7, 8, 27, 40].map((w) => w * 0.65), ...[58, 12, 10, 9, 5, 3, 3].map((w) => w * 0.35)],
 );
 /** At which open stage a case is closed with an outcome. */
 const CLOSE_STAGE: Record<CloseOutcome, WeightedTable<number>> = {
-  selfSufficient: weightedTable([5, 6], [10, 90]),
+  selfSufficient: weightedTable([IMPLEMENTATION, MONITORING], [10, 90]),
   movedAway: weightedTable([0, 1, 2, 3, 4, 5, 6], [5, 10, 5, 10, 10, 25, 35]),
   refused: weightedTable([0, 1, 2, 3, 4, 5, 6], [10, 30, 35, 10, 5, 5, 5]),
   lostContact: weightedTable([1, 2, 3, 4, 5, 6], [5, 5, 5, 10, 35, 40]),
   childPlaced: weightedTable([3, 4, 5, 6], [20, 20, 30, 30]),
   other: weightedTable([0, 1, 2, 3, 4, 5, 6], [5, 15, 10, 10, 10, 25, 25]),
 };
-/** How long an open case may have sat at its stage since the last event (monitoring: any time). */
-const TAIL_MAX = [30, 40, 30, 45, 40, 150, 30];
+/** How long an open case may have sat at its stage since its last event (monitoring: any time; plans take months to carry out). */
+const TAIL_MAX = [30, 40, 30, 60, 60, 420, 30];
+const LOOP_COUNT = weightedTable([0, 1, 2], [55, 30, 15]);
 
+const SPELLINGS = weightedTable([SPELLING_LATN, SPELLING_CYRL, SPELLING_RU], [55, 30, 15]);
 const RISK = weightedTable<RiskLevel>(['R0', 'R1', 'R2', 'R3'], [4, 36, 48, 12]);
 const CODE_COUNT = weightedTable([1, 2, 3, 4], [22, 40, 26, 12]);
 const GENERAL_CODES = weightedTable(
@@ -562,6 +561,9 @@ const GENERAL_CODES = weightedTable(
 );
 const SEVERE_CODES = ['SAF_CHILD_ABUSE', 'SAF_NEGLECT', 'SAF_DOMESTIC_VIOLENCE', 'SAF_UNSUPERVISED'];
 const CHILD_COUNT = weightedTable([1, 2, 3, 4, 5, 6], [25, 32, 24, 11, 5, 3]);
+const PHONE_COUNT = weightedTable([0, 1, 2], [8, 62, 30]);
+const ADULT_DISABILITY = weightedTable<DisabilityGroup>(['group1', 'group2', 'group3'], [1, 3, 4]);
+const ID_CARD_SERIES = ['AD', 'AE'];
 
 let domainByCode: Map<string, string> | undefined;
 function codeDomains(): Map<string, string> {
@@ -572,10 +574,11 @@ function codeDomains(): Map<string, string> {
   return domainByCode;
 }
 
+type Education = NonNullable<Person['education']>;
+
 interface DistrictState {
   info: GeneratedDistrict;
   city: boolean;
-  adminId: string;
   managerIds: string[];
   mahallaIds: WeightedTable<string>;
   /** Passport-office codes of PINFLs issued here. */
@@ -584,26 +587,34 @@ interface DistrictState {
   kindergartens: string[];
   polyclinics: string[];
   schoolWho: string[];
-  /** Education entries, shared: index school × 11 + grade, kindergarten × 4 + group. */
-  schoolEntries: ({ institution: string; grade: string } | undefined)[];
-  kindergartenEntries: ({ institution: string; grade: string } | undefined)[];
-  collegeEntries: { institution: string; grade: string }[];
+  /** Education entries, shared between children: school × 11 + grade, kindergarten × 4 + group. */
+  schoolEntries: (Education | null)[];
+  kindergartenEntries: (Education | null)[];
+  collegeEntries: Education[];
   openFamilies: number;
-  families: number;
+  /** Agreements signed per year, for their numbers. */
   agreementSeq: Map<number, number>;
 }
 
 /** One planned stage event: what, after how many days, why. */
 interface Step {
   kind: 'advance' | 'decide' | 'sign' | 'close' | 'reopen' | 'urgent';
-  to?: OpenStage;
-  eligible?: boolean;
-  outcome?: CloseOutcome;
+  to: OpenStage;
+  eligible: boolean;
+  outcome: CloseOutcome;
   gap: number;
   reason: string;
 }
 
-/** Picks `count` districts: one of a rural district for a district office, else spread over several regions. */
+/** A parent's or grandparent's name parts, chosen before the person is made. */
+interface Adult {
+  birth: number;
+  surname: BiScriptText;
+  first: BiScriptText;
+  patronymic: BiScriptText;
+}
+
+/** Picks `count` districts: one rural district for a district office, else districts spread over several regions. */
 function pickDistricts(rng: Rng, count: number): { region: Region; district: District }[] {
   const total = REGIONS.reduce((sum, region) => sum + region.districts.length, 0);
   if (!Number.isInteger(count) || count < 1 || count > total) throw new RangeError(`districts must be an integer in 1..${total}`);
@@ -643,75 +654,179 @@ function pickDistricts(rng: Rng, count: number): { region: Region; district: Dis
  * districts' cases). Deterministic: the same options give deep-equal output.
  */
 export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice {
-  const familyCount = options.families;
-  if (!Number.isInteger(familyCount) || familyCount < 0) throw new RangeError('families must be a non-negative integer');
-  const today = options.today ?? GENERATOR_TODAY;
-  if (!isIsoDate(today) || today < '1990-01-01' || today > `${CAL_LAST_YEAR - 1}-12-31`) throw new RangeError(`today must be a date in 1990..${CAL_LAST_YEAR - 1}`);
+  return new OfficeBuilder(options).build();
+}
 
-  const rng = createRng(options.seed ?? 1);
-  const names = nameTables();
-  const cal = calendar();
-  const TIME = times();
-  const domains = codeDomains();
-  const todayDay = dayOf(today);
-  const isoToday = cal.iso[todayDay]!;
-  const { iso } = cal;
-  /** Born after this (string compare) = under 18 today, exactly as ageOn counts. */
-  const adultBorn = `${cal.year[todayDay]! - 18}-${today.slice(5)}`;
+/**
+ * The generator's state. Written as a class of small methods on purpose: one big function full of
+ * per-family closures is slow to optimise and keeps being deoptimised, which made 100 000 families
+ * several times slower. Per-family state lives in fields, reset by {@link OfficeBuilder.family}.
+ */
+class OfficeBuilder {
+  private readonly rng: Rng;
+  private readonly names = nameTables();
+  private readonly cal = calendar();
+  private readonly time = times();
+  private readonly domains = codeDomains();
+  private readonly familyCount: number;
+  private readonly today: IsoDate;
+  private readonly todayDay: number;
+  /** Born after this day (string compare) = under 18 today, exactly as ageOn counts. */
+  private readonly adultBorn: string;
+  private readonly districts: DistrictState[];
+  private readonly familyDistrict: Uint16Array;
+  private readonly familyTarget: Uint8Array;
+  /** Creation instant of each case (day × slots + slot), to number cases in order. */
+  private readonly caseCreated: Float64Array;
 
-  // ---------------------------------------------------------------- districts and who works there
-  const picked = pickDistricts(rng, options.districts ?? 1);
-  const districts: DistrictState[] = picked.map(({ region, district }) => ({
-    info: { regionCode: region.code, districtCode: district.code, installationId: uuid(rng), name: district.name },
-    city: district.type !== 'district',
-    adminId: '',
-    managerIds: [],
-    mahallaIds: weightedTable([''], [1]),
-    areaCodes: [],
-    schools: [],
-    kindergartens: [],
-    polyclinics: [],
-    schoolWho: [],
-    schoolEntries: [],
-    kindergartenEntries: [],
-    collegeEntries: [],
-    openFamilies: 0,
-    families: 0,
-    agreementSeq: new Map(),
-  }));
-  const districtWeights = weightedTable(
-    districts.map((_, i) => i),
-    districts.map(() => 0.5 + rng.next()),
-  );
-  const familyDistrict = new Uint16Array(familyCount);
-  const familyTarget: Target[] = new Array<Target>(familyCount);
-  for (let i = 0; i < familyCount; i += 1) {
-    const d = rng.weighted(districtWeights);
-    const target = rng.weighted(TARGETS);
-    familyDistrict[i] = d;
-    familyTarget[i] = target;
-    districts[d]!.families += 1;
-    if ('open' in target) districts[d]!.openFamilies += 1;
+  private readonly users: User[] = [];
+  private readonly userNames = new Map<string, string>();
+  private readonly mahallas: Mahalla[] = [];
+  private readonly cases: FamilyCase[] = [];
+  private readonly persons: Person[] = [];
+  private readonly memberships: Membership[] = [];
+  private readonly history: CaseHistoryEntry[] = [];
+  /** Last PINFL serial used per birth day: serials count up per day, so they are unique per day and area. */
+  private readonly pinflSerials: Uint16Array;
+  private readonly passportNext = new Map<string, number>();
+
+  // ---- the family being made
+  private district!: DistrictState;
+  private installationId = '';
+  private managerId = '';
+  private caseId = '';
+  private spelling = 0;
+  private risk: RiskLevel = 'R1';
+  private reopened = false;
+  private readonly steps: Step[] = [];
+  private createdDay = 0;
+  private caseCreatedAt = '';
+  private lastDay = 0;
+  private lastSlot = 0;
+  private consentDay = -1;
+  private closedDay = 0;
+  private readonly members: Person[] = [];
+  private readonly relations: Relation[] = [];
+  private readonly fromDays: number[] = [];
+  private readonly births: number[] = [];
+  private codes: string[] = [];
+
+  constructor(options: GenerateOfficeOptions) {
+    const familyCount = options.families;
+    if (!Number.isInteger(familyCount) || familyCount < 0) throw new RangeError('families must be a non-negative integer');
+    const today = options.today ?? GENERATOR_TODAY;
+    if (!isIsoDate(today) || today < '1990-01-01' || today > `${CAL_LAST_YEAR - 1}-12-31`) throw new RangeError(`today must be a date in 1990..${CAL_LAST_YEAR - 1}`);
+    this.familyCount = familyCount;
+    this.pinflSerials = new Uint16Array(this.cal.iso.length);
+    this.today = today;
+    this.todayDay = dayOf(today);
+    this.adultBorn = `${this.cal.year[this.todayDay]! - 18}-${today.slice(5)}`;
+    const rng = (this.rng = createRng(options.seed ?? 1));
+
+    this.districts = pickDistricts(rng, options.districts ?? 1).map(({ region, district }) => ({
+      info: { regionCode: region.code, districtCode: district.code, installationId: uuid(rng), name: district.name },
+      city: district.type !== 'district',
+      managerIds: [],
+      mahallaIds: weightedTable([''], [1]),
+      areaCodes: [],
+      schools: [],
+      kindergartens: [],
+      polyclinics: [],
+      schoolWho: [],
+      schoolEntries: [],
+      kindergartenEntries: [],
+      collegeEntries: [],
+      openFamilies: 0,
+      agreementSeq: new Map(),
+    }));
+    // Families per district (unequal districts) and what each case ends up as, drawn first so
+    // that the number of case managers can follow the open caseload.
+    const districtWeights = weightedTable(
+      this.districts.map((_, i) => i),
+      this.districts.map(() => 0.5 + rng.next()),
+    );
+    this.familyDistrict = new Uint16Array(familyCount);
+    this.familyTarget = new Uint8Array(familyCount);
+    this.caseCreated = new Float64Array(familyCount);
+    for (let f = 0; f < familyCount; f += 1) {
+      const d = rng.weighted(districtWeights);
+      const target = rng.weighted(TARGETS);
+      this.familyDistrict[f] = d;
+      this.familyTarget[f] = target;
+      if (target < OPEN_STAGES.length) this.districts[d]!.openFamilies += 1;
+    }
+    const setupDay = this.todayDay - HISTORY_DAYS - rng.int(30, 90);
+    for (const district of this.districts) this.setUpDistrict(district, setupDay);
+    for (const series of PASSPORT_SERIES.items) this.passportNext.set(series, rng.int(1_000_000, 1_900_000));
   }
 
-  const users: User[] = [];
-  const userNames = new Map<string, string>();
-  const mahallas: Mahalla[] = [];
-  const usedAreas = new Set<number>();
-  const setupDay = todayDay - HISTORY_DAYS - rng.int(30, 90);
+  build(): GeneratedOffice {
+    for (let f = 0; f < this.familyCount; f += 1) this.family(f);
+    this.numberCases();
+    const first = this.districts[0]!.info;
+    return {
+      office: { ...first, districts: this.districts.map((d) => d.info) },
+      users: this.users,
+      mahallas: this.mahallas,
+      cases: this.cases,
+      persons: this.persons,
+      memberships: this.memberships,
+      history: this.history,
+    };
+  }
 
-  const personName = (female: boolean, spelling: number, first: WeightedTable<GivenName>) => {
-    const surname = rng.weighted(names.surnames)[female ? 'female' : 'male'][spelling]!;
-    const given = rng.weighted(first).name[spelling]!;
-    const father = rng.weighted(names.oldMale);
-    return { surname, given, patronymic: (female ? father.daughterOf : father.sonOf)![spelling]! };
-  };
-  const newUser = (district: DistrictState, day: number, roles: User['roles'], position: string, createdBy: string | null): User => {
+  // ---------------------------------------------------------------- helpers
+
+  private stamp(day: number, slot: number): string {
+    return this.cal.iso[day]! + this.time[slot]!;
+  }
+
+  private yearsAgo(years: number): number {
+    return this.todayDay - Math.floor(years * 365.2425) - this.rng.int(0, 364);
+  }
+
+  private ageYears(birthDay: number): number {
+    return (this.todayDay - birthDay) / 365.2425;
+  }
+
+  private givenNames(female: boolean, birthDay: number): WeightedTable<GivenName> {
+    const year = this.cal.year[birthDay]!;
+    const n = this.names;
+    if (year < 1972) return female ? n.oldFemale : n.oldMale;
+    if (year < 2005) return female ? n.adultFemale : n.adultMale;
+    return female ? n.childFemale : n.childMale;
+  }
+
+  private firstName(female: boolean, birthDay: number): BiScriptText {
+    return this.rng.weighted(this.givenNames(female, birthDay)).name[this.spelling]!;
+  }
+
+  /** A patronymic formed from a father's name of the grandparents' generation. */
+  private oldPatronymic(female: boolean): BiScriptText {
+    const father = this.rng.weighted(this.names.oldMale);
+    return (female ? father.daughterOf : father.sonOf)![this.spelling]!;
+  }
+
+  private surname(entry: SurnameEntry, female: boolean): BiScriptText {
+    return (female ? entry.female : entry.male)[this.spelling]!;
+  }
+
+  private code(code: string): void {
+    if (this.codes.length < 4 && !this.codes.includes(code)) this.codes.push(code);
+  }
+
+  // ---------------------------------------------------------------- setup: users, mahallas, schools
+
+  private newUser(district: DistrictState, day: number, roles: User['roles'], position: string, createdBy: string | null): User {
+    const rng = this.rng;
     const female = rng.chance(0.7);
-    const { surname, given, patronymic } = personName(female, SPELLING_LATN, female ? names.adultFemale : names.adultMale);
+    const surname = rng.weighted(this.names.surnames)[female ? 'female' : 'male'][SPELLING_LATN]!;
+    const given = rng.weighted(female ? this.names.adultFemale : this.names.adultMale).name[SPELLING_LATN]!;
+    const father = rng.weighted(this.names.oldMale);
+    const patronymic = (female ? father.daughterOf : father.sonOf)![SPELLING_LATN]!;
     const latn = `${surname.latn} ${given.latn} ${patronymic.latn}`;
     const id = uuid(rng);
-    const at = iso[day]! + TIME[rng.int(0, SLOTS - 1)]!;
+    const at = this.stamp(day, rng.int(0, SLOTS - 1));
     const by = createdBy ?? id;
     return {
       id,
@@ -727,40 +842,43 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
       roles,
       active: true,
     };
-  };
+  }
 
-  for (const district of districts) {
-    const admin = newUser(district, setupDay, ['administrator'], 'Boʻlim boshligʻi', null);
-    district.adminId = admin.id;
-    users.push(admin);
+  private setUpDistrict(district: DistrictState, setupDay: number): void {
+    const rng = this.rng;
+    const installationId = district.info.installationId;
+    // The administrator set the installation up; then the case managers were added.
+    const admin = this.newUser(district, setupDay, ['administrator'], 'Boʻlim boshligʻi', null);
+    this.users.push(admin);
     const managerCount = Math.max(3, Math.ceil(district.openFamilies / 150));
     for (let m = 0; m < managerCount; m += 1) {
-      const manager = newUser(district, setupDay + rng.int(0, 20), ['caseManager'], 'Keys-menejer', admin.id);
+      const manager = this.newUser(district, setupDay + rng.int(0, 20), ['caseManager'], 'Keys-menejer', admin.id);
       district.managerIds.push(manager.id);
-      userNames.set(manager.id, manager.fullName.latn);
-      users.push(manager);
+      this.userNames.set(manager.id, manager.fullName.latn);
+      this.users.push(manager);
     }
 
     // Mahallas: 15–40 of the name list, with unequal populations.
-    const mahallaCount = Math.min(names.mahallas.length, rng.int(15, 40));
-    const order = names.mahallas.map((_, i) => i);
+    const names = this.names.mahallas;
+    const mahallaCount = Math.min(names.length, rng.int(15, 40));
+    const order = names.map((_, i) => i);
     const ids: string[] = [];
     for (let k = 0; k < mahallaCount; k += 1) {
       const j = rng.int(k, order.length - 1);
       [order[k], order[j]] = [order[j]!, order[k]!];
-      const at = iso[setupDay]! + TIME[rng.int(0, SLOTS - 1)]!;
+      const at = this.stamp(setupDay, rng.int(0, SLOTS - 1));
       const mahalla: Mahalla = {
         id: uuid(rng),
-        installationId: district.info.installationId,
+        installationId,
         createdAt: at,
         createdBy: admin.id,
         updatedAt: at,
         updatedBy: admin.id,
         rev: 1,
         deletedAt: null,
-        name: names.mahallas[order[k]!]!,
+        name: names[order[k]!]!,
       };
-      mahallas.push(mahalla);
+      this.mahallas.push(mahalla);
       ids.push(mahalla.id);
     }
     district.mahallaIds = weightedTable(
@@ -768,10 +886,12 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
       ids.map(() => 0.4 + 1.6 * rng.next()),
     );
 
+    // PINFLs of people registered here carry one of a few passport-office codes, unique per district.
+    const used = new Set(this.districts.flatMap((d) => d.areaCodes));
     for (let k = 0; k < 3; k += 1) {
       let area = rng.int(1, 999);
-      while (usedAreas.has(area)) area = rng.int(1, 999);
-      usedAreas.add(area);
+      while (used.has(area)) area = rng.int(1, 999);
+      used.add(area);
       district.areaCodes.push(area);
     }
     const schoolCount = mahallaCount + rng.int(0, 10);
@@ -784,305 +904,225 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
       'Patronaj hamshirasi',
       'Tuman tibbiyot birlashmasi',
     ];
+    district.schoolEntries = new Array<Education | null>(schoolCount * GRADES.length).fill(null);
+    district.kindergartenEntries = new Array<Education | null>(district.kindergartens.length * KINDERGARTEN_GROUPS.length).fill(null);
     district.collegeEntries = ['1-kurs', '2-kurs'].map((grade) => ({ institution: 'Tuman kasb-hunar maktabi', grade }));
   }
 
-  // ---------------------------------------------------------------- families
-  const cases: FamilyCase[] = [];
-  const persons: Person[] = [];
-  const memberships: Membership[] = [];
-  const history: CaseHistoryEntry[] = [];
-  const pinflSerials = new Map<number, number>();
-  const passportNext = new Map<string, number>();
-  for (const series of PASSPORT_SERIES.items) passportNext.set(series, rng.int(1_000_000, 1_900_000));
-  /** Sort key of a case's creation, for numbering cases in order per installation and year. */
-  const caseCreated = new Float64Array(familyCount);
+  // ---------------------------------------------------------------- one family
 
-  const yearsAgo = (years: number) => todayDay - Math.floor(years * 365.2425) - rng.int(0, 364);
-  const ageYears = (birthDay: number) => (todayDay - birthDay) / 365.2425;
+  private family(f: number): void {
+    const rng = this.rng;
+    const district = (this.district = this.districts[this.familyDistrict[f]!]!);
+    this.installationId = district.info.installationId;
+    this.managerId = rng.pick(district.managerIds);
+    this.spelling = rng.weighted(SPELLINGS);
+    this.caseId = uuid(rng);
+    const target = this.familyTarget[f]!;
+    const outcome = target < OPEN_STAGES.length ? null : TARGET_OUTCOMES[target - OPEN_STAGES.length]!;
+    // Risk first: it decides the emergency path.
+    this.risk = outcome === 'notEligible' ? (rng.chance(0.7) ? 'R0' : 'R1') : rng.weighted(RISK);
 
-  for (let f = 0; f < familyCount; f += 1) {
-    const district = districts[familyDistrict[f]!]!;
-    const target = familyTarget[f]!;
-    const installationId = district.info.installationId;
-    const managerId = rng.pick(district.managerIds);
-    const spelling = rng.weightedPick([SPELLING_LATN, SPELLING_CYRL, SPELLING_RU], [55, 30, 15]);
-    const caseId = uuid(rng);
-
-    // ---- risk first: it decides the emergency path
-    const notEligible = 'closed' in target && target.closed === 'notEligible';
-    const risk: RiskLevel = notEligible ? (rng.chance(0.7) ? 'R0' : 'R1') : rng.weighted(RISK);
-
-    // ---- the stage path
-    const steps: Step[] = [];
     const createDelay = rng.int(0, 3);
-    if (risk === 'R3' && rng.chance(0.6)) steps.push({ kind: 'urgent', gap: rng.int(0, 2), reason: rng.pick(URGENT_REASONS) });
-    const reopened = !('open' in target && target.open === 0) && rng.chance(0.02);
-    if (reopened) {
-      steps.push({ kind: 'advance', to: 'primaryAssessment', gap: rng.int(1, 14), reason: '' });
-      const outcome: CloseOutcome = rng.chance(0.5) ? 'refused' : 'lostContact';
-      steps.push({ kind: 'close', outcome, gap: rng.int(5, 40), reason: rng.pick(CLOSE_REASONS[outcome]) });
-      steps.push({ kind: 'reopen', gap: rng.int(30, 240), reason: rng.pick(REOPEN_REASONS) });
+    const span = this.plan(target, outcome, createDelay);
+    const referralDay = this.todayDay - span;
+    this.createdDay = Math.min(this.todayDay, referralDay + createDelay);
+    this.lastDay = this.createdDay;
+    this.lastSlot = rng.int(0, SLOTS - 400);
+    this.caseCreatedAt = this.stamp(this.createdDay, this.lastSlot);
+    this.caseCreated[f] = this.createdDay * SLOTS + this.lastSlot;
+    const facts = this.replay();
+
+    this.members.length = 0;
+    this.relations.length = 0;
+    this.fromDays.length = 0;
+    this.codes = [];
+    const head = this.makeFamily(referralDay);
+    const children = this.classify();
+    this.store();
+    this.cases.push(this.caseRecord(facts, referralDay, head, children));
+  }
+
+  // ---------------------------------------------------------------- the stage path
+
+  private step(kind: Step['kind'], gap: number, reason = '', to: OpenStage = 'primaryAssessment', outcome: CloseOutcome = 'other', eligible = true): void {
+    this.steps.push({ kind, to, eligible, outcome, gap, reason });
+  }
+
+  /** Plans the case's events; returns the days from referral to today. */
+  private plan(target: number, outcome: ClosureOutcome | null, createDelay: number): number {
+    const rng = this.rng;
+    this.steps.length = 0;
+    if (this.risk === 'R3' && rng.chance(0.6)) this.step('urgent', rng.int(0, 2), rng.pick(URGENT_REASONS));
+    this.reopened = target !== 0 && rng.chance(0.02);
+    if (this.reopened) {
+      this.step('advance', rng.int(1, 14), '', 'primaryAssessment');
+      const first: CloseOutcome = rng.chance(0.5) ? 'refused' : 'lostContact';
+      this.step('close', rng.int(5, 40), rng.pick(CLOSE_REASONS[first]), 'primaryAssessment', first);
+      this.step('reopen', rng.int(30, 240), rng.pick(REOPEN_REASONS));
     }
-    const pathTo = (stage: number, signAtAgreement: boolean, decideAtAssessment: boolean) => {
-      if (stage >= 1 && !reopened) steps.push({ kind: 'advance', to: 'primaryAssessment', gap: rng.int(1, 14), reason: '' });
-      if (stage >= 2 || (stage === 1 && decideAtAssessment)) steps.push({ kind: 'decide', eligible: true, gap: rng.int(3, 21), reason: rng.pick(ELIGIBLE_REASONS) });
-      if (stage >= 2) steps.push({ kind: 'advance', to: 'agreement', gap: rng.int(0, 5), reason: '' });
-      if (stage >= 3 || (stage === 2 && signAtAgreement)) steps.push({ kind: 'sign', gap: rng.int(1, 14), reason: '' });
-      if (stage >= 3) steps.push({ kind: 'advance', to: 'inDepthAssessment', gap: rng.int(0, 3), reason: '' });
-      if (stage >= 4) steps.push({ kind: 'advance', to: 'planning', gap: rng.int(7, 35), reason: '' });
-      if (stage >= 5) steps.push({ kind: 'advance', to: 'implementation', gap: rng.int(3, 21), reason: '' });
-      if (stage >= 6) steps.push({ kind: 'advance', to: 'monitoring', gap: rng.int(20, 60), reason: '' });
-    };
-    /** Revisions during `window` days of monitoring; returns the days left after the last one. */
-    const monitoringLoops = (window: number): number => {
-      const loops = window > 240 ? rng.weightedPick([0, 1, 2], [55, 30, 15]) : window > 120 && rng.chance(0.25) ? 1 : 0;
-      let left = window;
-      for (let j = 0; j < loops; j += 1) {
-        const reassess = rng.chance(0.2);
-        const gapPlan = rng.int(3, 14);
-        const gapImpl = rng.int(3, 14);
-        const gapMon = rng.int(14, 45);
-        const need = gapImpl + gapMon + (reassess ? gapPlan : 0);
-        if (left < need + 30) break;
-        const segment = 30 + Math.floor(rng.next() * ((left - need - 30) / (loops - j + 1)));
-        if (reassess) {
-          steps.push({ kind: 'advance', to: 'inDepthAssessment', gap: segment, reason: rng.pick(REASSESS_REASONS) });
-          steps.push({ kind: 'advance', to: 'planning', gap: gapPlan, reason: '' });
-        } else {
-          steps.push({ kind: 'advance', to: 'planning', gap: segment, reason: rng.pick(LOOP_REASONS) });
-        }
-        steps.push({ kind: 'advance', to: 'implementation', gap: gapImpl, reason: '' });
-        steps.push({ kind: 'advance', to: 'monitoring', gap: gapMon, reason: '' });
-        left -= segment + need;
+    if (outcome === null) {
+      this.pathTo(target, rng.chance(0.2), rng.chance(0.3));
+      const fixed = this.fixedSpan(createDelay);
+      if (target === MONITORING) {
+        const span = this.spanFrom(fixed + 30);
+        this.monitoringLoops(span - fixed);
+        return span;
       }
-      return left;
-    };
-    const fixedSpan = () => steps.reduce((sum, step) => sum + step.gap, createDelay);
-    const spanFrom = (min: number) => rng.int(Math.min(min, HISTORY_DAYS), Math.max(min, HISTORY_DAYS));
-
-    let span: number;
-    if ('open' in target) {
-      pathTo(target.open, rng.chance(0.2), rng.chance(0.3));
-      const fixed = fixedSpan();
-      if (target.open === MONITORING) {
-        span = spanFrom(fixed + 30);
-        monitoringLoops(span - fixed);
-      } else {
-        span = Math.min(Math.max(fixed, HISTORY_DAYS), fixed + rng.int(0, TAIL_MAX[target.open]!));
-      }
-    } else if (target.closed === 'notEligible') {
-      pathTo(1, false, false);
-      steps.push({ kind: 'decide', eligible: false, gap: rng.int(3, 21), reason: rng.pick(NOT_ELIGIBLE_REASONS) });
-      span = spanFrom(fixedSpan());
-    } else {
-      const outcome = target.closed;
-      const stage = rng.weighted(CLOSE_STAGE[outcome]);
-      pathTo(stage, false, rng.chance(0.3));
-      const fixed = fixedSpan();
-      if (stage === MONITORING) {
-        span = spanFrom(fixed + 30);
-        const monitored = 30 + Math.floor(rng.next() * (span - fixed - 30));
-        const left = monitoringLoops(monitored);
-        steps.push({ kind: 'close', outcome, gap: Math.max(0, left), reason: rng.pick(CLOSE_REASONS[outcome]) });
-      } else {
-        steps.push({ kind: 'close', outcome, gap: stage === 5 ? rng.int(30, 180) : rng.int(5, 90), reason: rng.pick(CLOSE_REASONS[outcome]) });
-        span = spanFrom(fixedSpan());
-      }
+      return Math.min(Math.max(fixed, HISTORY_DAYS), fixed + rng.int(0, TAIL_MAX[target]!));
     }
-    const referralDay = todayDay - span;
-    const createdDay = Math.min(todayDay, referralDay + createDelay);
+    if (outcome === 'notEligible') {
+      this.pathTo(1, false, false);
+      this.step('decide', rng.int(3, 21), rng.pick(NOT_ELIGIBLE_REASONS), 'primaryAssessment', 'other', false);
+      return this.spanFrom(this.fixedSpan(createDelay));
+    }
+    const stage = rng.weighted(CLOSE_STAGE[outcome]);
+    this.pathTo(stage, false, rng.chance(0.3));
+    const fixed = this.fixedSpan(createDelay);
+    if (stage === MONITORING) {
+      const span = this.spanFrom(fixed + 30);
+      const monitored = 30 + Math.floor(rng.next() * (span - fixed - 30));
+      const left = this.monitoringLoops(monitored);
+      this.step('close', Math.max(0, left), rng.pick(CLOSE_REASONS[outcome]), 'primaryAssessment', outcome);
+      return span;
+    }
+    this.step('close', stage === IMPLEMENTATION ? rng.int(30, 180) : rng.int(5, 90), rng.pick(CLOSE_REASONS[outcome]), 'primaryAssessment', outcome);
+    return this.spanFrom(this.fixedSpan(createDelay));
+  }
 
-    // ---- replay the path through the stage machine; history on the way
-    let lastDay = createdDay;
-    let lastSlot = rng.int(0, SLOTS - 400);
-    const caseCreatedAt = iso[createdDay]! + TIME[lastSlot]!;
-    caseCreated[f] = createdDay * SLOTS + lastSlot;
-    const entry = (kind: CaseHistoryEntry['kind'], from: CaseHistoryEntry['from'], to: CaseHistoryEntry['to'], reason: string, at: string): CaseHistoryEntry => ({
-      id: uuid(rng),
-      installationId,
-      createdAt: at,
-      createdBy: managerId,
-      updatedAt: at,
-      updatedBy: managerId,
-      rev: 1,
-      deletedAt: null,
-      caseId,
-      kind,
-      from,
-      to,
-      reason,
-    });
-    history.push(entry('created', null, 'identification', '', caseCreatedAt));
+  private pathTo(stage: number, signAtAgreement: boolean, decideAtAssessment: boolean): void {
+    const rng = this.rng;
+    if (stage >= 1 && !this.reopened) this.step('advance', rng.int(1, 14), '', 'primaryAssessment');
+    if (stage >= 2 || (stage === 1 && decideAtAssessment)) this.step('decide', rng.int(3, 21), rng.pick(ELIGIBLE_REASONS));
+    if (stage >= 2) this.step('advance', rng.int(0, 5), '', 'agreement');
+    if (stage >= 3 || (stage === 2 && signAtAgreement)) this.step('sign', rng.int(1, 14));
+    if (stage >= 3) this.step('advance', rng.int(0, 3), '', 'inDepthAssessment');
+    if (stage >= 4) this.step('advance', rng.int(7, 35), '', 'planning');
+    if (stage >= 5) this.step('advance', rng.int(3, 21), '', 'implementation');
+    if (stage >= 6) this.step('advance', rng.int(20, 60), '', 'monitoring');
+  }
 
+  /** Plan revisions during `window` days of monitoring; returns the days left after the last one. */
+  private monitoringLoops(window: number): number {
+    const rng = this.rng;
+    const loops = window > 240 ? rng.weighted(LOOP_COUNT) : window > 120 && rng.chance(0.25) ? 1 : 0;
+    let left = window;
+    for (let j = 0; j < loops; j += 1) {
+      const reassess = rng.chance(0.2);
+      const gapPlan = rng.int(3, 14);
+      const gapImpl = rng.int(3, 14);
+      const gapMon = rng.int(14, 45);
+      const need = gapImpl + gapMon + (reassess ? gapPlan : 0);
+      if (left < need + 30) break;
+      const segment = 30 + Math.floor(rng.next() * ((left - need - 30) / (loops - j + 1)));
+      if (reassess) {
+        this.step('advance', segment, rng.pick(REASSESS_REASONS), 'inDepthAssessment');
+        this.step('advance', gapPlan, '', 'planning');
+      } else {
+        this.step('advance', segment, rng.pick(LOOP_REASONS), 'planning');
+      }
+      this.step('advance', gapImpl, '', 'implementation');
+      this.step('advance', gapMon, '', 'monitoring');
+      left -= segment + need;
+    }
+    return left;
+  }
+
+  private fixedSpan(createDelay: number): number {
+    let sum = createDelay;
+    for (const step of this.steps) sum += step.gap;
+    return sum;
+  }
+
+  private spanFrom(min: number): number {
+    return this.rng.int(Math.min(min, HISTORY_DAYS), Math.max(min, HISTORY_DAYS));
+  }
+
+  /** Runs the planned events through the stage machine, recording history; returns the final facts. */
+  private replay(): StageFacts {
+    const rng = this.rng;
+    const { iso } = this.cal;
+    const todayDay = this.todayDay;
+    this.history.push(this.entry('created', null, 'identification', '', this.caseCreatedAt, undefined));
     let facts: StageFacts = { stage: 'identification', eligibility: null, agreement: null, closure: null };
-    let day = createdDay;
-    let consentDay = -1;
-    const context = { today: isoToday, userId: managerId };
-    for (const step of steps) {
+    const context = { today: this.today, userId: this.managerId };
+    let day = this.createdDay;
+    this.consentDay = -1;
+    this.closedDay = todayDay;
+    for (const step of this.steps) {
       day = Math.min(todayDay, day + step.gap);
-      const date = iso[day]!;
-      let event: CaseEvent;
-      switch (step.kind) {
-        case 'advance':
-          event = step.reason ? { type: 'advance', to: step.to!, reason: step.reason } : { type: 'advance', to: step.to! };
-          if (step.to === 'primaryAssessment' && consentDay < 0) consentDay = day;
-          break;
-        case 'decide':
-          event = { type: 'decideEligibility', decision: step.eligible ? 'eligible' : 'notEligible', reason: step.reason, date };
-          break;
-        case 'sign': {
-          const year = cal.year[day]!;
-          const seq = (district.agreementSeq.get(year) ?? 0) + 1;
-          district.agreementSeq.set(year, seq);
-          event = { type: 'signAgreement', signedDate: date, number: `${seq}/${year}` };
-          break;
-        }
-        case 'close':
-          event = { type: 'close', outcome: step.outcome!, reason: step.reason, date };
-          break;
-        case 'reopen':
-          event = { type: 'reopen', reason: step.reason };
-          break;
-        case 'urgent':
-          event = { type: 'urgentAction', reason: step.reason };
-          break;
-      }
+      const event = this.event(step, day);
+      if (step.kind === 'advance' && step.to === 'primaryAssessment' && this.consentDay < 0) this.consentDay = day;
       const result = applyCaseEvent(facts, event, context);
       if (!result.ok) throw new Error(`generator: ${event.type} refused (${result.refusal}) at ${facts.stage}`);
-      const slot = day === lastDay ? Math.min(SLOTS - 1, lastSlot + rng.int(1, 40)) : rng.int(0, SLOTS - 1);
-      lastDay = day;
-      lastSlot = slot;
-      const at = date + TIME[slot]!;
-      const kind = result.change.kind;
-      const record = entry(kind, result.change.from, result.change.to, result.change.reason, at);
-      if (kind === 'urgentAction') {
-        record.action = { description: rng.pick(URGENT_ACTIONS), responsible: rng.pick(URGENT_RESPONSIBLE), dueDate: iso[Math.min(todayDay, day + rng.int(1, 7))]! };
-      }
-      history.push(record);
+      const slot = day === this.lastDay ? Math.min(SLOTS - 1, this.lastSlot + rng.int(1, 40)) : rng.int(0, SLOTS - 1);
+      this.lastDay = day;
+      this.lastSlot = slot;
+      const { kind, from, to, reason } = result.change;
+      const action =
+        kind === 'urgentAction' ? { description: rng.pick(URGENT_ACTIONS), responsible: rng.pick(URGENT_RESPONSIBLE), dueDate: iso[Math.min(todayDay, day + rng.int(1, 7))]! } : undefined;
+      this.history.push(this.entry(kind, from, to, reason, this.stamp(day, slot), action));
       facts = result.facts;
+      if (facts.stage === 'closed') this.closedDay = day;
     }
-    const closedDay = facts.closure ? dayOf(facts.closure.date) : todayDay;
+    return facts;
+  }
 
-    // ---- the family
-    const members: { person: Person; relation: Relation; fromDay: number }[] = [];
-    const latestBirth = closedDay;
-    const local = () => rng.pick(district.areaCodes);
-    const addPerson = (
-      female: boolean,
-      birthDay: number,
-      surname: BiScriptText,
-      firstName: BiScriptText,
-      patronymic: BiScriptText | null,
-      relation: Relation,
-      extra: { migrant?: boolean; disabled?: boolean; bornHere?: boolean } = {},
-    ): Person => {
-      const age = ageYears(birthDay);
-      const year = cal.year[birthDay]!;
-      // PINFL: children under one often have none yet.
-      let pinfl: string | null = null;
-      if (age < 1 ? rng.chance(0.5) : rng.chance(0.92)) {
-        for (;;) {
-          const area = extra.bornHere || rng.chance(0.7) ? local() : rng.int(1, 999);
-          const key = birthDay * 1000 + area;
-          const serial = (pinflSerials.get(key) ?? rng.int(0, 4)) + rng.int(1, 2);
-          if (serial > 999) continue;
-          pinflSerials.set(key, serial);
-          const chars = PINFL_FIRST13;
-          chars[0] = ZERO + (year < 2000 ? (female ? 4 : 3) : female ? 6 : 5);
-          putDigits(chars, 1, cal.dom[birthDay]!, 2);
-          putDigits(chars, 3, cal.month[birthDay]!, 2);
-          putDigits(chars, 5, year % 100, 2);
-          putDigits(chars, 7, area, 3);
-          putDigits(chars, 10, serial, 3);
-          for (let k = 0; k < 13; k += 1) PINFL_CHARS[k] = chars[k]!;
-          PINFL_CHARS[13] = ZERO + pinflCheckDigit(flat(chars));
-          pinfl = flat(PINFL_CHARS);
-          break;
-        }
+  private event(step: Step, day: number): CaseEvent {
+    const date = this.cal.iso[day]!;
+    switch (step.kind) {
+      case 'advance':
+        return step.reason ? { type: 'advance', to: step.to, reason: step.reason } : { type: 'advance', to: step.to };
+      case 'decide':
+        return { type: 'decideEligibility', decision: step.eligible ? 'eligible' : 'notEligible', reason: step.reason, date };
+      case 'sign': {
+        const year = this.cal.year[day]!;
+        const seq = (this.district.agreementSeq.get(year) ?? 0) + 1;
+        this.district.agreementSeq.set(year, seq);
+        return { type: 'signAgreement', signedDate: date, number: `${seq}/${year}` };
       }
-      let document: string | null = null;
-      if (age >= 16 && rng.chance(0.7)) {
-        const series = age < 25 ? rng.pick(['AD', 'AE']) : rng.weighted(PASSPORT_SERIES);
-        const number = passportNext.get(series)!;
-        passportNext.set(series, number + rng.int(1, 20));
-        document = series + number;
-      }
-      let education: Person['education'] = null;
-      let employment: string | null = null;
-      if (age >= 3 && age < 7) {
-        if (rng.chance(0.65)) {
-          const k = rng.int(0, district.kindergartens.length - 1);
-          const group = Math.min(3, Math.floor(age) - 3);
-          const index = k * 4 + group;
-          education = district.kindergartenEntries[index] ??= { institution: district.kindergartens[k]!, grade: KINDERGARTEN_GROUPS[group]! };
-        }
-      } else if (age >= 7 && age < 18) {
-        if (age >= 16 && rng.chance(0.25)) education = rng.pick(district.collegeEntries);
-        else if (rng.chance(0.95)) {
-          const k = rng.int(0, district.schools.length - 1);
-          const grade = Math.min(10, Math.floor(age) - 7);
-          const index = k * 11 + grade;
-          education = district.schoolEntries[index] ??= { institution: district.schools[k]!, grade: GRADES[grade]! };
-        }
-      } else if (age >= 18) {
-        employment = extra.migrant ? MIGRANT_WORK : age >= 60 ? PENSIONER : age < 23 && relation === 'child' ? rng.weighted(EMPLOYMENT_YOUNG) : rng.weighted(female ? EMPLOYMENT_WOMEN : EMPLOYMENT_MEN);
-      }
-      let disability: DisabilityGroup | null = null;
-      if (extra.disabled ?? rng.chance(age >= 55 ? 0.1 : 0.035)) disability = age < 18 ? 'child' : rng.weightedPick<DisabilityGroup>(['group1', 'group2', 'group3'], [1, 3, 4]);
-      const migration = extra.migrant ? { country: rng.weighted(MIGRATION_COUNTRIES), since: iso[todayDay - rng.int(60, 2000)]! } : null;
-      const healthNotes = disability ? rng.pick(DISABILITY_NOTES) : rng.chance(age >= 45 ? 0.2 : 0.04) ? rng.pick(HEALTH_NOTES) : '';
-      const fromDay = Math.max(createdDay, birthDay);
-      const at = fromDay === createdDay ? caseCreatedAt : iso[Math.min(latestBirth, birthDay + rng.int(3, 60))]! + TIME[rng.int(0, SLOTS - 1)]!;
-      const person: Person = {
-        id: uuid(rng),
-        installationId,
-        createdAt: at,
-        createdBy: managerId,
-        updatedAt: at,
-        updatedBy: managerId,
-        rev: 1,
-        deletedAt: null,
-        surname,
-        firstName,
-        patronymic: rng.chance(0.03) ? null : patronymic,
-        sex: female ? 'female' : 'male',
-        birthDate: iso[birthDay]!,
-        pinfl,
-        pinflCheckAccepted: false,
-        document,
-        education,
-        employment,
-        disability,
-        migration,
-        healthNotes,
-        // Kept by the repository, like the case's searchKeys: a loader fills it.
-        dupKey: '',
-      };
-      members.push({ person, relation, fromDay });
-      return person;
-    };
-    const firstNames = (female: boolean, birthDay: number) => {
-      const year = cal.year[birthDay]!;
-      if (year < 1972) return female ? names.oldFemale : names.oldMale;
-      if (year < 2005) return female ? names.adultFemale : names.adultMale;
-      return female ? names.childFemale : names.childMale;
-    };
-    const given = (female: boolean, birthDay: number) => rng.weighted(firstNames(female, birthDay));
+      case 'close':
+        return { type: 'close', outcome: step.outcome, reason: step.reason, date };
+      case 'reopen':
+        return { type: 'reopen', reason: step.reason };
+      case 'urgent':
+        return { type: 'urgentAction', reason: step.reason };
+    }
+  }
 
+  private entry(kind: CaseHistoryEntry['kind'], from: CaseHistoryEntry['from'], to: CaseHistoryEntry['to'], reason: string, at: string, action: CaseHistoryEntry['action']): CaseHistoryEntry {
+    const by = this.managerId;
+    const id = uuid(this.rng);
+    return action
+      ? { id, installationId: this.installationId, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by, rev: 1, deletedAt: null, caseId: this.caseId, kind, from, to, reason, action }
+      : { id, installationId: this.installationId, createdAt: at, createdBy: by, updatedAt: at, updatedBy: by, rev: 1, deletedAt: null, caseId: this.caseId, kind, from, to, reason };
+  }
+
+  // ---------------------------------------------------------------- the family's members
+
+  /** Makes the members (into this.members/relations/fromDays); returns the head. */
+  private makeFamily(referralDay: number): Person {
+    const rng = this.rng;
+    const names = this.names;
+    const latestBirth = this.closedDay;
     const shape = rng.next();
     const kinship = shape < 0.04;
     const singleMother = !kinship && shape < 0.165;
     const singleFather = !kinship && !singleMother && shape < 0.19;
     const twoParents = !kinship && !singleMother && !singleFather;
     const fatherMigrant = twoParents && rng.chance(0.125);
-    const widowed = singleMother && rng.chance(0.3);
+    if (this.risk === 'R3') this.code(rng.pick(SEVERE_CODES));
 
-    // Children's birth days, eldest first; none born after the case closed.
+    // Children's birth days, eldest first; none born after the case was closed.
+    const births = this.births;
+    births.length = 0;
     const childCount = kinship ? rng.int(1, 4) : rng.weighted(CHILD_COUNT);
-    const minAge = Math.ceil((todayDay - latestBirth) / 365.2425);
-    const eldestAge = !kinship && rng.chance(0.07) ? rng.int(Math.max(18, minAge), Math.max(22, minAge)) : rng.int(Math.min(17, Math.max(minAge, (childCount - 1) * 3)), Math.max(17, minAge));
-    const births: number[] = [Math.min(latestBirth, yearsAgo(eldestAge))];
+    const minAge = Math.ceil((this.todayDay - latestBirth) / 365.2425);
+    const eldestAge =
+      !kinship && rng.chance(0.07)
+        ? rng.int(Math.max(18, minAge), Math.max(22, minAge))
+        : rng.int(Math.min(17, Math.max(minAge, (childCount - 1) * 3)), Math.max(17, minAge));
+    births.push(Math.min(latestBirth, this.yearsAgo(eldestAge)));
     while (births.length < childCount) {
       const previous = births[births.length - 1]!;
       const next = rng.chance(0.015) ? previous : previous + 365 + rng.int(30, 1200);
@@ -1093,141 +1133,272 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
     const lastBirth = births[births.length - 1]!;
     const minorAtReferral = referralDay - Math.floor(18 * 365.2425) + 2;
     if (lastBirth < minorAtReferral) births.push(Math.max(lastBirth + 400, minorAtReferral + rng.int(0, Math.max(0, latestBirth - minorAtReferral - 400))));
-    const parentAgeAtFirst = rng.int(20, 32);
-    const motherBirth = births[0]! - Math.floor(parentAgeAtFirst * 365.2425) - rng.int(0, 364);
-    const motherAge = ageYears(motherBirth);
-    const fatherBirth = motherBirth - Math.floor(rng.int(0, Math.max(0, Math.min(8, Math.floor(55 - motherAge)))) * 365.2425) - rng.int(0, 200);
 
+    const motherBirth = births[0]! - Math.floor(rng.int(20, 32) * 365.2425) - rng.int(0, 364);
+    const fatherBirth = motherBirth - Math.floor(rng.int(0, Math.max(0, Math.min(8, Math.floor(55 - this.ageYears(motherBirth))))) * 365.2425) - rng.int(0, 200);
     const base = rng.weighted(names.surnames);
-    const fatherName = rng.weighted(firstNames(false, fatherBirth));
-    const codes: string[] = [];
-    const code = (c: string) => {
-      if (codes.length < 4 && !codes.includes(c)) codes.push(c);
-    };
-    if (risk === 'R3') code(rng.pick(SEVERE_CODES));
+    const childrensFather = rng.weighted(this.givenNames(false, fatherBirth));
 
-    let head: Person;
-    if (kinship) {
-      // Grandmother raises her son's children; the parents work abroad.
-      const grandmaBirth = yearsAgo(rng.int(50, 72));
-      const ownSurname = rng.chance(0.7) ? base : rng.weighted(names.surnames);
-      head = addPerson(true, grandmaBirth, ownSurname.female[spelling]!, given(true, grandmaBirth).name[spelling]!, rng.weighted(names.oldMale).daughterOf![spelling]!, 'head');
-      if (rng.chance(0.35)) {
-        const grandpaBirth = grandmaBirth - rng.int(0, 8 * 365);
-        addPerson(false, grandpaBirth, base.male[spelling]!, given(false, grandpaBirth).name[spelling]!, rng.weighted(names.oldMale).sonOf![spelling]!, 'spouse');
-      }
-      for (const birth of births) {
-        const female = rng.chance(0.485);
-        addPerson(female, birth, base[female ? 'female' : 'male'][spelling]!, given(female, birth).name[spelling]!, (female ? fatherName.daughterOf : fatherName.sonOf)![spelling]!, 'grandchild', { bornHere: true });
-      }
-      code('FAM_KINSHIP_CARE');
-      if (rng.chance(0.5)) code('ECO_LABOUR_MIGRATION');
+    if (kinship) return this.kinshipFamily(base, childrensFather);
+
+    const father: Adult | null = singleMother ? null : { birth: fatherBirth, surname: this.surname(base, false), first: childrensFather.name[this.spelling]!, patronymic: this.oldPatronymic(false) };
+    // Wives often take the husband's surname (feminine form), often keep their own.
+    const motherSurname = singleFather ? null : rng.chance(singleMother ? 0.5 : 0.6) ? base : rng.weighted(names.surnames);
+    const mother: Adult | null = motherSurname ? { birth: motherBirth, surname: this.surname(motherSurname, true), first: this.firstName(true, motherBirth), patronymic: this.oldPatronymic(true) } : null;
+    const motherHeads = singleMother || (fatherMigrant ? rng.chance(0.35) : twoParents && rng.chance(0.03));
+    if (motherHeads) {
+      this.addPerson(true, mother!, 'head', false, null, false);
+      if (father) this.addPerson(false, father, 'spouse', fatherMigrant, null, false);
     } else {
-      const father = singleMother
-        ? null
-        : { birth: fatherBirth, surname: base.male[spelling]!, first: fatherName.name[spelling]!, patronymic: rng.weighted(names.oldMale).sonOf![spelling]! };
-      const motherSurname = singleFather
-        ? null
-        : (singleMother ? (rng.chance(0.5) ? base : rng.weighted(names.surnames)) : rng.chance(0.6) ? base : rng.weighted(names.surnames)).female[spelling]!;
-      const mother = motherSurname
-        ? { birth: motherBirth, surname: motherSurname, first: given(true, motherBirth).name[spelling]!, patronymic: rng.weighted(names.oldMale).daughterOf![spelling]! }
-        : null;
-      const motherHeads = singleMother || (fatherMigrant ? rng.chance(0.35) : twoParents && rng.chance(0.03));
-      let fatherPerson: Person | null = null;
-      let motherPerson: Person | null = null;
-      const addFather = (relation: Relation) => (fatherPerson = addPerson(false, father!.birth, father!.surname, father!.first, father!.patronymic, relation, { migrant: fatherMigrant }));
-      const addMother = (relation: Relation) => (motherPerson = addPerson(true, mother!.birth, mother!.surname, mother!.first, mother!.patronymic, relation));
-      if (motherHeads) {
-        addMother('head');
-        if (father) addFather('spouse');
-      } else {
-        addFather('head');
-        if (mother) addMother('spouse');
-      }
-      head = (motherHeads ? motherPerson : fatherPerson)!;
-
-      // Sometimes the head's own mother lives with them.
-      if (rng.chance(0.12)) {
-        const headAge = ageYears(dayOf(head.birthDate));
-        const grandBirth = yearsAgo(Math.min(88, Math.floor(headAge) + rng.int(20, 32)));
-        const grandSurname = (head.sex === 'male' && rng.chance(0.75) ? base : rng.weighted(names.surnames)).female[spelling]!;
-        addPerson(true, grandBirth, grandSurname, given(true, grandBirth).name[spelling]!, rng.weighted(names.oldMale).daughterOf![spelling]!, 'parent');
-      }
-      const stepchild = twoParents && births.length >= 2 && rng.chance(0.03);
-      births.forEach((birth, k) => {
-        const female = rng.chance(0.485);
-        const step = stepchild && k === 0;
-        const surnames = step ? rng.weighted(names.surnames) : base;
-        const dad = step ? rng.weighted(names.adultMale) : fatherName;
-        addPerson(female, birth, surnames[female ? 'female' : 'male'][spelling]!, given(female, birth).name[spelling]!, (female ? dad.daughterOf : dad.sonOf)![spelling]!, step ? 'stepchild' : 'child', {
-          bornHere: true,
-          disabled: rng.chance(0.035),
-        });
-      });
-      if (singleMother || singleFather) code('FAM_SINGLE_PARENT');
-      if (widowed) code('ECO_BREADWINNER_LOST');
-      if (fatherMigrant) code('ECO_LABOUR_MIGRATION');
+      this.addPerson(false, father!, 'head', fatherMigrant, null, false);
+      if (mother) this.addPerson(true, mother, 'spouse', false, null, false);
     }
+    const head = this.members[0]!;
 
-    // ---- vulnerability from who the family is, then the usual mix
+    // Often the head's mother lives with them (households of three generations), sometimes his father too.
+    if (rng.chance(0.18)) {
+      const headAge = Math.floor(this.ageYears(motherHeads ? motherBirth : fatherBirth));
+      // The head's father carries the head's surname when the head is the man of the house.
+      const family = motherHeads ? rng.weighted(names.surnames) : base;
+      const birth = this.yearsAgo(Math.min(88, headAge + rng.int(20, 32)));
+      const surname = this.surname(rng.chance(0.75) ? family : rng.weighted(names.surnames), true);
+      this.addPerson(true, { birth, surname, first: this.firstName(true, birth), patronymic: this.oldPatronymic(true) }, 'parent', false, null, false);
+      if (rng.chance(0.25)) {
+        const fatherOfHead = Math.min(this.todayDay - 365 * 40, birth - rng.int(0, 6 * 365));
+        this.addPerson(false, { birth: fatherOfHead, surname: this.surname(family, false), first: this.firstName(false, fatherOfHead), patronymic: this.oldPatronymic(false) }, 'parent', false, null, false);
+      }
+    }
+    const stepchild = twoParents && births.length >= 2 && rng.chance(0.03);
+    for (let k = 0; k < births.length; k += 1) {
+      const birth = births[k]!;
+      const female = rng.chance(0.485);
+      const step = stepchild && k === 0;
+      const dad = step ? rng.weighted(names.adultMale) : childrensFather;
+      const child: Adult = {
+        birth,
+        surname: this.surname(step ? rng.weighted(names.surnames) : base, female),
+        first: this.firstName(female, birth),
+        patronymic: (female ? dad.daughterOf : dad.sonOf)![this.spelling]!,
+      };
+      this.addPerson(female, child, step ? 'stepchild' : 'child', false, rng.chance(0.035), true);
+    }
+    if (singleMother || singleFather) this.code('FAM_SINGLE_PARENT');
+    if (singleMother && rng.chance(0.3)) this.code('ECO_BREADWINNER_LOST');
+    if (fatherMigrant) this.code('ECO_LABOUR_MIGRATION');
+    return head;
+  }
+
+  /** A grandmother raising her son's children while the parents work abroad. */
+  private kinshipFamily(base: SurnameEntry, childrensFather: GivenName): Person {
+    const rng = this.rng;
+    const grandmaBirth = this.yearsAgo(rng.int(50, 72));
+    const grandmaSurname = this.surname(rng.chance(0.7) ? base : rng.weighted(this.names.surnames), true);
+    this.addPerson(true, { birth: grandmaBirth, surname: grandmaSurname, first: this.firstName(true, grandmaBirth), patronymic: this.oldPatronymic(true) }, 'head', false, null, false);
+    if (rng.chance(0.35)) {
+      const birth = grandmaBirth - rng.int(0, 8 * 365);
+      this.addPerson(false, { birth, surname: this.surname(base, false), first: this.firstName(false, birth), patronymic: this.oldPatronymic(false) }, 'spouse', false, null, false);
+    }
+    for (const birth of this.births) {
+      const female = rng.chance(0.485);
+      const patronymic = (female ? childrensFather.daughterOf : childrensFather.sonOf)![this.spelling]!;
+      this.addPerson(female, { birth, surname: this.surname(base, female), first: this.firstName(female, birth), patronymic }, 'grandchild', false, rng.chance(0.035), true);
+    }
+    this.code('FAM_KINSHIP_CARE');
+    if (rng.chance(0.5)) this.code('ECO_LABOUR_MIGRATION');
+    return this.members[0]!;
+  }
+
+  /** `disabled` null: drawn by age. `bornHere`: PINFL issued in this district. */
+  private addPerson(female: boolean, who: Adult, relation: Relation, migrant: boolean, disabled: boolean | null, bornHere: boolean): void {
+    const rng = this.rng;
+    const district = this.district;
+    const birthDay = who.birth;
+    const age = this.ageYears(birthDay);
+    const pinfl = (age < 1 ? rng.chance(0.5) : rng.chance(0.92)) ? this.pinfl(female, birthDay, bornHere) : null;
+    let document: string | null = null;
+    if (age >= 16 && rng.chance(0.7)) {
+      const series = age < 25 ? rng.pick(ID_CARD_SERIES) : rng.weighted(PASSPORT_SERIES);
+      const number = this.passportNext.get(series)!;
+      this.passportNext.set(series, number + rng.int(1, 20));
+      document = series + number;
+    }
+    let education: Education | null = null;
+    let employment: string | null = null;
+    if (age >= 3 && age < 7) {
+      if (rng.chance(0.65)) {
+        const k = rng.int(0, district.kindergartens.length - 1);
+        const group = Math.min(3, Math.floor(age) - 3);
+        const index = k * KINDERGARTEN_GROUPS.length + group;
+        education = district.kindergartenEntries[index] ??= { institution: district.kindergartens[k]!, grade: KINDERGARTEN_GROUPS[group]! };
+      }
+    } else if (age >= 7 && age < 18) {
+      if (age >= 16 && rng.chance(0.25)) education = rng.pick(district.collegeEntries);
+      else if (rng.chance(0.95)) {
+        const k = rng.int(0, district.schools.length - 1);
+        const grade = Math.min(GRADES.length - 1, Math.floor(age) - 7);
+        const index = k * GRADES.length + grade;
+        education = district.schoolEntries[index] ??= { institution: district.schools[k]!, grade: GRADES[grade]! };
+      }
+    } else if (age >= 18) {
+      employment = migrant
+        ? MIGRANT_WORK
+        : age >= 60
+          ? PENSIONER
+          : age < 23 && relation === 'child'
+            ? rng.weighted(EMPLOYMENT_YOUNG)
+            : rng.weighted(female ? EMPLOYMENT_WOMEN : EMPLOYMENT_MEN);
+    }
+    let disability: DisabilityGroup | null = null;
+    if (disabled ?? rng.chance(age >= 55 ? 0.1 : 0.035)) disability = age < 18 ? 'child' : rng.weighted(ADULT_DISABILITY);
+    const migration = migrant ? { country: rng.weighted(MIGRATION_COUNTRIES), since: this.cal.iso[this.todayDay - rng.int(60, 2000)]! } : null;
+    const healthNotes = disability ? rng.pick(DISABILITY_NOTES) : rng.chance(age >= 45 ? 0.2 : 0.04) ? rng.pick(HEALTH_NOTES) : '';
+    // Members present when the case was opened came with it; children born later were added after birth.
+    const fromDay = Math.max(this.createdDay, birthDay);
+    const at = fromDay === this.createdDay ? this.caseCreatedAt : this.stamp(Math.min(this.closedDay, birthDay + rng.int(3, 60)), rng.int(0, SLOTS - 1));
+    const by = this.managerId;
+    this.members.push({
+      id: uuid(rng),
+      installationId: this.installationId,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+      rev: 1,
+      deletedAt: null,
+      surname: who.surname,
+      firstName: who.first,
+      patronymic: rng.chance(0.03) ? null : who.patronymic,
+      sex: female ? 'female' : 'male',
+      birthDate: this.cal.iso[birthDay]!,
+      pinfl,
+      pinflCheckAccepted: false,
+      document,
+      education,
+      employment,
+      disability,
+      migration,
+      healthNotes,
+      // Kept by the repository, like the case's searchKeys: a loader fills it.
+      dupKey: '',
+    });
+    this.relations.push(relation);
+    this.fromDays.push(fromDay);
+  }
+
+  /**
+   * A valid PINFL, unique: the serial counts up per birth day (so it is unique per day and
+   * passport-office code too, as the real numbers are) — a typed array, no map lookups.
+   */
+  private pinfl(female: boolean, birthDay: number, bornHere: boolean): string | null {
+    const rng = this.rng;
+    const year = this.cal.year[birthDay]!;
+    const serial = (this.pinflSerials[birthDay] || rng.int(0, 4)) + rng.int(1, 2);
+    // Never reached by realistic volumes (a few dozen people per birth day); no number rather than a duplicate.
+    if (serial > 999) return null;
+    this.pinflSerials[birthDay] = serial;
+    const area = bornHere || rng.chance(0.7) ? rng.pick(this.district.areaCodes) : rng.int(1, 999);
+    {
+      const chars = PINFL_FIRST13;
+      chars[0] = ZERO + (year < 2000 ? (female ? 4 : 3) : female ? 6 : 5);
+      putDigits(chars, 1, this.cal.dom[birthDay]!, 2);
+      putDigits(chars, 3, this.cal.month[birthDay]!, 2);
+      putDigits(chars, 5, year % 100, 2);
+      putDigits(chars, 7, area, 3);
+      putDigits(chars, 10, serial, 3);
+      for (let k = 0; k < 13; k += 1) PINFL_CHARS[k] = chars[k]!;
+      PINFL_CHARS[13] = ZERO + pinflCheckDigit(flat(chars));
+      return flat(PINFL_CHARS);
+    }
+  }
+
+  /** Vulnerability from who the family is, then the usual mix; returns the children under 18 today. */
+  private classify(): number {
     let under18 = 0;
-    for (const { person } of members) {
-      const minor = person.birthDate > adultBorn;
-      if (minor) under18 += 1;
-      if (person.disability === 'child') code('HLT_CHILD_DISABILITY');
-      else if (person.disability === 'group1' || person.disability === 'group2') code('HLT_ADULT_DISABILITY');
+    for (const person of this.members) {
+      if (person.birthDate > this.adultBorn) under18 += 1;
+      if (person.disability === 'child') this.code('HLT_CHILD_DISABILITY');
+      else if (person.disability === 'group1' || person.disability === 'group2') this.code('HLT_ADULT_DISABILITY');
     }
-    if (under18 >= 4 && rng.chance(0.7)) code('FAM_LARGE');
-    const wanted = rng.weighted(CODE_COUNT);
-    while (codes.length < wanted) code(rng.weighted(GENERAL_CODES));
+    if (under18 >= 4 && this.rng.chance(0.7)) this.code('FAM_LARGE');
+    const wanted = this.rng.weighted(CODE_COUNT);
+    while (this.codes.length < wanted) this.code(this.rng.weighted(GENERAL_CODES));
+    return under18;
+  }
 
-    // ---- memberships
-    for (const { person, relation, fromDay } of members) {
+  /** Persons and their memberships into the output. */
+  private store(): void {
+    const rng = this.rng;
+    const by = this.managerId;
+    for (let k = 0; k < this.members.length; k += 1) {
+      const person = this.members[k]!;
       const at = person.createdAt;
-      memberships.push({
+      this.memberships.push({
         id: uuid(rng),
-        installationId,
+        installationId: this.installationId,
         createdAt: at,
-        createdBy: managerId,
+        createdBy: by,
         updatedAt: at,
-        updatedBy: managerId,
+        updatedBy: by,
         rev: 1,
         deletedAt: null,
-        caseId,
+        caseId: this.caseId,
         personId: person.id,
-        relation,
-        from: iso[fromDay]!,
+        relation: this.relations[k]!,
+        from: this.cal.iso[this.fromDays[k]!]!,
         to: null,
       });
-      persons.push(person);
+      this.persons.push(person);
     }
+  }
 
-    // ---- the case record
-    const source = rng.weighted(REFERRAL_SOURCE_TABLE);
-    let who: string;
+  // ---------------------------------------------------------------- the case record
+
+  private referralWho(source: ReferralSource): string {
+    const rng = this.rng;
     switch (source) {
       case 'mahalla':
-        who = rng.pick(WHO_MAHALLA);
-        break;
+        return rng.pick(WHO_MAHALLA);
       case 'school':
-        who = rng.pick(district.schoolWho);
-        break;
+        return rng.pick(this.district.schoolWho);
       case 'polyclinic':
-        who = rng.pick(district.polyclinics);
-        break;
+        return rng.pick(this.district.polyclinics);
       case 'police':
-        who = rng.pick(WHO_POLICE);
-        break;
+        return rng.pick(WHO_POLICE);
       case 'family':
-        who = rng.pick(WHO_FAMILY);
-        break;
+        return rng.pick(WHO_FAMILY);
       case 'ngo':
-        who = rng.pick(WHO_NGO);
-        break;
+        return rng.pick(WHO_NGO);
       default:
-        who = rng.pick(WHO_OTHER);
+        return rng.pick(WHO_OTHER);
     }
-    const referral: Referral = { source, who, date: iso[referralDay]!, reason: rng.pick(REASONS_BY_DOMAIN[domains.get(codes[0]!)!]!) };
+  }
+
+  private phones(): string[] {
+    const rng = this.rng;
+    const count = rng.weighted(PHONE_COUNT);
+    const phones: string[] = [];
+    for (let p = 0; p < count; p += 1) {
+      // Stored normalized, as caseDraft's normalizePhone leaves it: +998901234567.
+      PHONE_CHARS[0] = 43;
+      putDigits(PHONE_CHARS, 1, 998, 3);
+      putDigits(PHONE_CHARS, 4, rng.pick(PHONE_OPERATORS), 2);
+      putDigits(PHONE_CHARS, 6, rng.int(0, 9_999_999), 7);
+      phones.push(flat(PHONE_CHARS));
+    }
+    return phones;
+  }
+
+  private caseRecord(facts: StageFacts, referralDay: number, head: Person, children: number): FamilyCase {
+    const rng = this.rng;
+    const district = this.district;
+    const { iso } = this.cal;
+    const source = rng.weighted(REFERRAL_SOURCE_TABLE);
+    const referral: Referral = {
+      source,
+      who: this.referralWho(source),
+      date: iso[referralDay]!,
+      reason: rng.pick(REASONS_BY_DOMAIN[this.domains.get(this.codes[0]!)!]!),
+    };
     const address: Address = {
       regionCode: district.info.regionCode,
       districtCode: district.info.districtCode,
@@ -1236,24 +1407,18 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
       house: String(rng.int(1, district.city ? 60 : 180)),
       apartment: district.city && rng.chance(0.55) ? String(rng.int(1, 120)) : '',
     };
-    const phoneCount = rng.weightedPick([0, 1, 2], [8, 62, 30]);
-    const phones: string[] = [];
-    for (let p = 0; p < phoneCount; p += 1) {
-      // Stored normalized, as caseDraft's normalizePhone leaves it: +998901234567.
-      PHONE_CHARS[0] = 43;
-      putDigits(PHONE_CHARS, 1, 998, 3);
-      putDigits(PHONE_CHARS, 4, rng.pick(PHONE_OPERATORS), 2);
-      putDigits(PHONE_CHARS, 6, rng.int(0, 9_999_999), 7);
-      phones.push(flat(PHONE_CHARS));
-    }
-    const consent: Consent | null = consentDay >= 0 ? { date: iso[consentDay]!, takenBy: userNames.get(managerId)!, paperLocation: rng.pick(PAPER_LOCATIONS) } : null;
-    const familyCase: FamilyCase = {
-      id: caseId,
-      installationId,
-      createdAt: caseCreatedAt,
-      createdBy: managerId,
-      updatedAt: caseCreatedAt,
-      updatedBy: managerId,
+    const phones = this.phones();
+    const consent: Consent | null =
+      this.consentDay >= 0 ? { date: iso[this.consentDay]!, takenBy: this.userNames.get(this.managerId)!, paperLocation: rng.pick(PAPER_LOCATIONS) } : null;
+    const at = this.caseCreatedAt;
+    const by = this.managerId;
+    return {
+      id: this.caseId,
+      installationId: this.installationId,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
       rev: 1,
       deletedAt: null,
       stage: facts.stage,
@@ -1264,44 +1429,37 @@ export function generateOffice(options: GenerateOfficeOptions): GeneratedOffice 
       address,
       phones,
       referral,
-      vulnerability: codes,
-      riskLevel: risk,
+      vulnerability: this.codes,
+      riskLevel: this.risk,
       consent,
-      caseManagerId: managerId,
-      custody: { districtCode: district.info.districtCode, since: caseCreatedAt },
-      summary: { head: { surname: head.surname, firstName: head.firstName }, members: members.length, children: under18 },
+      caseManagerId: by,
+      custody: { districtCode: district.info.districtCode, since: at },
+      summary: { head: { surname: head.surname, firstName: head.firstName }, members: this.members.length, children },
+      // Folded keys are the repository's job (buildCaseIndex): a loader fills them.
+      sortName: '',
       searchKeys: [],
     };
-    cases.push(familyCase);
   }
 
-  // ---------------------------------------------------------------- case numbers, in creation order per installation and year
-  const order = Array.from({ length: familyCount }, (_, i) => i);
-  order.sort((x, y) => familyDistrict[x]! - familyDistrict[y]! || caseCreated[x]! - caseCreated[y]! || x - y);
-  let seq = 0;
-  let seqDistrict = -1;
-  let seqYear = -1;
-  for (const i of order) {
-    const district = districts[familyDistrict[i]!]!;
-    const year = cal.year[Math.floor(caseCreated[i]! / SLOTS)]!;
-    if (familyDistrict[i] !== seqDistrict || year !== seqYear) {
-      seqDistrict = familyDistrict[i]!;
-      seqYear = year;
-      seq = 0;
+  /** Case numbers as the repository makes them, in creation order per installation and year. */
+  private numberCases(): void {
+    const { familyDistrict, caseCreated } = this;
+    const prefixes = this.districts.map(({ info }) => `${info.districtCode}-${info.installationId.slice(0, 4).toUpperCase()}-`);
+    const order = Array.from({ length: this.familyCount }, (_, i) => i);
+    order.sort((x, y) => familyDistrict[x]! - familyDistrict[y]! || caseCreated[x]! - caseCreated[y]! || x - y);
+    let seq = 0;
+    let seqDistrict = -1;
+    let seqYear = -1;
+    for (const i of order) {
+      const d = familyDistrict[i]!;
+      const year = this.cal.year[Math.floor(caseCreated[i]! / SLOTS)]!;
+      if (d !== seqDistrict || year !== seqYear) {
+        seqDistrict = d;
+        seqYear = year;
+        seq = 0;
+      }
+      seq += 1;
+      this.cases[i]!.caseNumber = `${prefixes[d]!}${year}-${seq < 10 ? '000' : seq < 100 ? '00' : seq < 1000 ? '0' : ''}${seq}`;
     }
-    seq += 1;
-    const { districtCode, installationId } = district.info;
-    cases[i]!.caseNumber = `${districtCode}-${installationId.slice(0, 4).toUpperCase()}-${year}-${String(seq).padStart(4, '0')}`;
   }
-
-  const first = districts[0]!.info;
-  return {
-    office: { ...first, districts: districts.map((d) => d.info) },
-    users,
-    mahallas,
-    cases,
-    persons,
-    memberships,
-    history,
-  };
 }

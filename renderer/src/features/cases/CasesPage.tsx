@@ -1,15 +1,150 @@
+import AddIcon from '@mui/icons-material/Add';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
+import SearchIcon from '@mui/icons-material/Search';
+import { Alert, Box, Button, Chip, InputAdornment, Stack, TextField, Typography } from '@mui/material';
+import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { facetCounts, queryCases, type CaseSortField } from '../../db/repositories/caseQueries';
+import { searchCases } from '../../db/repositories/caseSearch';
+import { listMahallas } from '../../db/repositories/mahallas';
+import { listUsers } from '../../db/repositories/users';
+import { formatDate, toIsoDate } from '../../domain/dates';
+import type { FamilyCase } from '../../domain/familyCase';
+import { biScriptIn, triLingualIn } from '../../domain/names';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
+import { CaseFilters } from './CaseFilters';
+import { pageChanged, searchChanged, sortChanged } from './casesSlice';
+import { StageChip } from './StageChip';
+import { useGridLocaleText } from './useGridLocaleText';
 
-/** The case list. Until case files exist it says so plainly. */
+/** The case list: search as you type in any script, filters with counts, sorted pages from the database. */
 export function CasesPage() {
-  const { t } = useTranslation('pages');
+  const { t } = useTranslation('cases');
+  const { db } = useServices();
+  const dispatch = useAppDispatch();
+  const navigate = useNavigate();
+  const { search, filter, sort, page, pageSize } = useAppSelector((state) => state.cases);
+  const language = useAppSelector((state) => state.session.language);
+  const deferredSearch = useDeferredValue(search.trim());
+  const localeText = useGridLocaleText();
+
+  const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
+  const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
+  const counts = useLiveQuery(() => facetCounts(db, filter), [db, filter]);
+  const listed = useLiveQuery(() => (deferredSearch ? undefined : queryCases(db, filter, sort, page * pageSize, pageSize)), [db, deferredSearch, filter, sort, page, pageSize]);
+  const found = useLiveQuery(() => (deferredSearch ? searchCases(db, deferredSearch) : undefined), [db, deferredSearch]);
+  const liveCount = useLiveQuery(() => db.cases.count(), [db]);
+
+  const mahallaNames = useMemo(() => new Map(mahallas.map((m) => [m.id, triLingualIn(m.name, language)])), [mahallas, language]);
+  const userNames = useMemo(() => new Map(users.map((u) => [u.id, biScriptIn(u.fullName, language)])), [users, language]);
+  const today = toIsoDate(new Date());
+
+  const rows: FamilyCase[] = deferredSearch ? (found?.hits.map((hit) => hit.kase) ?? []) : (listed?.rows ?? []);
+  const columns: GridColDef<FamilyCase>[] = [
+    { field: 'caseNumber', headerName: t('field.caseNumber'), width: 210 },
+    {
+      field: 'sortName',
+      headerName: t('list.head'),
+      flex: 1,
+      minWidth: 220,
+      valueGetter: (_value, row) => (row.summary.head ? `${biScriptIn(row.summary.head.surname, language)} ${biScriptIn(row.summary.head.firstName, language)}` : '—'),
+    },
+    { field: 'mahalla', headerName: t('field.mahalla'), width: 170, sortable: false, valueGetter: (_value, row) => mahallaNames.get(row.address.mahallaId) ?? '' },
+    { field: 'stage', headerName: t('field.stage'), width: 190, sortable: false, renderCell: ({ row }) => <StageChip stage={row.stage} /> },
+    { field: 'riskLevel', headerName: t('field.riskLevel'), width: 80, sortable: false },
+    { field: 'children', headerName: t('list.children'), width: 80, sortable: false, valueGetter: (_value, row) => `${row.summary.children}/${row.summary.members}` },
+    { field: 'caseManagerId', headerName: t('field.caseManager'), width: 180, sortable: false, valueGetter: (value: string) => userNames.get(value) ?? '' },
+    { field: 'updatedAt', headerName: t('list.updated'), width: 110, valueFormatter: (value: string) => formatDate(toIsoDate(new Date(value))) },
+  ];
+  const sortModel: GridSortModel = [{ field: sort.field, sort: sort.direction }];
+  const total = deferredSearch ? rows.length : (listed?.total ?? 0);
+
+  if (liveCount === 0) {
+    return (
+      <>
+        <PageHeader title={t('pages:cases.title')} subtitle={t('pages:cases.subtitle')} />
+        <EmptyState
+          icon={<FolderSharedIcon />}
+          title={t('list.emptyTitle')}
+          text={t('list.emptyText')}
+          action={
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/cases/new')} data-testid="case-new">
+              {t('list.newCase')}
+            </Button>
+          }
+        />
+      </>
+    );
+  }
+
   return (
-    <>
-      <PageHeader title={t('cases.title')} subtitle={t('cases.subtitle')} />
-      <EmptyState icon={<FolderSharedIcon />} title={t('cases.emptyTitle')} text={t('cases.emptyText')} />
-    </>
+    <Stack spacing={2} sx={{ height: 'calc(100vh - 112px)' }}>
+      <PageHeader
+        title={t('pages:cases.title')}
+        subtitle={t('pages:cases.subtitle')}
+        actions={
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/cases/new')} data-testid="case-new">
+            {t('list.newCase')}
+          </Button>
+        }
+      />
+      <TextField
+        value={search}
+        onChange={(event) => dispatch(searchChanged(event.target.value))}
+        placeholder={t('list.searchPlaceholder')}
+        autoFocus
+        slotProps={{
+          htmlInput: { 'data-testid': 'case-search', 'aria-label': t('list.searchPlaceholder') },
+          input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
+        }}
+      />
+      {!deferredSearch && <CaseFilters counts={counts} mahallas={mahallas} users={users} />}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+        <Typography color="text.secondary" data-testid="case-count">
+          {t('list.count', { count: total })}
+        </Typography>
+        {deferredSearch && found?.truncated && <Chip size="small" label="…" />}
+      </Stack>
+      {deferredSearch && found && found.hits.length === 0 ? (
+        <Alert severity="info" data-testid="case-no-results">
+          {t('list.noResults')}
+        </Alert>
+      ) : (
+        <Box sx={{ flexGrow: 1, minHeight: 300 }}>
+          <DataGrid
+            rows={rows}
+            columns={columns}
+            getRowId={(row) => row.id}
+            loading={deferredSearch ? !found : !listed}
+            density="compact"
+            disableColumnMenu
+            disableRowSelectionOnClick
+            localeText={localeText}
+            onRowClick={({ row }) => navigate(`/cases/${row.id}`)}
+            paginationMode={deferredSearch ? 'client' : 'server'}
+            sortingMode={deferredSearch ? 'client' : 'server'}
+            rowCount={deferredSearch ? undefined : total}
+            paginationModel={{ page: deferredSearch ? 0 : page, pageSize }}
+            pageSizeOptions={[25, 50, 100]}
+            onPaginationModelChange={(model) => dispatch(pageChanged(model))}
+            sortModel={deferredSearch ? [] : sortModel}
+            onSortModelChange={(model) => {
+              const [first] = model;
+              if (first?.sort) dispatch(sortChanged({ field: first.field as CaseSortField, direction: first.sort }));
+            }}
+            getRowClassName={() => 'case-row'}
+            sx={{ bgcolor: 'background.paper', '& .case-row': { cursor: 'pointer' } }}
+            data-testid="case-grid"
+            data-today={today}
+          />
+        </Box>
+      )}
+    </Stack>
   );
 }

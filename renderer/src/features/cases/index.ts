@@ -1,1 +1,4 @@
 export { CasesPage } from './CasesPage';
+export { CaseCardPage } from './CaseCardPage';
+export { CaseFormPage } from './CaseFormPage';
+export { casesSlice } from './casesSlice';

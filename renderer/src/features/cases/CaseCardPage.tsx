@@ -1,0 +1,193 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import EditIcon from '@mui/icons-material/EditOutlined';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { getCaseFile, restoreCase, type CaseFile, type CaseMember } from '../../db/repositories/cases';
+import { listMahallas } from '../../db/repositories/mahallas';
+import { listUsers } from '../../db/repositories/users';
+import { formatDate, toIsoDate } from '../../domain/dates';
+import { biScriptIn, triLingualIn } from '../../domain/names';
+import { ageOn, fullName, isChildOn } from '../../domain/person';
+import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
+import { EmptyState } from '../../ui/EmptyState';
+import { HistoryTab } from './HistoryTab';
+import { MemberDialog } from './MemberDialog';
+import { StageActions } from './StageActions';
+import { StageChip } from './StageChip';
+
+const TABS = ['family', 'referral', 'agreement', 'assessment', 'plan', 'monitoring', 'documents', 'history'] as const;
+
+/** One case file: the family and its children, referral and eligibility, agreement, and history. */
+export function CaseCardPage() {
+  const { caseId = '' } = useParams();
+  const { db } = useServices();
+  const file = useLiveQuery(async () => (await getCaseFile(db, caseId)) ?? null, [db, caseId]);
+  if (file === undefined) return null;
+  if (file === null) return <Alert severity="warning">{'errors:domain.notFound'}</Alert>;
+  return <CaseCard file={file} />;
+}
+
+function CaseCard({ file }: { file: CaseFile }) {
+  const { t } = useTranslation('cases');
+  const { db } = useServices();
+  const navigate = useNavigate();
+  const language = useAppSelector((state) => state.session.language);
+  const script = language === 'uz-Latn' || language === 'en' ? 'latn' : 'cyrl';
+  const [tab, setTab] = useState<(typeof TABS)[number]>('family');
+  const [editing, setEditing] = useState<CaseMember | null | 'new'>(null);
+  const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
+  const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
+  const { kase } = file;
+  const today = toIsoDate(new Date());
+  const head = kase.summary.head;
+  const mahalla = mahallas.find((m) => m.id === kase.address.mahallaId);
+  const manager = users.find((u) => u.id === kase.caseManagerId);
+  const current = file.members.filter((m) => m.membership.to === null);
+  const former = file.members.filter((m) => m.membership.to !== null);
+  const urgent = file.history.filter((entry) => entry.kind === 'urgentAction');
+
+  return (
+    <Stack spacing={2} data-testid="case-card">
+      <Box>
+        <Button startIcon={<ArrowBackIcon />} onClick={() => navigate('/cases')}>
+          {t('card.back')}
+        </Button>
+      </Box>
+      {kase.deletedAt && (
+        <Alert severity="warning" action={<Button color="inherit" onClick={() => void restoreCase(db, kase.id)}>{t('card.restore')}</Button>}>
+          {t('card.deleted')}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="h5" component="h1" data-testid="case-title">
+          {head ? `${biScriptIn(head.surname, language)} ${biScriptIn(head.firstName, language)}` : '—'}
+        </Typography>
+        <StageChip stage={kase.stage} />
+        <Chip size="small" variant="outlined" label={`${t('field.riskLevel')}: ${kase.riskLevel}`} />
+        <Typography color="text.secondary" data-testid="case-number">
+          {kase.caseNumber}
+        </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        <Button startIcon={<EditIcon />} onClick={() => navigate(`/cases/${kase.id}/edit`)} data-testid="case-edit">
+          {t('card.edit')}
+        </Button>
+      </Stack>
+      <Typography color="text.secondary">
+        {[mahalla ? triLingualIn(mahalla.name, language) : '', kase.address.street, kase.address.house, kase.address.apartment].filter(Boolean).join(', ')}
+        {kase.phones.length > 0 && ` · ${kase.phones.join(', ')}`}
+        {manager && ` · ${t('field.caseManager')}: ${biScriptIn(manager.fullName, language)}`}
+      </Typography>
+      <StageActions kase={kase} />
+      <Tabs value={tab} onChange={(_e, next) => setTab(next)} variant="scrollable" scrollButtons="auto">
+        {TABS.map((key) => (
+          <Tab key={key} value={key} label={t(`card.tab.${key}`)} data-testid={`tab-${key}`} />
+        ))}
+      </Tabs>
+      <Card variant="outlined">
+        <CardContent>
+          {tab === 'family' && (
+            <Stack spacing={2}>
+              <MembersTable members={current} script={script} today={today} onEdit={setEditing} />
+              {former.length > 0 && (
+                <>
+                  <Typography variant="subtitle2">{t('card.formerMembers')}</Typography>
+                  <MembersTable members={former} script={script} today={today} onEdit={setEditing} />
+                </>
+              )}
+              <Box>
+                <Button startIcon={<PersonAddIcon />} onClick={() => setEditing('new')} data-testid="member-add">
+                  {t('card.addMember')}
+                </Button>
+              </Box>
+            </Stack>
+          )}
+          {tab === 'referral' && (
+            <Stack spacing={1.5} data-testid="referral-tab">
+              <Field label={t('field.referralSource')} value={`${t(`referralSource.${kase.referral.source}`)} — ${kase.referral.who}`} />
+              <Field label={t('field.referralDate')} value={formatDate(kase.referral.date)} />
+              <Field label={t('field.referralReason')} value={kase.referral.reason} />
+              <Field
+                label={t('field.vulnerability')}
+                value={kase.vulnerability.map((code) => VULNERABILITY_CRITERIA.find((c) => c.code === code)).map((c) => (c ? triLingualIn(c.name, language) : '')).join('; ') || '—'}
+              />
+              <Field label={t('field.riskLevel')} value={`${kase.riskLevel} — ${triLingualIn(RISK_LEVELS.find((r) => r.code === kase.riskLevel)!.name, language)}`} />
+              <Field label={t('field.consent')} value={kase.consent ? `${formatDate(kase.consent.date)} · ${kase.consent.takenBy} · ${kase.consent.paperLocation}` : '—'} />
+              <Field
+                label={t('card.eligibility')}
+                value={kase.eligibility ? `${t(kase.eligibility.decision === 'eligible' ? 'card.eligible' : 'card.notEligible')} · ${t('card.decidedOn', { date: formatDate(kase.eligibility.date) })} · ${kase.eligibility.reason}` : t('card.eligibilityNone')}
+                testId="eligibility"
+              />
+              {kase.closure && <Field label={t('card.outcome')} value={t('card.closedOn', { date: formatDate(kase.closure.date), outcome: t(`outcome.${kase.closure.outcome}`) })} />}
+              {urgent.length > 0 && (
+                <Field
+                  label={t('card.urgentActions')}
+                  value={urgent.map((entry) => `${entry.action?.description} — ${entry.action?.responsible}, ${entry.action ? formatDate(entry.action.dueDate) : ''} (${entry.reason})`).join('\n')}
+                  testId="urgent-actions"
+                />
+              )}
+            </Stack>
+          )}
+          {tab === 'agreement' && (
+            <Typography data-testid="agreement-tab">
+              {kase.agreement ? t('card.agreementSigned', { date: formatDate(kase.agreement.signedDate), number: kase.agreement.number || '—' }) : t('card.agreementNone')}
+            </Typography>
+          )}
+          {(tab === 'assessment' || tab === 'plan' || tab === 'monitoring') && <EmptyState title={t(`card.tab.${tab}`)} text={t('card.notYet')} />}
+          {tab === 'documents' && <EmptyState title={t('card.tab.documents')} text={t('card.documentsNotYet')} />}
+          {tab === 'history' && <HistoryTab file={file} />}
+        </CardContent>
+      </Card>
+      {editing && <MemberDialog caseId={kase.id} member={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <Stack direction={{ xs: 'column', sm: 'row' }} spacing={{ sm: 2 }} data-testid={testId}>
+      <Typography color="text.secondary" sx={{ minWidth: 260 }}>
+        {label}
+      </Typography>
+      <Typography sx={{ whiteSpace: 'pre-line' }}>{value}</Typography>
+    </Stack>
+  );
+}
+
+function MembersTable({ members, script, today, onEdit }: { members: CaseMember[]; script: 'latn' | 'cyrl'; today: string; onEdit: (member: CaseMember) => void }) {
+  const { t } = useTranslation('cases');
+  return (
+    <Table size="small" data-testid="members-table">
+      <TableHead>
+        <TableRow>
+          <TableCell>{t('field.relation')}</TableCell>
+          <TableCell>{t('field.surname')}</TableCell>
+          <TableCell>{t('field.sex')}</TableCell>
+          <TableCell>{t('field.birthDate')}</TableCell>
+          <TableCell>{t('field.age')}</TableCell>
+          <TableCell>{t('field.pinfl')}</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {members.map((member) => (
+          <TableRow key={member.membership.id} hover onClick={() => onEdit(member)} sx={{ cursor: 'pointer' }} data-testid="member-row">
+            <TableCell>{t(`relation.${member.membership.relation}`)}</TableCell>
+            <TableCell>
+              {fullName(member.person, script)}
+              {isChildOn(member.person.birthDate, today as never) && <Chip size="small" color="primary" variant="outlined" label={t('card.child')} sx={{ ml: 1 }} />}
+            </TableCell>
+            <TableCell>{t(`sex.${member.person.sex}`)}</TableCell>
+            <TableCell>{formatDate(member.person.birthDate)}</TableCell>
+            <TableCell>{ageOn(member.person.birthDate, today as never)}</TableCell>
+            <TableCell>{member.person.pinfl ?? '—'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

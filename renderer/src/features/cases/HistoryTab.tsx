@@ -1,0 +1,68 @@
+import { List, ListItem, ListItemText, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import type { CaseFile } from '../../db/repositories/cases';
+import { listUsers } from '../../db/repositories/users';
+import type { AuditEntry } from '../../domain/audit';
+import { formatDateTime } from '../../domain/dates';
+import { biScriptIn, type BiScriptText } from '../../domain/names';
+
+/** The case's stage history and the field-level changes of its records, newest first, in the UI language. */
+export function HistoryTab({ file }: { file: CaseFile }) {
+  const { t } = useTranslation('cases');
+  const { db } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
+  const recordIds = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
+  const audit = useLiveQuery(
+    async () => (await db.audit.where('[table+recordId]').anyOf(recordIds.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray()).sort((a, b) => b.at.localeCompare(a.at)),
+    [db, recordIds.join()],
+  );
+  const who = (userId: string) => {
+    const user = users.find((u) => u.id === userId);
+    return user ? biScriptIn(user.fullName, language) : userId.slice(0, 8);
+  };
+  const stage = (value: string | null) => (value ? t(`stage.${value}`) : '—');
+  const show = (value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (typeof value !== 'object') return String(value);
+    if ('latn' in value && 'cyrl' in value) return biScriptIn(value as BiScriptText, language);
+    return JSON.stringify(value);
+  };
+
+  return (
+    <>
+      <List dense data-testid="case-history">
+        {[...file.history].reverse().map((entry) => (
+          <ListItem key={entry.id} divider data-testid="history-entry">
+            <ListItemText
+              primary={`${t(`history.${entry.kind}`)}${entry.from !== entry.to ? ` · ${t('history.stageChange', { from: stage(entry.from), to: stage(entry.to) })}` : ''}`}
+              secondary={[
+                t('history.by', { user: who(entry.createdBy), when: formatDateTime(entry.createdAt) }),
+                entry.reason,
+                entry.action ? `${entry.action.description} — ${entry.action.responsible}` : '',
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            />
+          </ListItem>
+        ))}
+      </List>
+      <Typography variant="subtitle2" sx={{ mt: 3 }}>
+        {t('history.auditTitle')}
+      </Typography>
+      <List dense data-testid="case-audit">
+        {(audit ?? []).map((entry: AuditEntry) => (
+          <ListItem key={entry.id} divider>
+            <ListItemText
+              primary={entry.changes.map((change) => t('history.fieldChanged', { field: t(`field.${change.field}`, { defaultValue: change.field }), from: show(change.from), to: show(change.to) })).join('; ')}
+              secondary={t('history.by', { user: who(entry.userId), when: formatDateTime(entry.at) })}
+            />
+          </ListItem>
+        ))}
+      </List>
+    </>
+  );
+}

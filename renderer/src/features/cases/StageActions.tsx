@@ -1,0 +1,155 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { applyEvent } from '../../db/repositories/cases';
+import { toIsoDate, type IsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import type { FamilyCase } from '../../domain/familyCase';
+import { CLOSURE_OUTCOMES, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
+import { DateField } from '../../ui/DateField';
+
+type Action = { kind: 'advance'; to: OpenStage } | { kind: 'decideEligibility' } | { kind: 'signAgreement' } | { kind: 'close' } | { kind: 'reopen' } | { kind: 'urgentAction' };
+
+/** The stage moves the case allows now, each through a small dialog that asks what the history needs. */
+export function StageActions({ kase }: { kase: FamilyCase }) {
+  const { t } = useTranslation('cases');
+  const [action, setAction] = useState<Action | null>(null);
+  const closed = kase.stage === 'closed';
+  return (
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="stage-actions">
+      {nextStages(kase.stage).map((to) => (
+        <Button key={to} variant="contained" onClick={() => setAction({ kind: 'advance', to })} data-testid={`advance-${to}`}>
+          {t('card.moveTo')}: {t(`stage.${to}`)}
+        </Button>
+      ))}
+      {kase.stage === 'primaryAssessment' && (
+        <Button variant="outlined" onClick={() => setAction({ kind: 'decideEligibility' })} data-testid="decide-eligibility">
+          {t('card.decideEligibility')}
+        </Button>
+      )}
+      {kase.stage === 'agreement' && !kase.agreement && (
+        <Button variant="outlined" onClick={() => setAction({ kind: 'signAgreement' })} data-testid="sign-agreement">
+          {t('card.signAgreement')}
+        </Button>
+      )}
+      {!closed && (
+        <Button color="warning" variant="outlined" onClick={() => setAction({ kind: 'urgentAction' })} data-testid="urgent-action">
+          {t('card.urgentAction')}
+        </Button>
+      )}
+      {!closed && (
+        <Button color="inherit" onClick={() => setAction({ kind: 'close' })} data-testid="close-case">
+          {t('card.close')}
+        </Button>
+      )}
+      {closed && (
+        <Button variant="contained" onClick={() => setAction({ kind: 'reopen' })} data-testid="reopen-case">
+          {t('card.reopen')}
+        </Button>
+      )}
+      {action && <EventDialog kase={kase} action={action} onClose={() => setAction(null)} />}
+    </Stack>
+  );
+}
+
+function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Action; onClose: () => void }) {
+  const { t } = useTranslation('cases');
+  const { db } = useServices();
+  const today = toIsoDate(new Date());
+  const [reason, setReason] = useState('');
+  const [date, setDate] = useState<string>(today);
+  const [decision, setDecision] = useState<'eligible' | 'notEligible'>('eligible');
+  const [number, setNumber] = useState('');
+  const [outcome, setOutcome] = useState<Exclude<(typeof CLOSURE_OUTCOMES)[number], 'notEligible'>>('selfSufficient');
+  const [description, setDescription] = useState('');
+  const [responsible, setResponsible] = useState('');
+  const [problems, setProblems] = useState<string[]>([]);
+
+  const event = (): CaseEvent => {
+    switch (action.kind) {
+      case 'advance':
+        return { type: 'advance', to: action.to, reason };
+      case 'decideEligibility':
+        return { type: 'decideEligibility', decision, reason, date: date as IsoDate };
+      case 'signAgreement':
+        return { type: 'signAgreement', signedDate: date as IsoDate, number };
+      case 'close':
+        return { type: 'close', outcome, reason, date: date as IsoDate };
+      case 'reopen':
+        return { type: 'reopen', reason };
+      case 'urgentAction':
+        return { type: 'urgentAction', reason };
+    }
+  };
+
+  const confirm = async () => {
+    try {
+      await applyEvent(db, kase.id, event(), action.kind === 'urgentAction' ? { description, responsible, dueDate: date as IsoDate } : undefined);
+      onClose();
+    } catch (error) {
+      if (error instanceof DomainError && (error.code === 'stageRefused' || error.code === 'stageRequirement')) {
+        setProblems(error.message.split(' ').map((code) => t(`errors:stage.${code}`)));
+      } else if (error instanceof DomainError && error.code === 'invalid') {
+        setProblems([t('errors:domain.invalid')]);
+      } else {
+        setProblems([t('errors:domain.unexpected')]);
+      }
+    }
+  };
+
+  const title =
+    action.kind === 'advance' ? `${t('card.moveTo')}: ${t(`stage.${action.to}`)}` : t(`card.${action.kind === 'close' ? 'close' : action.kind === 'reopen' ? 'reopen' : action.kind}`);
+  const needsDate = ['decideEligibility', 'signAgreement', 'close', 'urgentAction'].includes(action.kind);
+  return (
+    <Dialog open onClose={onClose} maxWidth="sm" fullWidth data-testid="event-dialog">
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {action.kind === 'urgentAction' && <Typography color="text.secondary">{t('card.urgentActionText')}</Typography>}
+          {action.kind === 'decideEligibility' && (
+            <TextField select label={t('card.eligibility')} value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'event-decision' } as object } }}>
+              <MenuItem value="eligible" data-testid="decision-eligible">{t('card.eligible')}</MenuItem>
+              <MenuItem value="notEligible" data-testid="decision-notEligible">{t('card.notEligible')}</MenuItem>
+            </TextField>
+          )}
+          {action.kind === 'close' && (
+            <TextField select label={t('card.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
+              {CLOSURE_OUTCOMES.filter((o) => o !== 'notEligible').map((o) => (
+                <MenuItem key={o} value={o}>
+                  {t(`outcome.${o}`)}
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          {action.kind === 'signAgreement' && (
+            <TextField label={t('card.agreementNumber')} value={number} onChange={(e) => setNumber(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'event-number' } }} />
+          )}
+          {action.kind === 'urgentAction' && (
+            <>
+              <TextField label={t('card.actionDescription')} value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'event-description' } }} />
+              <TextField label={t('card.actionResponsible')} value={responsible} onChange={(e) => setResponsible(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'event-responsible' } }} />
+            </>
+          )}
+          {needsDate && <DateField label={action.kind === 'urgentAction' ? t('card.actionDue') : t('card.date')} value={date} onChange={setDate} testId="event-date" maxDate={action.kind === 'urgentAction' ? undefined : today} />}
+          {action.kind !== 'signAgreement' && (
+            <TextField label={t('card.reason')} value={reason} onChange={(e) => setReason(e.target.value)} multiline minRows={2} slotProps={{ htmlInput: { 'data-testid': 'event-reason' } }} />
+          )}
+          {problems.length > 0 && (
+            <Alert severity="error" data-testid="event-error">
+              {problems.map((problem) => (
+                <div key={problem}>{problem}</div>
+              ))}
+            </Alert>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{t('common:action.cancel')}</Button>
+        <Button variant="contained" onClick={() => void confirm()} data-testid="event-confirm">
+          {t('common:action.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
