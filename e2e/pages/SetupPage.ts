@@ -22,9 +22,13 @@ export class SetupPage {
     await this.page.getByTestId('setup-next').click();
   }
 
+  /** Opens an MUI select, picks the option and waits for the menu to close, so the next step starts from a settled page. */
   async select(testId: string, value: string): Promise<void> {
     await this.page.getByTestId(testId).click();
-    await this.page.locator(`li[data-value="${value}"]`).click();
+    const listbox = this.page.getByRole('listbox');
+    await listbox.waitFor();
+    await listbox.locator(`li[data-value="${value}"]`).click();
+    await listbox.waitFor({ state: 'detached' });
   }
 
   /** Types each name in the script given; the other spellings are left to the suggestions unless given. */

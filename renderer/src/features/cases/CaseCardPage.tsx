@@ -13,7 +13,7 @@ import { listMahallas } from '../../db/repositories/mahallas';
 import { listUsers } from '../../db/repositories/users';
 import { formatDate, toIsoDate } from '../../domain/dates';
 import { biScriptIn, triLingualIn } from '../../domain/names';
-import { ageOn, fullName, isChildOn } from '../../domain/person';
+import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
 import { HistoryTab } from './HistoryTab';
@@ -29,7 +29,7 @@ export function CaseCardPage() {
   const { db } = useServices();
   const file = useLiveQuery(async () => (await getCaseFile(db, caseId)) ?? null, [db, caseId]);
   if (file === undefined) return null;
-  if (file === null) return <Alert severity="warning">{'errors:domain.notFound'}</Alert>;
+  if (file === null) return <NotFound />;
   return <CaseCard file={file} />;
 }
 
@@ -48,8 +48,11 @@ function CaseCard({ file }: { file: CaseFile }) {
   const head = kase.summary.head;
   const mahalla = mahallas.find((m) => m.id === kase.address.mahallaId);
   const manager = users.find((u) => u.id === kase.caseManagerId);
-  const current = file.members.filter((m) => m.membership.to === null);
-  const former = file.members.filter((m) => m.membership.to !== null);
+  const ordered = [...file.members].sort(
+    (a, b) => RELATIONS.indexOf(a.membership.relation) - RELATIONS.indexOf(b.membership.relation) || a.person.birthDate.localeCompare(b.person.birthDate),
+  );
+  const current = ordered.filter((m) => m.membership.to === null);
+  const former = ordered.filter((m) => m.membership.to !== null);
   const urgent = file.history.filter((entry) => entry.kind === 'urgentAction');
 
   return (
@@ -146,6 +149,11 @@ function CaseCard({ file }: { file: CaseFile }) {
       {editing && <MemberDialog caseId={kase.id} member={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Stack>
   );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return <Alert severity="warning">{t('errors:domain.notFound')}</Alert>;
 }
 
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {

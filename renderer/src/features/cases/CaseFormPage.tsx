@@ -49,7 +49,7 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
   const feedback = useFeedback();
   const draftKey = caseId ? `case:${caseId}:edit` : 'case:new';
   const [restored] = useState(() => loadDraft<CaseFormValues>(draftKey));
-  const { control, handleSubmit, watch, reset, formState } = useForm<CaseFormValues>({ defaultValues: restored ?? initial });
+  const { control, handleSubmit, watch, reset, setValue, formState } = useForm<CaseFormValues>({ defaultValues: restored ?? initial });
   const members = useFieldArray({ control, name: 'members' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const values = watch();
@@ -159,22 +159,29 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
                       </IconButton>
                     </Tooltip>
                   </Stack>
-                  <Controller
-                    control={control}
-                    name={`members.${index}`}
-                    render={({ field: member }) =>
-                      member.value.linkedPersonId ? (
-                        <Alert severity="success" action={<Button color="inherit" onClick={() => member.onChange({ ...member.value, linkedPersonId: null })}>{t('common:action.cancel')}</Button>}>
-                          {t('form.linked')} {member.value.person.surname.latn} {member.value.person.firstName.latn}
-                        </Alert>
-                      ) : (
+                  {values.members[index]?.linkedPersonId ? (
+                    <Alert
+                      severity="success"
+                      action={
+                        <Button color="inherit" onClick={() => setValue(`members.${index}.linkedPersonId`, null)}>
+                          {t('common:action.cancel')}
+                        </Button>
+                      }
+                    >
+                      {t('form.linked')}
+                    </Alert>
+                  ) : (
+                    <Controller
+                      control={control}
+                      name={`members.${index}.person`}
+                      render={({ field: person }) => (
                         <Stack spacing={1.5}>
-                          <PersonFields value={member.value.person} onChange={(person) => member.onChange({ ...member.value, person })} errors={memberErrors(index)} testId={`member-${index}`} today={today} />
-                          <DuplicateWarning person={member.value.person} testId={`member-${index}`} onLink={(personId) => member.onChange({ ...member.value, linkedPersonId: personId })} />
+                          <PersonFields value={person.value} onChange={person.onChange} errors={memberErrors(index)} testId={`member-${index}`} today={today} />
+                          <DuplicateWarning person={person.value} testId={`member-${index}`} onLink={(personId) => setValue(`members.${index}.linkedPersonId`, personId)} />
                         </Stack>
-                      )
-                    }
-                  />
+                      )}
+                    />
+                  )}
                 </Box>
               ))}
               <Box>

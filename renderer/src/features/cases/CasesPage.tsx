@@ -127,6 +127,7 @@ export function CasesPage() {
             disableRowSelectionOnClick
             localeText={localeText}
             onRowClick={({ row }) => navigate(`/cases/${row.id}`)}
+            hideFooter={!!deferredSearch}
             paginationMode={deferredSearch ? 'client' : 'server'}
             sortingMode={deferredSearch ? 'client' : 'server'}
             rowCount={deferredSearch ? undefined : total}

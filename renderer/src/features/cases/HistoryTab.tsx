@@ -7,7 +7,11 @@ import type { CaseFile } from '../../db/repositories/cases';
 import { listUsers } from '../../db/repositories/users';
 import type { AuditEntry } from '../../domain/audit';
 import { formatDateTime } from '../../domain/dates';
-import { biScriptIn, type BiScriptText } from '../../domain/names';
+import { biScriptIn } from '../../domain/names';
+import { describeValue, fieldLabel } from './describeChange';
+
+// Identity and bookkeeping fields say nothing to a case manager.
+const HIDDEN_FIELDS = new Set(['id', 'installationId', 'createdAt', 'createdBy', 'caseId', 'personId', 'pinflCheckAccepted', 'custody', 'caseNumber']);
 
 /** The case's stage history and the field-level changes of its records, newest first, in the UI language. */
 export function HistoryTab({ file }: { file: CaseFile }) {
@@ -25,12 +29,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
     return user ? biScriptIn(user.fullName, language) : userId.slice(0, 8);
   };
   const stage = (value: string | null) => (value ? t(`stage.${value}`) : '—');
-  const show = (value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (typeof value !== 'object') return String(value);
-    if ('latn' in value && 'cyrl' in value) return biScriptIn(value as BiScriptText, language);
-    return JSON.stringify(value);
-  };
+
 
   return (
     <>
@@ -38,7 +37,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
         {[...file.history].reverse().map((entry) => (
           <ListItem key={entry.id} divider data-testid="history-entry">
             <ListItemText
-              primary={`${t(`history.${entry.kind}`)}${entry.from !== entry.to ? ` · ${t('history.stageChange', { from: stage(entry.from), to: stage(entry.to) })}` : ''}`}
+              primary={`${t(`history.${entry.kind}`)}${entry.from && entry.from !== entry.to ? ` · ${t('history.stageChange', { from: stage(entry.from), to: stage(entry.to) })}` : ''}`}
               secondary={[
                 t('history.by', { user: who(entry.createdBy), when: formatDateTime(entry.createdAt) }),
                 entry.reason,
@@ -57,7 +56,16 @@ export function HistoryTab({ file }: { file: CaseFile }) {
         {(audit ?? []).map((entry: AuditEntry) => (
           <ListItem key={entry.id} divider>
             <ListItemText
-              primary={entry.changes.map((change) => t('history.fieldChanged', { field: t(`field.${change.field}`, { defaultValue: change.field }), from: show(change.from), to: show(change.to) })).join('; ')}
+              primary={entry.changes
+                .filter((change) => !HIDDEN_FIELDS.has(change.field))
+                .map((change) =>
+                  t('history.fieldChanged', {
+                    field: fieldLabel(t, change.field),
+                    from: describeValue(t, change.field, change.from, language),
+                    to: describeValue(t, change.field, change.to, language),
+                  }),
+                )
+                .join('; ')}
               secondary={t('history.by', { user: who(entry.userId), when: formatDateTime(entry.at) })}
             />
           </ListItem>

@@ -1,0 +1,60 @@
+import type { Page } from '@playwright/test';
+
+export interface MemberInput {
+  relation: string;
+  surname: string;
+  firstName: string;
+  patronymic?: string;
+  sex: 'male' | 'female';
+  birthDate: string; // dd.mm.yyyy
+  pinfl?: string;
+}
+
+/** The new-case form, filled as a user does: selects, typed names in one script, dates typed as digits. */
+export class CaseFormPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens an MUI select, picks the option and waits for the menu to close, so the next step starts from a settled page. */
+  async select(testId: string, value: string): Promise<void> {
+    await this.page.getByTestId(testId).click();
+    const listbox = this.page.getByRole('listbox');
+    await listbox.waitFor();
+    await listbox.locator(`li[data-value="${value}"]`).click();
+    await listbox.waitFor({ state: 'detached' });
+  }
+
+  async typeDate(testId: string, ddmmyyyy: string): Promise<void> {
+    const field = this.page.getByTestId(testId);
+    await field.locator('[role="spinbutton"]').first().click();
+    await this.page.keyboard.type(ddmmyyyy.replace(/\D/g, ''));
+  }
+
+  async fillCase(options: { mahallaId: string; street: string; house: string; referralSource: string; referralWho: string; referralDate: string; reason: string }): Promise<void> {
+    await this.select('case-mahalla', options.mahallaId);
+    await this.page.getByTestId('case-street').fill(options.street);
+    await this.page.getByTestId('case-house').fill(options.house);
+    await this.select('case-referral-source', options.referralSource);
+    await this.page.getByTestId('case-referral-who').fill(options.referralWho);
+    await this.typeDate('case-referral-date', options.referralDate);
+    await this.page.getByTestId('case-referral-reason').fill(options.reason);
+  }
+
+  async fillMember(index: number, member: MemberInput, script: 'latn' | 'cyrl' = 'cyrl'): Promise<void> {
+    const id = `member-${index}`;
+    await this.select(`${id}-relation`, member.relation);
+    await this.page.getByTestId(`${id}-surname-${script}`).fill(member.surname);
+    await this.page.getByTestId(`${id}-firstName-${script}`).fill(member.firstName);
+    if (member.patronymic) await this.page.getByTestId(`${id}-patronymic-${script}`).fill(member.patronymic);
+    await this.select(`${id}-sex`, member.sex);
+    await this.typeDate(`${id}-birthDate`, member.birthDate);
+    if (member.pinfl) await this.page.getByTestId(`${id}-pinfl`).fill(member.pinfl);
+  }
+
+  async addMemberRow(): Promise<void> {
+    await this.page.getByTestId('member-add').click();
+  }
+
+  async submit(): Promise<void> {
+    await this.page.getByTestId('case-submit').click();
+  }
+}

@@ -1,0 +1,149 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from '../fixtures';
+import { ADMIN, OFFICE } from '../data';
+import { AppShell } from '../pages/AppShell';
+import { CaseFormPage, type MemberInput } from '../pages/CaseFormPage';
+import { completeSetup } from '../pages/SetupPage';
+
+const RUSTAM_PINFL = '30203849990014';
+const FAMILY: MemberInput[] = [
+  { relation: 'head', surname: 'Хўжаев', firstName: 'Рустам', patronymic: 'Алиевич', sex: 'male', birthDate: '02.03.1984', pinfl: RUSTAM_PINFL },
+  { relation: 'spouse', surname: 'Хўжаева', firstName: 'Дилноза', sex: 'female', birthDate: '15.07.1988', pinfl: '41507889990024' },
+  { relation: 'child', surname: 'Хўжаев', firstName: 'Сардор', sex: 'male', birthDate: '20.01.2012', pinfl: '52001129990039' },
+  { relation: 'child', surname: 'Хўжаева', firstName: 'Мадина', sex: 'female', birthDate: '09.09.2015' },
+  { relation: 'child', surname: 'Хўжаев', firstName: 'Жасур', sex: 'male', birthDate: '11.04.2019' },
+];
+
+async function startCase(page: Page, options: { consent?: boolean } = {}): Promise<CaseFormPage> {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-new').click();
+  const form = new CaseFormPage(page);
+  await page.getByTestId('case-mahalla').click();
+  await page.locator('li[role="option"]').first().click();
+  await page.getByTestId('case-street').fill('Навоий кўчаси');
+  await page.getByTestId('case-house').fill('12');
+  await form.select('case-referral-source', 'school');
+  await page.getByTestId('case-referral-who').fill('12-мактаб');
+  await form.typeDate('case-referral-date', '01.11.2026');
+  await page.getByTestId('case-referral-reason').fill('Сардор дарсларга келмаяпти');
+  if (options.consent) {
+    await page.getByTestId('case-vulnerability').click();
+    await page.locator('li[role="option"]').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-consent').click();
+    await page.getByTestId('case-consent-by').fill('Каримова Д.');
+    await page.getByTestId('case-consent-paper').fill('3-жилд');
+  }
+  return form;
+}
+
+async function search(page: Page, text: string) {
+  await page.getByTestId('case-search').fill(text);
+  return page.locator('.case-row');
+}
+
+test.beforeEach(async ({ page, openApp }) => {
+  await openApp();
+  await completeSetup(page, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+});
+
+test('a family of 2 adults and 3 children entered in uz-Cyrl is found in every spelling and survives a reload', async ({ page }) => {
+  const form = await startCase(page);
+  for (let i = 2; i < FAMILY.length; i += 1) await form.addMemberRow();
+  for (const [index, member] of FAMILY.entries()) await form.fillMember(index, member);
+  await expect(page.getByTestId('member-0-surname-latn')).toHaveValue('Xoʻjayev');
+
+  // A wrong PINFL is refused with a translated message, and nothing is saved.
+  await page.getByTestId('member-3-pinfl').fill('123');
+  await form.submit();
+  await expect(page.getByTestId('member-3').getByText('ЖШШИР 14 та рақамдан иборат ва 1–6 билан бошланади')).toBeVisible();
+  await screenshot(page, 'case-form-invalid-pinfl-uz-Cyrl');
+  await page.getByTestId('member-3-pinfl').fill('');
+  await form.submit();
+
+  await expect(page.getByTestId('case-title')).toHaveText('Хўжаев Рустам');
+  await expect(page.getByTestId('member-row')).toHaveCount(5);
+  await expect(page.getByTestId('member-row').nth(0)).toContainText('Оила бошлиғи');
+  await expect(page.getByTestId('member-row').nth(1)).toContainText('Турмуш ўртоғи');
+  await screenshot(page, 'case-card-uz-Cyrl');
+
+  await page.getByTestId('nav-cases').click();
+  await expect(await search(page, 'Xojayev')).toHaveCount(1);
+  await expect(await search(page, 'Ходжаев')).toHaveCount(1);
+  await expect(await search(page, 'Жасур')).toHaveCount(1);
+  await expect(await search(page, 'rustam xoʻjayev')).toHaveCount(1);
+  await page.reload();
+  await expect(await search(page, 'Jasur')).toHaveCount(1);
+  await screenshot(page, 'case-search-uz-Cyrl');
+
+  // The same PINFL in a new case: a blocking warning with a link to the first case.
+  const second = await startCase(page);
+  await second.fillMember(0, { relation: 'head', surname: 'Бошқа', firstName: 'Одам', sex: 'male', birthDate: '02.03.1984', pinfl: RUSTAM_PINFL });
+  await expect(page.getByTestId('member-0-duplicate-pinfl')).toContainText('Бу ЖШШИРга эга шахс');
+  await second.submit();
+  await expect(page.getByTestId('member-0-duplicate-pinfl')).toBeVisible();
+  await page.getByTestId('member-0-duplicate-link').first().click();
+  await expect(page.getByTestId('case-title')).toHaveText('Хўжаев Рустам');
+
+  // The Latin spelling suggested from the Cyrillic entry is what the uz-Latn UI shows.
+  await new AppShell(page).switchLanguage('uz-Latn');
+  await expect(page.getByTestId('case-title')).toHaveText('Xoʻjayev Rustam');
+  await expect(page.getByTestId('members-table')).toContainText('Xoʻjayeva Madina');
+  await screenshot(page, 'case-card-uz-Latn');
+});
+
+test('a case moves from identification through eligibility to a signed agreement, with history; illegal steps are refused', async ({ page }) => {
+  const form = await startCase(page, { consent: true });
+  await form.fillMember(0, FAMILY[0]!);
+  await form.fillMember(1, FAMILY[2]!);
+  await form.submit();
+  await expect(page.getByTestId('case-title')).toHaveText('Хўжаев Рустам');
+
+  await page.getByTestId('advance-primaryAssessment').click();
+  await page.getByTestId('event-reason').fill('Оилага ташриф буюрилди');
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('stage-chip').first()).toHaveText('Дастлабки баҳолаш');
+
+  // Agreement before the eligibility decision: refused, with the reason in the user's language.
+  await page.getByTestId('advance-agreement').click();
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('event-error')).toHaveText('Аввал хизматга мувофиқлик ҳақида қарор қабул қилинг.');
+  await page.getByRole('button', { name: 'Бекор қилиш' }).click();
+
+  await page.getByTestId('decide-eligibility').click();
+  await page.getByTestId('event-reason').fill('Мезонларга мос');
+  await page.getByTestId('event-confirm').click();
+  await page.getByTestId('advance-agreement').click();
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('stage-chip').first()).toHaveText('Келишув тузиш');
+  await page.getByTestId('sign-agreement').click();
+  await page.getByTestId('event-number').fill('17/2026');
+  await page.getByTestId('event-confirm').click();
+  await page.getByTestId('tab-agreement').click();
+  await expect(page.getByTestId('agreement-tab')).toContainText('№ 17/2026');
+
+  await page.getByTestId('tab-history').click();
+  const history = page.getByTestId('history-entry');
+  await expect(history).toHaveCount(5);
+  await expect(history.nth(0)).toContainText('Келишув имзоланди');
+  await expect(history.nth(1)).toContainText('Дастлабки баҳолаш → Келишув тузиш');
+  await expect(history.nth(4)).toContainText('Кейс очилди');
+  await screenshot(page, 'case-history-uz-Cyrl');
+});
+
+test('the emergency path records an urgent action before any agreement', async ({ page }) => {
+  const form = await startCase(page);
+  await form.fillMember(0, FAMILY[0]!);
+  await form.fillMember(1, FAMILY[4]!);
+  await form.submit();
+  await page.getByTestId('urgent-action').click();
+  await page.getByTestId('event-description').fill('Болани бувисининг уйига жойлаштириш');
+  await page.getByTestId('event-responsible').fill('Вояга етмаганлар инспектори');
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('event-error')).toHaveText('Сабабини кўрсатинг.');
+  await page.getByTestId('event-reason').fill('Бола уйда ёлғиз, овқат йўқ');
+  await page.getByTestId('event-confirm').click();
+  await page.getByTestId('tab-referral').click();
+  await expect(page.getByTestId('urgent-actions')).toContainText('Болани бувисининг уйига жойлаштириш');
+  await expect(page.getByTestId('stage-chip').first()).toHaveText('Оилани аниқлаш');
+});

@@ -1,0 +1,43 @@
+import type { TFunction } from 'i18next';
+import { formatDate, formatDateTime, isIsoDate, type IsoDate } from '../../domain/dates';
+import { biScriptIn, type BiScriptText, type DisplayLanguage } from '../../domain/names';
+
+/** Field labels of the audit view that are not plain form fields. */
+const FIELD_LABEL: Record<string, string> = {
+  agreement: 'card.tab.agreement',
+  eligibility: 'card.eligibility',
+  closure: 'card.outcome',
+  relation: 'field.relation',
+  from: 'card.date',
+  to: 'card.endMembership',
+  deletedAt: 'card.deleted',
+  custody: 'field.district',
+};
+
+export function fieldLabel(t: TFunction, field: string): string {
+  return t(FIELD_LABEL[field] ?? `field.${field}`, { defaultValue: field });
+}
+
+/** A stored value as a person reads it: dates as dd.mm.yyyy, stages and outcomes translated, names in the UI's script. */
+export function describeValue(t: TFunction, field: string, value: unknown, language: DisplayLanguage): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') {
+    if (field === 'stage') return t(`stage.${value}`);
+    if (field === 'relation') return t(`relation.${value}`);
+    if (field === 'sex') return t(`sex.${value}`);
+    if (isIsoDate(value)) return formatDate(value as IsoDate);
+    if (/^\d{4}-\d{2}-\d{2}T/u.test(value)) return formatDateTime(value);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((item) => describeValue(t, field, item, language)).join(', ');
+  if (typeof value !== 'object') return String(value);
+  const record = value as Record<string, unknown>;
+  if ('latn' in record && 'cyrl' in record) return biScriptIn(record as unknown as BiScriptText, language);
+  if (field === 'eligibility') return `${t(record.decision === 'eligible' ? 'card.eligible' : 'card.notEligible')}, ${describeValue(t, '', record.date, language)}`;
+  if (field === 'closure') return `${t(`outcome.${String(record.outcome)}`)}, ${describeValue(t, '', record.date, language)}`;
+  if (field === 'agreement') return `${describeValue(t, '', record.signedDate, language)} № ${String(record.number || '—')}`;
+  return Object.entries(record)
+    .filter(([key, item]) => item !== null && item !== '' && key !== 'typed')
+    .map(([key, item]) => describeValue(t, key, item, language))
+    .join(', ');
+}
