@@ -1,10 +1,12 @@
 import type { HamkorlikDb } from '../db';
 import type { FamilyCase } from '../../domain/familyCase';
-import { parseQuery, rankCandidate, type QueryToken } from '../../domain/searchKey';
+import { nameSearchKeys, parseQuery, rankCandidate, type QueryToken } from '../../domain/searchKey';
 
 export interface SearchHit {
   kase: FamilyCase;
   score: number;
+  /** How well the head of the family alone matches (null: only another member matched). */
+  headScore: number | null;
 }
 
 export interface SearchResult {
@@ -49,11 +51,17 @@ export async function searchCases(db: HamkorlikDb, text: string, limit = 50): Pr
   for (const kase of records) {
     if (!kase || kase.deletedAt) continue;
     const score = rankCandidate(query, kase.searchKeys);
-    if (score !== null) hits.push({ kase, score });
+    if (score === null) continue;
+    const head = kase.summary.head;
+    const headScore = head ? rankCandidate(query, nameSearchKeys([head.surname.latn, head.surname.cyrl, head.firstName.latn, head.firstName.cyrl])) : null;
+    hits.push({ kase, score, headScore });
   }
-  hits.sort((a, b) => a.score - b.score || a.kase.sortName.localeCompare(b.kase.sortName));
+  // Equally good matches: families whose head matches come first, then by the head's name.
+  hits.sort((a, b) => a.score - b.score || headRank(a) - headRank(b) || a.kase.sortName.localeCompare(b.kase.sortName));
   return { hits: hits.slice(0, limit), truncated: truncated || hits.length > limit };
 }
+
+const headRank = (hit: SearchHit) => hit.headScore ?? Number.MAX_SAFE_INTEGER;
 
 async function idsFor(db: HamkorlikDb, token: QueryToken): Promise<{ ids: Set<string>; overflow: boolean }> {
   const ids = new Set<string>();

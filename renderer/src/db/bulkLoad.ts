@@ -1,0 +1,70 @@
+import type { HamkorlikDb } from './db';
+import { buildCaseIndex, personDupKey } from '../domain/caseIndex';
+import type { IsoDate } from '../domain/dates';
+import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
+import type { Mahalla } from '../domain/mahalla';
+import type { OfficeProfile } from '../domain/office';
+import type { Membership, Person } from '../domain/person';
+import type { User } from '../domain/user';
+
+/** Records of every case-file table, as an import (later: a received transfer or a restore) brings them. */
+export interface RecordSet {
+  officeProfile?: OfficeProfile;
+  users: readonly User[];
+  mahallas: readonly Mahalla[];
+  cases: readonly FamilyCase[];
+  persons: readonly Person[];
+  memberships: readonly Membership[];
+  history: readonly CaseHistoryEntry[];
+}
+
+export interface LoadProgress {
+  table: string;
+  done: number;
+  total: number;
+}
+
+const CHUNK = 4000;
+
+/**
+ * Writes a large set of records in chunked transactions, deriving what the repositories would
+ * (search keys, list summary, duplicate keys) so loaded cases are searchable at once. The audit
+ * gets one entry per chunk and table (`bulk` session), not one per record.
+ */
+export async function loadRecordSet(db: HamkorlikDb, set: RecordSet, today: IsoDate, options: { kind?: string; onProgress?: (progress: LoadProgress) => void } = {}): Promise<void> {
+  const session = db.session;
+  if (!session) throw new Error('loadRecordSet needs a session');
+  db.session = { ...session, bulk: { kind: options.kind ?? 'import' } };
+  try {
+    const persons = new Map(set.persons.map((person) => [person.id, person]));
+    const membersByCase = new Map<string, { membership: Membership; person: Person }[]>();
+    for (const membership of set.memberships) {
+      const person = persons.get(membership.personId);
+      if (!person) continue;
+      const list = membersByCase.get(membership.caseId);
+      if (list) list.push({ membership, person });
+      else membersByCase.set(membership.caseId, [{ membership, person }]);
+    }
+    const cases = set.cases.map((kase) => ({ ...kase, ...buildCaseIndex(kase, membersByCase.get(kase.id) ?? [], today) }));
+    const withDupKeys = set.persons.map((person) => ({ ...person, dupKey: personDupKey(person) }));
+
+    if (set.officeProfile) await db.officeProfile.put(set.officeProfile);
+    await put(db, 'users', set.users, options.onProgress);
+    await put(db, 'mahallas', set.mahallas, options.onProgress);
+    await put(db, 'persons', withDupKeys, options.onProgress);
+    await put(db, 'memberships', set.memberships, options.onProgress);
+    await put(db, 'cases', cases, options.onProgress);
+    await put(db, 'caseHistory', set.history, options.onProgress);
+  } finally {
+    db.session = session;
+  }
+}
+
+async function put(db: HamkorlikDb, tableName: string, records: readonly object[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
+  const table = db.table(tableName);
+  for (let start = 0; start < records.length; start += CHUNK) {
+    const chunk = records.slice(start, start + CHUNK);
+    await db.transaction('rw', table, () => table.bulkPut(chunk));
+    onProgress?.({ table: tableName, done: Math.min(start + CHUNK, records.length), total: records.length });
+  }
+}
