@@ -24,7 +24,7 @@ function run(name, command, args) {
   return ok;
 }
 
-for (const project of ['electron', 'renderer', 'e2e', 'scripts']) run(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
+for (const project of ['electron', 'renderer', 'e2e', 'scripts', 'bench']) run(`typecheck ${project}`, 'npx', ['tsc', '-p', project]);
 run('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 run('electron-builder.yml', 'node', ['scripts/validate-builder-config.mjs']);
 const built = run('build', 'npm', ['run', '--silent', 'build']);

@@ -49,7 +49,7 @@ describe('the committed search query set', () => {
       if (expectation.minHits !== undefined) expect(hits.length).toBeGreaterThanOrEqual(expectation.minHits);
       if (expectation.maxHits !== undefined) expect(hits.length).toBeLessThanOrEqual(expectation.maxHits);
       if (expectation.topHeadsMatch) {
-        expect(hits.slice(0, expectation.topHeadsMatch).every((hit) => hit.headScore !== null)).toBe(true);
+        expect(hits.slice(0, expectation.topHeadsMatch).every((hit) => hit.headMatch)).toBe(true);
       }
       if (expectation.sameOrderAs) expect(ids).toEqual((await run(expectation.sameOrderAs)).map((hit) => hit.kase.id));
       if (expectation.sameSetAs) expect(new Set(ids)).toEqual(new Set((await run(expectation.sameSetAs)).map((hit) => hit.kase.id)));

@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import type { CaseSummary, FamilyCase } from './familyCase';
 import { isChildOn, type Membership, type Person } from './person';
-import { foldToken, idSearchKeys, nameSearchKeys } from './searchKey';
+import { foldToken, headSearchKeys, idSearchKeys, nameSearchKeys } from './searchKey';
 
 /** What the repository derives from a case and its members and stores with the case. */
 export interface CaseIndex {
@@ -26,6 +26,7 @@ export function buildCaseIndex(kase: Pick<FamilyCase, 'caseNumber'>, members: re
     for (const key of nameSearchKeys([person.surname.latn, person.surname.cyrl, person.firstName.latn, person.firstName.cyrl])) keys.add(key);
     for (const key of idSearchKeys({ pinfl: person.pinfl })) keys.add(key);
   }
+  if (head) for (const key of headSearchKeys([head.surname.latn, head.surname.cyrl, head.firstName.latn, head.firstName.cyrl])) keys.add(key);
   return {
     summary: {
       head: head ? { surname: head.surname, firstName: head.firstName } : null,

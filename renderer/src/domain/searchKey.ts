@@ -12,6 +12,7 @@
  * | `f:` | folded token ({@link foldVariants}) | `f:hujaev`, `f:hajaev` |
  * | `n:` | PINFL digits | `n:31505900123456` |
  * | `c:` | case number, lower case without separators, and its tails | `c:1727259a3f020260042`, `c:20260042`, `c:42` |
+ * | `h:` | the head of the family's folded name words (ranking only) | `h:karimav` |
  *
  * ## The folding table
  *
@@ -86,7 +87,7 @@ import { normalizeApostrophes } from './apostrophes';
 // ---------------------------------------------------------------- key prefixes and tiers
 
 /** Prefixes of the four kinds of keys in the `searchKeys` index. */
-export const KEY_PREFIX = { raw: 'r:', folded: 'f:', pinfl: 'n:', caseNumber: 'c:' } as const;
+export const KEY_PREFIX = { raw: 'r:', folded: 'f:', pinfl: 'n:', caseNumber: 'c:', head: 'h:' } as const;
 
 /**
  * How well one query token matched a candidate, best first. A case-number or PINFL token matches
@@ -265,6 +266,16 @@ export function nameSearchKeys(names: readonly string[]): string[] {
       for (const folded of foldVariants(token)) if (folded !== '') keys.add(KEY_PREFIX.folded + folded);
     }
   }
+  return [...keys];
+}
+
+/**
+ * Folded keys of the head of the family's names, `h:` + folded word: they let search put families
+ * whose head matches before families where only another member does, without reading records.
+ */
+export function headSearchKeys(names: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const name of names) for (const token of tokenize(name)) for (const folded of foldVariants(token)) if (folded !== '') keys.add(KEY_PREFIX.head + folded);
   return [...keys];
 }
 

@@ -71,11 +71,12 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
     const index = COMPOUND[first[0] as IndexedFilter];
     const range = db.cases.where(index).between([first[1], Dexie.minKey], [first[1], Dexie.maxKey]);
     const ordered = sort.direction === 'desc' ? range.reverse() : range;
-    const [rows, total] = await Promise.all([
+    const [rows, all, deleted] = await Promise.all([
       ordered.filter((kase) => kase.deletedAt === null).offset(offset).limit(limit).toArray(),
-      db.cases.where(index).between([first[1], Dexie.minKey], [first[1], Dexie.maxKey]).filter((kase) => kase.deletedAt === null).count(),
+      indexFor(db, first[0], first[1]!).count(),
+      deletedCases(db),
     ]);
-    return { rows, total };
+    return { rows, total: all - deleted.filter((kase) => matches({ ...kase, deletedAt: null }, filter)).length };
   }
 
   const candidates = await candidatesFor(db, filter);
@@ -97,7 +98,7 @@ function indexFor(db: HamkorlikDb, key: keyof CaseFilter, value: string) {
   return db.cases.where(index).equals(value);
 }
 
-/** How many live cases of the current selection carry each value of each filter. */
+/** How many live cases of the office carry each value of each filter. */
 export interface FacetCounts {
   stage: Record<string, number>;
   riskLevel: Record<string, number>;
@@ -106,39 +107,39 @@ export interface FacetCounts {
   vulnerability: Record<string, number>;
 }
 
-export async function facetCounts(db: HamkorlikDb, filter: CaseFilter): Promise<FacetCounts> {
-  const counts: FacetCounts = { stage: {}, riskLevel: {}, mahallaId: {}, caseManagerId: {}, vulnerability: {} };
-  const add = (bucket: Record<string, number>, key: string) => (bucket[key] = (bucket[key] ?? 0) + 1);
-  const active = activeFilters(filter);
-  if (active.length === 0) {
-    // Unfiltered: count each index's keys without reading a single record.
-    const countKeys = async (index: string, bucket: Record<string, number>) => {
-      await db.cases.orderBy(index).eachKey((key) => add(bucket, String(key)));
-    };
-    await Promise.all([
-      countKeys('stage', counts.stage),
-      countKeys('riskLevel', counts.riskLevel),
-      countKeys('address.mahallaId', counts.mahallaId),
-      countKeys('caseManagerId', counts.caseManagerId),
-      countKeys('vulnerability', counts.vulnerability),
-    ]);
-    const deleted = await db.cases.where('deletedAt').above('').toArray();
-    for (const kase of deleted) {
-      counts.stage[kase.stage]! -= 1;
-      counts.riskLevel[kase.riskLevel]! -= 1;
-      counts.mahallaId[kase.address.mahallaId]! -= 1;
-      counts.caseManagerId[kase.caseManagerId]! -= 1;
-      for (const code of kase.vulnerability) counts.vulnerability[code]! -= 1;
-    }
-    return counts;
-  }
-  const candidates = await candidatesFor(db, filter);
-  for (const kase of candidates) {
-    add(counts.stage, kase.stage);
-    add(counts.riskLevel, kase.riskLevel);
-    add(counts.mahallaId, kase.address.mahallaId);
-    add(counts.caseManagerId, kase.caseManagerId);
-    for (const code of kase.vulnerability) add(counts.vulnerability, code);
+/** Deleted cases: the `deletedAt` index holds only them (null is not indexed), so this is cheap. */
+function deletedCases(db: HamkorlikDb): Promise<FamilyCase[]> {
+  return db.cases.where('deletedAt').above('').toArray();
+}
+
+/**
+ * Counts per filter value, each a native index count (no record is read), minus the few deleted
+ * cases. The values counted are the ones the filters offer: every stage and risk level, every
+ * criterion, and the office's mahallas and users.
+ */
+export async function facetCounts(db: HamkorlikDb, values: { stages: readonly string[]; riskLevels: readonly string[]; vulnerability: readonly string[]; mahallaIds: readonly string[]; userIds: readonly string[] }): Promise<FacetCounts> {
+  const countAll = async (index: string, keys: readonly string[]) => {
+    const counts = await Promise.all(keys.map((key) => db.cases.where(index).equals(key).count()));
+    return Object.fromEntries(keys.map((key, i) => [key, counts[i]!]));
+  };
+  const [stage, riskLevel, vulnerability, mahallaId, caseManagerId, deleted] = await Promise.all([
+    countAll('stage', values.stages),
+    countAll('riskLevel', values.riskLevels),
+    countAll('vulnerability', values.vulnerability),
+    countAll('address.mahallaId', values.mahallaIds),
+    countAll('caseManagerId', values.userIds),
+    deletedCases(db),
+  ]);
+  const counts: FacetCounts = { stage, riskLevel, vulnerability, mahallaId, caseManagerId };
+  const less = (bucket: Record<string, number>, key: string) => {
+    if (bucket[key] !== undefined) bucket[key] -= 1;
+  };
+  for (const kase of deleted) {
+    less(counts.stage, kase.stage);
+    less(counts.riskLevel, kase.riskLevel);
+    less(counts.mahallaId, kase.address.mahallaId);
+    less(counts.caseManagerId, kase.caseManagerId);
+    for (const code of kase.vulnerability) less(counts.vulnerability, code);
   }
   return counts;
 }

@@ -1,0 +1,109 @@
+import { test, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startRendererServer } from '../e2e/host/server';
+
+type Bench = Record<string, (...args: never[]) => Promise<unknown>>;
+const querySet = JSON.parse(readFileSync(new URL('../renderer/src/devtools/fixtures/searchQuerySet.json', import.meta.url), 'utf8')) as { queries: { query: string }[] };
+const QUERIES = querySet.queries.map((q) => q.query);
+const SIZES = (process.env.BENCH_SIZES ?? '20000,100000').split(',').map(Number);
+const DIST = fileURLToPath(new URL('../dist/bench', import.meta.url));
+const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return round(usedSize / 2 ** 20);
+}
+
+async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(([name, params]) => ((window as unknown as { bench: Bench }).bench[name as string] as (...a: unknown[]) => Promise<unknown>)(...(params as unknown[])), [method, args] as const) as Promise<T>;
+}
+
+test('case files at office scale', async ({ browser }) => {
+  const server = await startRendererServer(DIST);
+  const report: Record<string, unknown>[] = [];
+  for (const families of SIZES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const open = async () => {
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+    };
+    await open();
+    const districts = families >= 100_000 ? 20 : 1;
+    const load = await call<{ generateMs: number; loadMs: number; records: number; cases: number; persons: number }>(page, 'generateAndLoad', families, districts);
+    const raw = await call<{ ms: number; records: number }>(page, 'rawBulkPut');
+    const mini = await call<{ buildMs: number; latencies: number[]; hits: Record<string, number> }>(page, 'miniSearch', QUERIES);
+    const heapWithMiniSearch = await heapMb(page);
+    await call(page, 'dropMiniSearch');
+    const heapWithout = await heapMb(page);
+
+    // A fresh page, as after a restart: the database opens and search answers without building anything.
+    await open();
+    const heapAtStart = await heapMb(page);
+    const start = await call<{ openMs: number; firstSearchMs: number; firstSearchHits: number }>(page, 'openExisting', 'Karimov');
+    const search = await call<number[]>(page, 'searchAsYouType', QUERIES);
+    const heapAfterSearch = await heapMb(page);
+    const cards = await call<number[]>(page, 'openCards', 100);
+    const list = await call<{ ms: number; countsMs: number; total: number }>(page, 'firstListPage');
+    const filter = await call<{ ms: number; twoFiltersMs: number; total: number }>(page, 'filterChange');
+    const heapAfterList = await heapMb(page);
+    const ours = await call<Record<string, number>>(page, 'ourHits', QUERIES);
+
+    report.push({
+      families,
+      districts,
+      persons: load.persons,
+      records: load.records,
+      generateMs: round(load.generateMs),
+      loadMs: round(load.loadMs),
+      loadRecordsPerSecond: Math.round(load.records / (load.loadMs / 1000)),
+      rawBulkPutRecordsPerSecond: Math.round(raw.records / (raw.ms / 1000)),
+      loadVsRaw: round(load.loadMs / ((raw.ms * load.records) / raw.records)),
+      openMs: round(start.openMs),
+      firstSearchAfterOpenMs: round(start.firstSearchMs),
+      searchKeystrokes: search.length,
+      searchP50: round(percentile(search, 50)),
+      searchP95: round(percentile(search, 95)),
+      cardP50: round(percentile(cards, 50)),
+      cardP95: round(percentile(cards, 95)),
+      firstListPageMs: round(list.ms),
+      filterCountsMs: round(list.countsMs),
+      filterChangeMs: round(filter.ms),
+      twoFiltersMs: round(filter.twoFiltersMs),
+      heapAtStartMb: heapAtStart,
+      heapAfterSearchMb: heapAfterSearch,
+      heapAfterListMb: heapAfterList,
+      miniSearch: {
+        buildMs: round(mini.buildMs),
+        heapMb: round(heapWithMiniSearch - heapWithout),
+        p50: round(percentile(mini.latencies, 50)),
+        p95: round(percentile(mini.latencies, 95)),
+        queriesWithHits: Object.values(mini.hits).filter((n) => n > 0).length,
+      },
+      oursQueriesWithHits: Object.values(ours).filter((n) => n > 0).length,
+      hitsPerQuery: Object.fromEntries(QUERIES.map((q) => [q, { ours: ours[q], miniSearch: mini.hits[q] }])),
+    });
+    await context.close();
+  }
+  await server.close();
+
+  mkdirSync(RESULTS, { recursive: true });
+  const file = `${RESULTS}/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  const rows = [
+    ['', ...report.map((r) => `${r.families} families`)],
+    ...(['persons', 'loadMs', 'loadRecordsPerSecond', 'rawBulkPutRecordsPerSecond', 'loadVsRaw', 'openMs', 'firstSearchAfterOpenMs', 'searchP50', 'searchP95', 'cardP50', 'cardP95', 'firstListPageMs', 'filterCountsMs', 'filterChangeMs', 'twoFiltersMs', 'heapAtStartMb', 'heapAfterSearchMb', 'heapAfterListMb', 'oursQueriesWithHits'] as const).map((key) => [key, ...report.map((r) => String(r[key]))]),
+    ...(['buildMs', 'heapMb', 'p50', 'p95', 'queriesWithHits'] as const).map((key) => [`miniSearch.${key}`, ...report.map((r) => String((r.miniSearch as Record<string, number>)[key]))]),
+  ];
+  console.log(`\n${rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(28) : cell.padStart(16))).join('')).join('\n')}\n\nwritten to ${file}`);
+});

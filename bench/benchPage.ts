@@ -1,0 +1,187 @@
+import '../renderer/src/app/zodSetup';
+import MiniSearch from 'minisearch';
+import { DatabaseDirectory } from '../renderer/src/db/activeDatabase';
+import { loadRecordSet, type RecordSet } from '../renderer/src/db/bulkLoad';
+import type { HamkorlikDb } from '../renderer/src/db/db';
+import { facetCounts, queryCases } from '../renderer/src/db/repositories/caseQueries';
+import { getCaseFile } from '../renderer/src/db/repositories/cases';
+import { listMahallas } from '../renderer/src/db/repositories/mahallas';
+import { listUsers } from '../renderer/src/db/repositories/users';
+import { STAGES } from '../renderer/src/domain/stages';
+import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../renderer/src/domain/vulnerability';
+import { searchCases } from '../renderer/src/db/repositories/caseSearch';
+import { buildCaseIndex, personDupKey } from '../renderer/src/domain/caseIndex';
+import { demoOffice } from '../renderer/src/devtools/demoOffice';
+import { GENERATOR_TODAY } from '../renderer/src/devtools/generator';
+
+// The benchmark's side in the page: it uses the app's own database, loader, queries and search,
+// and reports raw timings; the Playwright runner (bench.spec.ts) measures heap and prints the table.
+
+let db: HamkorlikDb | null = null;
+let lastSet: RecordSet | null = null;
+const now = () => performance.now();
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const start = now();
+  const result = await run();
+  return [result, now() - start];
+}
+
+const bench = {
+  async generateAndLoad(families: number, districts: number) {
+    const startGenerate = now();
+    const { set, userId, installationId } = demoOffice({ families, seed: 7, districts });
+    const generateMs = now() - startGenerate;
+    const directory = new DatabaseDirectory();
+    db = await directory.openActive();
+    db.session = { userId, installationId };
+    const [, loadMs] = await timed(() => loadRecordSet(db!, set, GENERATOR_TODAY, { kind: 'bench' }));
+    await db.settings.put({ key: 'setupCompletedAt', value: new Date().toISOString() });
+    lastSet = set;
+    const records = set.cases.length + set.persons.length + set.memberships.length + set.history.length + set.users.length + set.mahallas.length;
+    return { generateMs, loadMs, records, cases: set.cases.length, persons: set.persons.length };
+  },
+
+  /** After a reload: open the existing database. Nothing is built; the first search runs straight away. */
+  async openExisting(firstQuery: string) {
+    const [opened, openMs] = await timed(() => new DatabaseDirectory().openActive());
+    db = opened;
+    const [result, firstSearchMs] = await timed(() => searchCases(opened, firstQuery));
+    return { openMs, firstSearchMs, firstSearchHits: result.hits.length };
+  },
+
+  /** Types each query one character at a time and times every search, as the list does. */
+  async searchAsYouType(queries: string[]) {
+    const latencies: number[] = [];
+    for (const query of queries) {
+      for (let length = 1; length <= query.length; length += 1) {
+        const [, ms] = await timed(() => searchCases(db!, query.slice(0, length)));
+        latencies.push(ms);
+      }
+    }
+    return latencies;
+  },
+
+  async openCards(count: number) {
+    const ids = (await db!.cases.limit(20_000).primaryKeys()).filter((_, i) => i % Math.max(1, Math.floor(20_000 / count)) === 0).slice(0, count);
+    const latencies: number[] = [];
+    for (const id of ids) latencies.push((await timed(() => getCaseFile(db!, id)))[1]);
+    return latencies;
+  },
+
+  /** The list page as navigation shows it: the first page with its total, then the filter counts. */
+  async firstListPage() {
+    const [page, ms] = await timed(() => queryCases(db!, {}, { field: 'updatedAt', direction: 'desc' }, 0, 50));
+    const [, countsMs] = await timed(async () =>
+      facetCounts(db!, {
+        stages: STAGES,
+        riskLevels: RISK_LEVELS.map((level) => level.code),
+        vulnerability: VULNERABILITY_CRITERIA.map((criterion) => criterion.code),
+        mahallaIds: (await listMahallas(db!)).map((m) => m.id),
+        userIds: (await listUsers(db!)).map((u) => u.id),
+      }),
+    );
+    return { ms, countsMs, rows: page.rows.length, total: page.total };
+  },
+
+  async filterChange() {
+    const [page, ms] = await timed(() => queryCases(db!, { stage: 'monitoring' }, { field: 'updatedAt', direction: 'desc' }, 0, 50));
+    const [, twoFiltersMs] = await timed(async () => queryCases(db!, { stage: 'monitoring', riskLevel: 'R2' }, { field: 'updatedAt', direction: 'desc' }, 0, 50));
+    return { ms, twoFiltersMs, rows: page.rows.length, total: page.total };
+  },
+
+  /** The physical limit: the same records put with raw IndexedDB and the same indexes, no Dexie, no audit. */
+  async rawBulkPut() {
+    const set = lastSet!;
+    const persons = new Map(set.persons.map((p) => [p.id, p]));
+    const byCase = new Map<string, { membership: (typeof set.memberships)[number]; person: (typeof set.persons)[number] }[]>();
+    for (const m of set.memberships) byCase.set(m.caseId, [...(byCase.get(m.caseId) ?? []), { membership: m, person: persons.get(m.personId)! }]);
+    const cases = set.cases.map((k) => ({ ...k, ...buildCaseIndex(k, byCase.get(k.id) ?? [], GENERATOR_TODAY) }));
+    const people = set.persons.map((p) => ({ ...p, dupKey: personDupKey(p) }));
+    const name = `raw-bench-${Date.now()}`;
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        const d = request.result;
+        const c = d.createObjectStore('cases', { keyPath: 'id' });
+        for (const index of ['caseNumber', 'stage', 'riskLevel', 'caseManagerId', 'updatedAt', 'sortName', 'deletedAt']) c.createIndex(index, index);
+        c.createIndex('address.mahallaId', 'address.mahallaId');
+        c.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
+        c.createIndex('vulnerability', 'vulnerability', { multiEntry: true });
+        for (const compound of ['stage', 'riskLevel', 'caseManagerId']) c.createIndex(`[${compound}+updatedAt]`, [compound, 'updatedAt']);
+        c.createIndex('[address.mahallaId+updatedAt]', ['address.mahallaId', 'updatedAt']);
+        const p = d.createObjectStore('persons', { keyPath: 'id' });
+        p.createIndex('pinfl', 'pinfl');
+        p.createIndex('dupKey', 'dupKey');
+        p.createIndex('updatedAt', 'updatedAt');
+        const m = d.createObjectStore('memberships', { keyPath: 'id' });
+        for (const index of ['caseId', 'personId', 'updatedAt']) m.createIndex(index, index);
+        const h = d.createObjectStore('caseHistory', { keyPath: 'id' });
+        for (const index of ['caseId', 'updatedAt']) h.createIndex(index, index);
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const start = now();
+    let records = 0;
+    for (const [store, values] of [['persons', people], ['memberships', set.memberships], ['cases', cases], ['caseHistory', set.history]] as const) {
+      for (let i = 0; i < values.length; i += 4000) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = raw.transaction(store, 'readwrite', { durability: 'strict' });
+          const os = tx.objectStore(store);
+          for (const value of values.slice(i, i + 4000)) os.put(value);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      records += values.length;
+    }
+    const ms = now() - start;
+    raw.close();
+    indexedDB.deleteDatabase(name);
+    return { ms, records };
+  },
+
+  /** A well-known search library over the same names, for comparison: build, then the same typing. */
+  async miniSearch(queries: string[]) {
+    const set = lastSet!;
+    const persons = new Map(set.persons.map((p) => [p.id, p]));
+    const names = new Map<string, string[]>();
+    for (const m of set.memberships) {
+      const p = persons.get(m.personId)!;
+      const list = names.get(m.caseId) ?? [];
+      list.push(p.surname.latn, p.surname.cyrl, p.firstName.latn, p.firstName.cyrl);
+      names.set(m.caseId, list);
+    }
+    const buildStart = now();
+    const index = new MiniSearch<{ id: string; names: string; caseNumber: string }>({ fields: ['names', 'caseNumber'], storeFields: [], searchOptions: { prefix: true, combineWith: 'AND' } });
+    index.addAll(set.cases.map((k) => ({ id: k.id, names: (names.get(k.id) ?? []).join(' '), caseNumber: k.caseNumber })));
+    const buildMs = now() - buildStart;
+    const latencies: number[] = [];
+    const hits: Record<string, number> = {};
+    for (const query of queries) {
+      for (let length = 1; length <= query.length; length += 1) {
+        const start = now();
+        const result = index.search(query.slice(0, length));
+        latencies.push(now() - start);
+        if (length === query.length) hits[query] = result.length;
+      }
+    }
+    (window as unknown as { keepIndex: unknown }).keepIndex = index; // keep it alive for the heap reading
+    return { buildMs, latencies, hits };
+  },
+
+  dropMiniSearch() {
+    (window as unknown as { keepIndex: unknown }).keepIndex = null;
+    lastSet = null;
+  },
+
+  async ourHits(queries: string[]) {
+    const hits: Record<string, number> = {};
+    for (const query of queries) hits[query] = (await searchCases(db!, query, 100_000)).hits.length;
+    return hits;
+  },
+};
+
+(window as unknown as { bench: typeof bench }).bench = bench;
+(window as unknown as { benchReady: boolean }).benchReady = true;
