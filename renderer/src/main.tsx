@@ -39,6 +39,11 @@ async function start(): Promise<void> {
   void requestPersistentStorage();
   void host.setLanguage(language);
   const store = createStore({ host, i18n, language });
+  // `npm run seed -- --families N` (development server only) fills an empty database with a generated office.
+  if (import.meta.env.DEV && import.meta.env.VITE_DEMO_FAMILIES && !(await getSetting(db, 'setupCompletedAt'))) {
+    const { seedDemo } = await import('./devtools/seedDemo');
+    await seedDemo(db, Number(import.meta.env.VITE_DEMO_FAMILIES));
+  }
   const currentUserId = (await getSetting(db, 'currentUserId')) ?? null;
   store.dispatch(userSelected(currentUserId));
   // Until accounts with login arrive, the user of this PC is the one setup (or later login) chose.

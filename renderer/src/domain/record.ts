@@ -13,6 +13,24 @@ export interface RecordMeta {
   rev: number;
   /** Set when the record is deleted; the record stays as a tombstone so merges do not resurrect it. */
   deletedAt: string | null;
+  /** Set when an administrator purged a deleted record: only this identity is left, no contents. */
+  purgedAt?: string;
+}
+
+/** What is left of a purged record: its identity and the fact that it was deleted and purged. */
+export function tombstoneOf(record: RecordMeta, context: WriteContext): RecordMeta {
+  const at = context.now.toISOString();
+  return {
+    id: record.id,
+    installationId: record.installationId,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: at,
+    updatedBy: context.userId,
+    rev: record.rev + 1,
+    deletedAt: record.deletedAt ?? at,
+    purgedAt: at,
+  };
 }
 
 /** Who is writing, from where, and when. Every write takes one. */

@@ -76,7 +76,7 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
       indexFor(db, first[0], first[1]!).count(),
       deletedCases(db),
     ]);
-    return { rows, total: all - deleted.filter((kase) => matches({ ...kase, deletedAt: null }, filter)).length };
+    return { rows, total: all - deleted.filter((kase) => !kase.purgedAt && matches({ ...kase, deletedAt: null }, filter)).length };
   }
 
   const candidates = await candidatesFor(db, filter);
@@ -134,7 +134,8 @@ export async function facetCounts(db: HamkorlikDb, values: { stages: readonly st
   const less = (bucket: Record<string, number>, key: string) => {
     if (bucket[key] !== undefined) bucket[key] -= 1;
   };
-  for (const kase of deleted) {
+  // Purged tombstones carry no values, so no index counted them.
+  for (const kase of deleted.filter((k) => !k.purgedAt)) {
     less(counts.stage, kase.stage);
     less(counts.riskLevel, kase.riskLevel);
     less(counts.mahallaId, kase.address.mahallaId);

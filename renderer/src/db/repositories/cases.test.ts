@@ -3,7 +3,7 @@ import type { PersonDraft } from '../../domain/caseDraft';
 import { pinflCheckDigit } from '../../domain/pinfl';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
-import { addMember, applyEvent, createCase, deleteCase, getCaseFile, restoreCase, updatePerson, type MemberInput } from './cases';
+import { addMember, applyEvent, createCase, deleteCase, getCaseFile, purgeCase, restoreCase, updatePerson, type MemberInput } from './cases';
 import { queryCases } from './caseQueries';
 import { searchCases } from './caseSearch';
 
@@ -136,5 +136,27 @@ describe('case repository', () => {
     expect((await searchCases(db, 'Xojayev')).hits).toHaveLength(0);
     await restoreCase(db, kase.id);
     expect((await queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 50)).rows.map((r) => r.id)).toEqual([kase.id]);
+  });
+});
+
+describe('purge', () => {
+  it('removes a deleted case’s contents for good, keeps tombstones, and scrubs values from the audit', async () => {
+    const kase = await createCase(db, draft, family, '1727259');
+    const other = await createCase(db, draft, [{ relation: 'head', person: person(['Aliyev', 'Алиев'], ['Vali', 'Вали'], 'male', '1980-01-01') }], '1727259');
+    await expect(purgeCase(db, kase.id)).rejects.toMatchObject({ code: 'notFound' }); // only deleted cases
+    await deleteCase(db, kase.id);
+    await purgeCase(db, kase.id);
+
+    const tombstone = await db.cases.get(kase.id);
+    expect(tombstone).toMatchObject({ id: kase.id, purgedAt: expect.any(String), deletedAt: expect.any(String) });
+    expect(tombstone).not.toHaveProperty('summary');
+    expect(await getCaseFile(db, kase.id)).toBeUndefined();
+    expect((await db.persons.where('pinfl').equals(pinfl(3, '02', '03', '84', '001')).count())).toBe(0);
+    const everything = JSON.stringify(await db.audit.toArray());
+    expect(everything).not.toContain('Xoʻjayev');
+    expect(everything).not.toContain('Rustam');
+    expect((await queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 50)).rows.map((r) => r.id)).toEqual([other.id]);
+    // The PINFL is free again: the person is gone.
+    await expect(createCase(db, draft, family, '1727259')).resolves.toBeDefined();
   });
 });

@@ -5,7 +5,7 @@ import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
-import { newRecordMeta, touched, type WriteContext } from '../../domain/record';
+import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
 import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
 import { issuesByPath } from '../../domain/validation';
 import { nextCaseNumber } from './caseNumbers';
@@ -119,7 +119,7 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
 export async function getCaseFile(db: HamkorlikDb, caseId: string): Promise<CaseFile | undefined> {
   return db.transaction('r', [db.cases, db.persons, db.memberships, db.caseHistory], async () => {
     const kase = await db.cases.get(caseId);
-    if (!kase) return undefined;
+    if (!kase || kase.purgedAt) return undefined;
     const history = await db.caseHistory.where('caseId').equals(caseId).toArray();
     history.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { kase, members: await membersOf(db, caseId), history };
@@ -261,5 +261,52 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
     const kase = await db.cases.get(caseId);
     if (!kase || !kase.deletedAt) throw new DomainError('notFound', caseId);
     await db.cases.put({ ...touched(kase, {}, context), deletedAt: null });
+  });
+}
+
+/**
+ * Permanently removes a deleted case's contents: the case, its memberships and history, the persons
+ * who belong to no other case, and the values in their audit entries. Tombstones (identity only)
+ * stay, so a merge from another PC cannot bring the case back. A deliberate administrator action.
+ */
+export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> {
+  const context = db.writeContext();
+  const session = db.session!;
+  // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
+  db.session = { ...session, bulk: { kind: 'purge' } };
+  try {
+    await purge(db, caseId, context);
+  } finally {
+    db.session = session;
+  }
+}
+
+async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
+  await db.transaction('rw', [...CASE_TABLES(db), db.audit], async () => {
+    const kase = await db.cases.get(caseId);
+    if (!kase || !kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId);
+    const memberships = await db.memberships.where('caseId').equals(caseId).toArray();
+    const history = await db.caseHistory.where('caseId').equals(caseId).toArray();
+    const purgedIds = [caseId, ...memberships.map((m) => m.id), ...history.map((h) => h.id)];
+    for (const membership of memberships) {
+      const elsewhere = await db.memberships.where('personId').equals(membership.personId).filter((m) => m.caseId !== caseId && m.deletedAt === null).count();
+      const person = await db.persons.get(membership.personId);
+      if (person && !elsewhere && !person.purgedAt) {
+        await db.persons.put(tombstoneOf(person, context) as Person);
+        purgedIds.push(person.id);
+      }
+      await db.memberships.put(tombstoneOf(membership, context) as Membership);
+    }
+    for (const entry of history) await db.caseHistory.put(tombstoneOf(entry, context) as CaseHistoryEntry);
+    await db.cases.put(tombstoneOf(kase, context) as FamilyCase);
+    // The audit keeps who did what and when, but not the purged values.
+    for (const id of purgedIds) {
+      await db.audit
+        .where('[table+recordId]')
+        .anyOf(['cases', 'persons', 'memberships', 'caseHistory'].map((table) => [table, id]))
+        .modify((entry) => {
+          entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
+        });
+    }
   });
 }

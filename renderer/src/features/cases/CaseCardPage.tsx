@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { getCaseFile, restoreCase, type CaseFile, type CaseMember } from '../../db/repositories/cases';
+import { getCaseFile, type CaseFile, type CaseMember } from '../../db/repositories/cases';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { listUsers } from '../../db/repositories/users';
 import { formatDate, toIsoDate } from '../../domain/dates';
@@ -16,6 +16,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
+import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
 import { MemberDialog } from './MemberDialog';
 import { StageActions } from './StageActions';
@@ -62,11 +63,7 @@ function CaseCard({ file }: { file: CaseFile }) {
           {t('card.back')}
         </Button>
       </Box>
-      {kase.deletedAt && (
-        <Alert severity="warning" action={<Button color="inherit" onClick={() => void restoreCase(db, kase.id)}>{t('card.restore')}</Button>}>
-          {t('card.deleted')}
-        </Alert>
-      )}
+      {kase.deletedAt && <DeleteCaseButtons kase={kase} />}
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" data-testid="case-title">
           {head ? `${biScriptIn(head.surname, language)} ${biScriptIn(head.firstName, language)}` : '—'}
@@ -77,6 +74,7 @@ function CaseCard({ file }: { file: CaseFile }) {
           {kase.caseNumber}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
+        {!kase.deletedAt && <DeleteCaseButtons kase={kase} />}
         <Button startIcon={<EditIcon />} onClick={() => navigate(`/cases/${kase.id}/edit`)} data-testid="case-edit">
           {t('card.edit')}
         </Button>
