@@ -35,7 +35,19 @@ const bench = {
     const directory = new DatabaseDirectory();
     db = await directory.openActive();
     db.session = { userId, installationId };
-    const [, loadMs] = await timed(() => loadRecordSet(db!, set, GENERATOR_TODAY, { kind: 'bench' }));
+    let lastTable = '';
+    const [, loadMs] = await timed(() =>
+      loadRecordSet(db!, set, GENERATOR_TODAY, {
+        kind: 'bench',
+        onProgress: ({ table, done, total }) => {
+          if (table !== lastTable || done === total) console.log(`load ${table} ${done}/${total} at ${Math.round(now() - startGenerate)} ms`);
+          lastTable = table;
+        },
+      }).catch((error: unknown) => {
+        const e = error as { name?: string; message?: string; inner?: { name?: string; message?: string } };
+        throw new Error(`load failed: ${e.name}: ${e.message} ${e.inner ? `(${e.inner.name}: ${e.inner.message})` : ''}`);
+      }),
+    );
     await db.settings.put({ key: 'setupCompletedAt', value: new Date().toISOString() });
     lastSet = set;
     const records = set.cases.length + set.persons.length + set.memberships.length + set.history.length + set.users.length + set.mahallas.length;
@@ -53,13 +65,25 @@ const bench = {
   /** Types each query one character at a time and times every search, as the list does. */
   async searchAsYouType(queries: string[]) {
     const latencies: number[] = [];
+    const slowest: { text: string; ms: number }[] = [];
     for (const query of queries) {
       for (let length = 1; length <= query.length; length += 1) {
-        const [, ms] = await timed(() => searchCases(db!, query.slice(0, length)));
+        const text = query.slice(0, length);
+        const [, ms] = await timed(() => searchCases(db!, text));
         latencies.push(ms);
+        slowest.push({ text, ms });
       }
     }
+    slowest.sort((a, b) => b.ms - a.ms);
+    console.log(`slowest keystrokes: ${slowest.slice(0, 12).map((s) => `"${s.text}" ${Math.round(s.ms)}`).join(', ')}`);
     return latencies;
+  },
+
+  async hasData() {
+    const opened = await new DatabaseDirectory().openActive();
+    const count = await opened.cases.count();
+    opened.close();
+    return count;
   },
 
   async openCards(count: number) {

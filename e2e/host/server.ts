@@ -13,7 +13,7 @@ export interface RendererServer {
  * Serves the built renderer the way Electron's app:// protocol does: the same request rules
  * (resolveAppRequest) and the same headers, CSP included, so e2e runs under the users' policy.
  */
-export async function startRendererServer(root: string): Promise<RendererServer> {
+export async function startRendererServer(root: string, port = 0): Promise<RendererServer> {
   let origin = '';
   const server: Server = createServer((request, response) => {
     const decision = resolveAppRequest(request.method ?? 'GET', `${origin}${request.url ?? '/'}`, root, new URL(origin).host);
@@ -26,7 +26,7 @@ export async function startRendererServer(root: string): Promise<RendererServer>
       () => response.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,

@@ -147,3 +147,20 @@ test('the emergency path records an urgent action before any agreement', async (
   await expect(page.getByTestId('urgent-actions')).toContainText('Болани бувисининг уйига жойлаштириш');
   await expect(page.getByTestId('stage-chip').first()).toHaveText('Оилани аниқлаш');
 });
+
+test('a half-filled new case survives a reload as a draft', async ({ page }) => {
+  const form = await startCase(page);
+  await form.fillMember(0, FAMILY[0]!);
+  await page.waitForTimeout(600); // the draft is saved shortly after typing stops
+  await page.reload();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByTestId('case-street')).toHaveValue('Навоий кўчаси');
+  await expect(page.getByTestId('member-0-surname-cyrl')).toHaveValue('Хўжаев');
+  await expect(page.getByTestId('member-0-pinfl')).toHaveValue(RUSTAM_PINFL);
+  await form.fillMember(1, FAMILY[2]!);
+  await form.submit();
+  await expect(page.getByTestId('case-title')).toHaveText('Хўжаев Рустам');
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-new').click();
+  await expect(page.getByTestId('draft-restored')).toHaveCount(0);
+});
