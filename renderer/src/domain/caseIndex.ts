@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import type { CaseSummary, FamilyCase } from './familyCase';
 import { isChildOn, type Membership, type Person } from './person';
-import { foldToken, headSearchKeys, idSearchKeys, nameSearchKeys } from './searchKey';
+import { foldToken, headNameKeys, idSearchKeys, nameSearchKeys, personPairKeys } from './searchKey';
 
 /** What the repository derives from a case and its members and stores with the case. */
 export interface CaseIndex {
@@ -24,9 +24,13 @@ export function buildCaseIndex(kase: Pick<FamilyCase, 'caseNumber'>, members: re
   const keys = new Set<string>(idSearchKeys({ caseNumber: kase.caseNumber }));
   for (const { person } of members) {
     for (const key of nameSearchKeys([person.surname.latn, person.surname.cyrl, person.firstName.latn, person.firstName.cyrl])) keys.add(key);
+    for (const key of personPairKeys([person.surname.latn, person.surname.cyrl], [person.firstName.latn, person.firstName.cyrl], false)) keys.add(key);
     for (const key of idSearchKeys({ pinfl: person.pinfl })) keys.add(key);
   }
-  if (head) for (const key of headSearchKeys([head.surname.latn, head.surname.cyrl, head.firstName.latn, head.firstName.cyrl])) keys.add(key);
+  if (head) {
+    for (const key of headNameKeys([head.surname.latn, head.surname.cyrl, head.firstName.latn, head.firstName.cyrl])) keys.add(key);
+    for (const key of personPairKeys([head.surname.latn, head.surname.cyrl], [head.firstName.latn, head.firstName.cyrl], true)) keys.add(key);
+  }
   return {
     summary: {
       head: head ? { surname: head.surname, firstName: head.firstName } : null,

@@ -12,7 +12,8 @@
  * | `f:` | folded token ({@link foldVariants}) | `f:hujaev`, `f:hajaev` |
  * | `n:` | PINFL digits | `n:31505900123456` |
  * | `c:` | case number, lower case without separators, and its tails | `c:1727259a3f020260042`, `c:20260042`, `c:42` |
- * | `h:` | the head of the family's folded name words (ranking only) | `h:karimav` |
+ * | `R:` `F:` | the same as `r:` `f:`, for the head of the family only (head matches rank first) | `R:karimov` |
+ * | `p:` `P:` | folded surname and first name as one key, both orders, any member / the head | `p:karimav šerzad`, `p:šerzad karimav` |
  *
  * ## The folding table
  *
@@ -87,7 +88,16 @@ import { normalizeApostrophes } from './apostrophes';
 // ---------------------------------------------------------------- key prefixes and tiers
 
 /** Prefixes of the four kinds of keys in the `searchKeys` index. */
-export const KEY_PREFIX = { raw: 'r:', folded: 'f:', pinfl: 'n:', caseNumber: 'c:', head: 'h:' } as const;
+export const KEY_PREFIX = {
+  raw: 'r:',
+  folded: 'f:',
+  headRaw: 'R:',
+  headFolded: 'F:',
+  pair: 'p:',
+  headPair: 'P:',
+  pinfl: 'n:',
+  caseNumber: 'c:',
+} as const;
 
 /**
  * How well one query token matched a candidate, best first. A case-number or PINFL token matches
@@ -270,13 +280,27 @@ export function nameSearchKeys(names: readonly string[]): string[] {
 }
 
 /**
- * Folded keys of the head of the family's names, `h:` + folded word: they let search put families
- * whose head matches before families where only another member does, without reading records.
+ * Keys that let search answer from the index alone, without reading records: the head's own
+ * `R:`/`F:` copies of its `r:`/`f:` keys (so head matches can be fetched first), and `p:` keys
+ * pairing folded surname and first name in both orders (so "Karimov Sher" is one short range
+ * instead of the intersection of two large ones); `P:` for the head's pairs.
  */
-export function headSearchKeys(names: readonly string[]): string[] {
+export function personPairKeys(surnames: readonly string[], firstNames: readonly string[], head: boolean): string[] {
+  const fold = (names: readonly string[]) => [...new Set(names.flatMap((name) => tokenize(name).flatMap((token) => foldVariants(token))).filter(Boolean))];
+  const prefix = head ? KEY_PREFIX.headPair : KEY_PREFIX.pair;
   const keys = new Set<string>();
-  for (const name of names) for (const token of tokenize(name)) for (const folded of foldVariants(token)) if (folded !== '') keys.add(KEY_PREFIX.head + folded);
+  for (const surname of fold(surnames)) {
+    for (const firstName of fold(firstNames)) {
+      keys.add(`${prefix}${surname} ${firstName}`);
+      keys.add(`${prefix}${firstName} ${surname}`);
+    }
+  }
   return [...keys];
+}
+
+/** The head's copies of name keys: `r:` → `R:`, `f:` → `F:`. */
+export function headNameKeys(names: readonly string[]): string[] {
+  return nameSearchKeys(names).map((key) => (key.startsWith(KEY_PREFIX.raw) ? KEY_PREFIX.headRaw + key.slice(2) : KEY_PREFIX.headFolded + key.slice(2)));
 }
 
 const digitsOf = (text: string): string => text.replace(/\D/gu, '');
