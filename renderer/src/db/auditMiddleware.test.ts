@@ -13,7 +13,7 @@ async function openDb() {
 describe('audit trail below the repositories', () => {
   it('every table: create, update and delete each leave an entry with field changes', async () => {
     const db = await openDb();
-    const tables = db.tables.filter((table) => table.name !== 'audit');
+    const tables = db.tables.filter((table) => table.name !== 'audit' && table.name !== 'caseStats');
     expect(tables.map((t) => t.name).sort()).toEqual(['caseHistory', 'cases', 'mahallas', 'memberships', 'officeProfile', 'persons', 'settings', 'users']);
     for (const table of tables) {
       const keyPath = table.schema.primKey.keyPath as string;

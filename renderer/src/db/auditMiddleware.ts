@@ -11,6 +11,8 @@ export interface WriteSession {
 }
 
 export const AUDIT_TABLE = 'audit';
+/** Derived tables: counters kept by another middleware from audited writes. */
+const UNAUDITED_TABLES = new Set(['caseStats']);
 
 /**
  * Dexie middleware that audits every write to every table, in the same transaction as the write:
@@ -36,7 +38,7 @@ export function createAuditMiddleware(session: () => WriteSession | null, now: (
         },
         table(name) {
           const table = down.table(name);
-          if (name === AUDIT_TABLE) return table;
+          if (name === AUDIT_TABLE || UNAUDITED_TABLES.has(name)) return table;
           return { ...table, mutate: (req) => auditedMutate(down, table, req, session, now) };
         },
       };

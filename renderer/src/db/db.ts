@@ -8,6 +8,7 @@ import type { WriteContext } from '../domain/record';
 import type { OfficeProfile } from '../domain/office';
 import type { User } from '../domain/user';
 import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
+import { createCaseStatsMiddleware, type CaseStat } from './caseStatsMiddleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 /** A key–value setting of the office (its data is carried by backups, unlike UI preferences). */
@@ -32,6 +33,7 @@ export class HamkorlikDb extends Dexie {
   memberships!: Table<Membership, string>;
   caseHistory!: Table<CaseHistoryEntry, string>;
   audit!: Table<AuditEntry, string>;
+  caseStats!: Table<CaseStat, string>;
 
   /** Who is writing; set when a user starts working. Writes without one are refused. */
   session: WriteSession | null = null;
@@ -45,6 +47,7 @@ export class HamkorlikDb extends Dexie {
       if (version.upgrade) declared.upgrade(version.upgrade);
     }
     this.use(createAuditMiddleware(() => this.session, () => this.clock()));
+    this.use(createCaseStatsMiddleware());
   }
 
   /** The stamp for records written now by the session's user. */

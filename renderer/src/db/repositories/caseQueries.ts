@@ -100,6 +100,7 @@ function indexFor(db: HamkorlikDb, key: keyof CaseFilter, value: string) {
 
 /** How many live cases of the office carry each value of each filter. */
 export interface FacetCounts {
+  all: number;
   stage: Record<string, number>;
   riskLevel: Record<string, number>;
   mahallaId: Record<string, number>;
@@ -112,35 +113,13 @@ function deletedCases(db: HamkorlikDb): Promise<FamilyCase[]> {
   return db.cases.where('deletedAt').above('').toArray();
 }
 
-/**
- * Counts per filter value, each a native index count (no record is read), minus the few deleted
- * cases. The values counted are the ones the filters offer: every stage and risk level, every
- * criterion, and the office's mahallas and users.
- */
-export async function facetCounts(db: HamkorlikDb, values: { stages: readonly string[]; riskLevels: readonly string[]; vulnerability: readonly string[]; mahallaIds: readonly string[]; userIds: readonly string[] }): Promise<FacetCounts> {
-  const countAll = async (index: string, keys: readonly string[]) => {
-    const counts = await Promise.all(keys.map((key) => db.cases.where(index).equals(key).count()));
-    return Object.fromEntries(keys.map((key, i) => [key, counts[i]!]));
-  };
-  const [stage, riskLevel, vulnerability, mahallaId, caseManagerId, deleted] = await Promise.all([
-    countAll('stage', values.stages),
-    countAll('riskLevel', values.riskLevels),
-    countAll('vulnerability', values.vulnerability),
-    countAll('address.mahallaId', values.mahallaIds),
-    countAll('caseManagerId', values.userIds),
-    deletedCases(db),
-  ]);
-  const counts: FacetCounts = { stage, riskLevel, vulnerability, mahallaId, caseManagerId };
-  const less = (bucket: Record<string, number>, key: string) => {
-    if (bucket[key] !== undefined) bucket[key] -= 1;
-  };
-  // Purged tombstones carry no values, so no index counted them.
-  for (const kase of deleted.filter((k) => !k.purgedAt)) {
-    less(counts.stage, kase.stage);
-    less(counts.riskLevel, kase.riskLevel);
-    less(counts.mahallaId, kase.address.mahallaId);
-    less(counts.caseManagerId, kase.caseManagerId);
-    for (const code of kase.vulnerability) less(counts.vulnerability, code);
+/** The filter counts, read from the counters the case-stats middleware keeps (one small read). */
+export async function facetCounts(db: HamkorlikDb): Promise<FacetCounts> {
+  const counts: FacetCounts = { all: 0, stage: {}, riskLevel: {}, mahallaId: {}, caseManagerId: {}, vulnerability: {} };
+  for (const { key, count } of await db.caseStats.toArray()) {
+    const [facet, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+    if (facet === 'all') counts.all = count;
+    else if (facet in counts) (counts[facet as Exclude<keyof FacetCounts, 'all'>])[value] = count;
   }
   return counts;
 }

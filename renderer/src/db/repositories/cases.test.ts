@@ -4,7 +4,7 @@ import { pinflCheckDigit } from '../../domain/pinfl';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { addMember, applyEvent, createCase, deleteCase, getCaseFile, purgeCase, restoreCase, updatePerson, type MemberInput } from './cases';
-import { queryCases } from './caseQueries';
+import { facetCounts, queryCases } from './caseQueries';
 import { searchCases } from './caseSearch';
 
 const INSTALLATION = '3f1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
@@ -158,5 +158,25 @@ describe('purge', () => {
     expect((await queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 50)).rows.map((r) => r.id)).toEqual([other.id]);
     // The PINFL is free again: the person is gone.
     await expect(createCase(db, draft, family, '1727259')).resolves.toBeDefined();
+  });
+});
+
+describe('filter counts', () => {
+  it('follow every write: create, stage change, criteria edit, delete, restore and purge', async () => {
+    const kase = await createCase(db, draft, family, '1727259');
+    await createCase(db, { ...draft, riskLevel: 'R1', vulnerability: ['FAM_LARGE', 'EDU_ABSENTEEISM'] }, [{ relation: 'head', person: person(['Aliyev', 'Алиев'], ['Vali', 'Вали'], 'male', '1980-01-01') }], '1727259');
+    let counts = await facetCounts(db);
+    expect(counts).toMatchObject({ all: 2, stage: { identification: 2 }, riskLevel: { R2: 1, R1: 1 }, vulnerability: { EDU_ABSENTEEISM: 2, FAM_LARGE: 1 }, mahallaId: { m1: 2 } });
+    await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
+    counts = await facetCounts(db);
+    expect(counts.stage).toMatchObject({ identification: 1, primaryAssessment: 1 });
+    await deleteCase(db, kase.id);
+    counts = await facetCounts(db);
+    expect(counts).toMatchObject({ all: 1, stage: { primaryAssessment: 0 }, riskLevel: { R2: 0 } });
+    await restoreCase(db, kase.id);
+    expect((await facetCounts(db)).all).toBe(2);
+    await deleteCase(db, kase.id);
+    await purgeCase(db, kase.id);
+    expect((await facetCounts(db)).all).toBe(1);
   });
 });

@@ -16,5 +16,6 @@ export const v002CaseFiles: SchemaVersion = {
     memberships: 'id, caseId, personId, updatedAt',
     caseHistory: 'id, caseId, updatedAt',
     audit: 'id, at, userId, [table+recordId]',
+    caseStats: 'key',
   },
 };

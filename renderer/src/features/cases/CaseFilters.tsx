@@ -15,9 +15,9 @@ export function CaseFilters({ counts, mahallas, users }: { counts: FacetCounts |
   const dispatch = useAppDispatch();
   const filter = useAppSelector((state) => state.cases.filter);
   const language = useAppSelector((state) => state.session.language);
-  const count = (facet: keyof FacetCounts, key: string) => counts?.[facet][key] ?? 0;
+  const count = (facet: Exclude<keyof FacetCounts, 'all'>, key: string) => counts?.[facet][key] ?? 0;
 
-  const select = (key: keyof CaseFilter, facet: keyof FacetCounts, label: string, options: { value: string; label: string }[]) => (
+  const select = (key: keyof CaseFilter, facet: Exclude<keyof FacetCounts, 'all'>, label: string, options: { value: string; label: string }[]) => (
     <TextField
       select
       label={label}

@@ -16,8 +16,6 @@ import { listUsers } from '../../db/repositories/users';
 import { formatDate, toIsoDate } from '../../domain/dates';
 import type { FamilyCase } from '../../domain/familyCase';
 import { biScriptIn, triLingualIn } from '../../domain/names';
-import { STAGES } from '../../domain/stages';
-import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseFilters } from './CaseFilters';
@@ -38,17 +36,7 @@ export function CasesPage() {
 
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
-  const counts = useLiveQuery(
-    () =>
-      facetCounts(db, {
-        stages: STAGES,
-        riskLevels: RISK_LEVELS.map((level) => level.code),
-        vulnerability: VULNERABILITY_CRITERIA.map((criterion) => criterion.code),
-        mahallaIds: mahallas.map((mahalla) => mahalla.id),
-        userIds: users.map((user) => user.id),
-      }),
-    [db, mahallas, users],
-  );
+  const counts = useLiveQuery(() => facetCounts(db), [db]);
   const listed = useLiveQuery(() => (deferredSearch ? undefined : queryCases(db, filter, sort, page * pageSize, pageSize)), [db, deferredSearch, filter, sort, page, pageSize]);
   const found = useLiveQuery(() => (deferredSearch ? searchCases(db, deferredSearch) : undefined), [db, deferredSearch]);
   const liveCount = useLiveQuery(() => db.cases.count(), [db]);

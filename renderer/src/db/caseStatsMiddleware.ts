@@ -1,0 +1,79 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { FamilyCase } from '../domain/familyCase';
+
+export const CASE_STATS_TABLE = 'caseStats';
+
+/** One counter: how many live cases have `value` for `facet` (key `facet:value`). */
+export interface CaseStat {
+  key: string;
+  count: number;
+}
+
+/** The filter values a live case counts towards; deleted and purged cases count nowhere. */
+export function facetKeys(kase: Partial<FamilyCase> | undefined): string[] {
+  if (!kase || kase.deletedAt || kase.purgedAt || !kase.stage) return [];
+  return [
+    'all:',
+    `stage:${kase.stage}`,
+    `riskLevel:${kase.riskLevel}`,
+    `mahallaId:${kase.address?.mahallaId}`,
+    `caseManagerId:${kase.caseManagerId}`,
+    ...(kase.vulnerability ?? []).map((code) => `vulnerability:${code}`),
+  ];
+}
+
+/**
+ * Keeps the case list's filter counts as counters, updated in the same transaction as every write
+ * to `cases` — forms, imports, merges and restores alike — so the counts never need a scan of
+ * 100,000 records. Sits beside the audit middleware, below Dexie's own layers.
+ */
+export function createCaseStatsMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'caseStats',
+    level: -3,
+    create(down) {
+      if (!down.schema.tables.some((table) => table.name === CASE_STATS_TABLE)) return down;
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          const scope = mode === 'readwrite' && stores.includes('cases') && !stores.includes(CASE_STATS_TABLE) ? [...stores, CASE_STATS_TABLE] : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'cases') return table;
+          return { ...table, mutate: (req) => countedMutate(down, table, req) };
+        },
+      };
+    },
+  };
+}
+
+async function countedMutate(core: DBCore, table: DBCoreTable, req: DBCoreMutateRequest) {
+  if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return table.mutate(req);
+  const extract = table.schema.primaryKey.extractKey!;
+  const keys =
+    req.type === 'delete'
+      ? [...req.keys]
+      : req.type === 'deleteRange'
+        ? [...(await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })).result]
+        : req.values.map((value) => extract(value));
+  const before = req.type === 'add' ? [] : await table.getMany({ trans: req.trans, keys });
+  const response = await table.mutate(req);
+  const delta = new Map<string, number>();
+  const bump = (key: string, by: number) => delta.set(key, (delta.get(key) ?? 0) + by);
+  keys.forEach((_key, index) => {
+    for (const key of facetKeys(before[index] as FamilyCase | undefined)) bump(key, -1);
+    const after = req.type === 'add' || req.type === 'put' ? (req.values[index] as FamilyCase) : undefined;
+    for (const key of facetKeys(after)) bump(key, +1);
+  });
+  const changed = [...delta.entries()].filter(([, by]) => by !== 0);
+  if (changed.length) {
+    const stats = core.table(CASE_STATS_TABLE);
+    const current = (await stats.getMany({ trans: req.trans, keys: changed.map(([key]) => key) })) as (CaseStat | undefined)[];
+    const values = changed.map(([key, by], index) => ({ key, count: (current[index]?.count ?? 0) + by }));
+    await stats.mutate({ type: 'put', trans: req.trans, values });
+  }
+  return response;
+}
