@@ -79,18 +79,24 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
     return { rows, total: all - deleted.filter((kase) => !kase.purgedAt && matches({ ...kase, deletedAt: null }, filter)).length };
   }
 
-  const candidates = await candidatesFor(db, filter);
-  candidates.sort(compare(sort));
-  return { rows: candidates.slice(offset, offset + limit), total: candidates.length };
-}
-
-async function candidatesFor(db: HamkorlikDb, filter: CaseFilter): Promise<FamilyCase[]> {
-  const active = activeFilters(filter);
-  // Start from the index with the fewest entries for its value, then check the rest in memory.
-  const sizes = await Promise.all(active.map(([key, value]) => indexFor(db, key, value!).count()));
-  const smallest = active[sizes.indexOf(Math.min(...sizes))]!;
-  const matchesAll = (kase: FamilyCase) => matches(kase, filter);
-  return indexFor(db, smallest[0], smallest[1]!).filter(matchesAll).toArray();
+  // Several filters: the total from intersecting each filter's ids (keys only); the page by walking
+  // one filter's date-ordered index and checking the others, or sorting the matches when sorted otherwise.
+  const idSets = await Promise.all(active.map(([key, value]) => indexFor(db, key, value!).primaryKeys()));
+  idSets.sort((a, b) => a.length - b.length);
+  const [smallest, ...others] = idSets.map((ids) => new Set(ids));
+  const matching = [...smallest!].filter((id) => others.every((set) => set.has(id)));
+  const walkable = active.find(([key]) => key !== 'vulnerability');
+  if (walkable && sort.field === 'updatedAt') {
+    const index = COMPOUND[walkable[0] as IndexedFilter];
+    const range = db.cases.where(index).between([walkable[1], Dexie.minKey], [walkable[1], Dexie.maxKey]);
+    const ordered = sort.direction === 'desc' ? range.reverse() : range;
+    const rows = await ordered.filter((kase) => matches(kase, filter)).offset(offset).limit(limit).toArray();
+    const deleted = new Set((await deletedCases(db)).map((kase) => kase.id));
+    return { rows, total: matching.filter((id) => !deleted.has(id)).length };
+  }
+  const records = (await db.cases.bulkGet(matching)).filter((kase): kase is FamilyCase => !!kase && matches(kase, filter));
+  records.sort(compare(sort));
+  return { rows: records.slice(offset, offset + limit), total: records.length };
 }
 
 function indexFor(db: HamkorlikDb, key: keyof CaseFilter, value: string) {

@@ -59,6 +59,7 @@ export async function searchCases(db: HamkorlikDb, text: string, limit = 50): Pr
   return db.transaction('r', db.cases, async () => {
     if (ids.length === 0 && names.length === 1) return fromRanges(db, singleWordRanges(names[0]!), limit);
     if (ids.length === 0 && names.length === 2) return fromRanges(db, pairRanges(names[0]!, names[1]!), limit);
+    if (ids.length === 1 && names.length === 0) return fromRanges(db, idRanges(ids[0]!), limit);
     const narrowest = ids[0] ? idRanges(ids[0]) : names.length >= 2 ? pairRanges(names[0]!, names[1]!) : singleWordRanges(names[0]!);
     return verified(db, query, narrowest, limit);
   });
@@ -94,7 +95,10 @@ function pairRanges(first: QueryToken, second: QueryToken): Range[] {
 }
 
 function idRanges(token: QueryToken): Range[] {
-  return token.probes.map((probe) => ({ key: probe.prefix, exact: false, score: 1, head: false }));
+  return token.probes.flatMap((probe) => [
+    { key: probe.prefix, exact: true, score: 0, head: false },
+    { key: probe.prefix, exact: false, score: 1, head: false },
+  ]);
 }
 
 /** Reads the ranges in order, each up to what is still needed, and shows the cases found. */

@@ -180,3 +180,20 @@ describe('filter counts', () => {
     expect((await facetCounts(db)).all).toBe(1);
   });
 });
+
+describe('case list queries', () => {
+  it('pages, sorts and combines filters, leaving deleted cases out', async () => {
+    const head = (surname: [string, string]) => [{ relation: 'head' as const, person: person(surname, ['Vali', 'Вали'], 'male', '1980-01-01') }];
+    const a = await createCase(db, draft, head(['Aliyev', 'Алиев']), '1727259');
+    const b = await createCase(db, { ...draft, riskLevel: 'R1' }, head(['Botirov', 'Ботиров']), '1727259');
+    const c = await createCase(db, { ...draft, vulnerability: ['FAM_LARGE'] }, head(['Valiyev', 'Валиев']), '1727259');
+    await deleteCase(db, c.id);
+    const byDate = { field: 'updatedAt' as const, direction: 'desc' as const };
+    expect((await queryCases(db, {}, byDate, 0, 10)).rows.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect((await queryCases(db, {}, { field: 'sortName', direction: 'asc' }, 0, 1)).rows.map((r) => r.id)).toEqual([a.id]);
+    expect(await queryCases(db, { riskLevel: 'R2' }, byDate, 0, 10)).toMatchObject({ total: 1, rows: [{ id: a.id }] });
+    expect(await queryCases(db, { stage: 'identification', riskLevel: 'R1' }, byDate, 0, 10)).toMatchObject({ total: 1, rows: [{ id: b.id }] });
+    expect(await queryCases(db, { stage: 'identification', vulnerability: 'EDU_ABSENTEEISM' }, byDate, 0, 10)).toMatchObject({ total: 2 });
+    expect(await queryCases(db, { vulnerability: 'FAM_LARGE' }, byDate, 0, 10)).toMatchObject({ total: 0, rows: [] });
+  });
+});
