@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { selectOption } from './mui';
 
 export interface MemberInput {
   relation: string;
@@ -14,13 +15,8 @@ export interface MemberInput {
 export class CaseFormPage {
   constructor(readonly page: Page) {}
 
-  /** Opens an MUI select, picks the option and waits for the menu to close, so the next step starts from a settled page. */
-  async select(testId: string, value: string): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    const listbox = this.page.getByRole('listbox');
-    await listbox.waitFor();
-    await listbox.locator(`li[data-value="${value}"]`).click();
-    await listbox.waitFor({ state: 'detached' });
+  select(testId: string, value: string): Promise<void> {
+    return selectOption(this.page, testId, value);
   }
 
   async typeDate(testId: string, ddmmyyyy: string): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { selectOption } from './mui';
 
 export interface OfficeInput {
   regionCode: string;
@@ -22,13 +23,8 @@ export class SetupPage {
     await this.page.getByTestId('setup-next').click();
   }
 
-  /** Opens an MUI select, picks the option and waits for the menu to close, so the next step starts from a settled page. */
-  async select(testId: string, value: string): Promise<void> {
-    await this.page.getByTestId(testId).click();
-    const listbox = this.page.getByRole('listbox');
-    await listbox.waitFor();
-    await listbox.locator(`li[data-value="${value}"]`).click();
-    await listbox.waitFor({ state: 'detached' });
+  select(testId: string, value: string): Promise<void> {
+    return selectOption(this.page, testId, value);
   }
 
   /** Types each name in the script given; the other spellings are left to the suggestions unless given. */

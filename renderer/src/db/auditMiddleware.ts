@@ -1,6 +1,7 @@
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { diffRecords, type AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
+import { isUpgrade, mutationKeys } from './mutationKeys';
 
 /** Who is writing; the app sets it when a user starts working (setup, later login). */
 export interface WriteSession {
@@ -53,11 +54,11 @@ async function auditedMutate(
   session: () => WriteSession | null,
   now: () => Date,
 ) {
-  if (isUpgrade(req.trans)) return table.mutate(req);
+  if (isUpgrade(req)) return table.mutate(req);
   const who = session();
   if (!who) throw new DomainError('noSession', `write to ${table.name} without a user`);
 
-  const keys = await affectedKeys(table, req);
+  const keys = await mutationKeys(table, req);
   // New records and bulk batches have no previous version worth reading.
   const before = keys.length && req.type !== 'add' && !who.bulk ? await table.getMany({ trans: req.trans, keys }) : [];
   const response = await table.mutate(req);
@@ -87,24 +88,4 @@ async function auditedMutate(
   }
   if (entries.length) await core.table(AUDIT_TABLE).mutate({ type: 'add', trans: req.trans, values: entries });
   return response;
-}
-
-async function affectedKeys(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
-  switch (req.type) {
-    case 'delete':
-      return [...req.keys];
-    case 'deleteRange': {
-      const result = await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } });
-      return [...result.result];
-    }
-    default: {
-      const extract = table.schema.primaryKey.extractKey;
-      if (extract) return req.values.map((value) => extract(value));
-      return req.keys ? [...req.keys] : [];
-    }
-  }
-}
-
-function isUpgrade(trans: DBCoreTransaction): boolean {
-  return (trans as unknown as IDBTransaction).mode === 'versionchange';
 }

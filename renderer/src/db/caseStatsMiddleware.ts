@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import type { FamilyCase } from '../domain/familyCase';
+import { isUpgrade, mutationKeys } from './mutationKeys';
 
 export const CASE_STATS_TABLE = 'caseStats';
 
@@ -51,14 +52,8 @@ export function createCaseStatsMiddleware(): Middleware<DBCore> {
 }
 
 async function countedMutate(core: DBCore, table: DBCoreTable, req: DBCoreMutateRequest) {
-  if ((req.trans as unknown as IDBTransaction).mode === 'versionchange') return table.mutate(req);
-  const extract = table.schema.primaryKey.extractKey!;
-  const keys =
-    req.type === 'delete'
-      ? [...req.keys]
-      : req.type === 'deleteRange'
-        ? [...(await table.query({ trans: req.trans, values: false, query: { index: table.schema.primaryKey, range: req.range } })).result]
-        : req.values.map((value) => extract(value));
+  if (isUpgrade(req)) return table.mutate(req);
+  const keys = await mutationKeys(table, req);
   const before = req.type === 'add' ? [] : await table.getMany({ trans: req.trans, keys });
   const response = await table.mutate(req);
   const delta = new Map<string, number>();
