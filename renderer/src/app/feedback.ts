@@ -30,9 +30,10 @@ export function useFeedback() {
     ),
     failure: useCallback(
       (error: unknown) => {
-        const code = error instanceof DomainError ? error.code : 'unexpected';
-        const detail = error instanceof Error ? error.message : String(error);
-        dispatch(noticeShown({ severity: 'error', messageKey: `errors:domain.${code}`, detail: detail.slice(0, 300) }));
+        // A domain error's message is for developers; the code says it all to the user.
+        if (error instanceof DomainError) return dispatch(noticeShown({ severity: 'error', messageKey: `errors:domain.${error.code}` }));
+        console.error(error);
+        return dispatch(noticeShown({ severity: 'error', messageKey: 'errors:domain.unexpected' }));
       },
       [dispatch],
     ),

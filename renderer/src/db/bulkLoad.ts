@@ -45,8 +45,9 @@ export async function loadRecordSet(db: HamkorlikDb, set: RecordSet, today: IsoD
       if (list) list.push({ membership, person });
       else membersByCase.set(membership.caseId, [{ membership, person }]);
     }
-    const cases = set.cases.map((kase) => ({ ...kase, ...buildCaseIndex(kase, membersByCase.get(kase.id) ?? [], today) }));
-    const withDupKeys = set.persons.map((person) => ({ ...person, dupKey: personDupKey(person) }));
+    const cases = set.cases.map((kase) => (kase.purgedAt ? kase : { ...kase, ...buildCaseIndex(kase, (membersByCase.get(kase.id) ?? []).filter((m) => !m.person.purgedAt), today) }));
+    // Tombstones (purged records) arrive as they are: they have no names to key.
+    const withDupKeys = set.persons.map((person) => (person.purgedAt ? person : { ...person, dupKey: personDupKey(person) }));
 
     if (set.officeProfile) await db.officeProfile.put(set.officeProfile);
     await put(db, 'users', set.users, options.onProgress);

@@ -62,7 +62,15 @@ describe('mahalla import', () => {
     expect(plan.rows.map((row) => row.name)).toEqual(names);
   });
 
+  it('does not take a first row of ordinary names for a header', () => {
+    const plan = planMahallaImport([['Navruz'], ['Ruhobod'], ['Qoraqurum']], []);
+    expect(plan.header).toBe(false);
+    expect(plan.rows.map((row) => row.name.uzLatn)).toEqual(['Navruz', 'Ruhobod', 'Qoraqurum']);
+    expect(planMahallaImport([['Nomi (lotincha)', 'Русский'], ['Tinchlik', 'Тинчлик']], []).header).toBe(true);
+  });
+
   it('folds spellings of one mahalla to one key', () => {
+    expect(mahallaKey("Navro'z fuqarolar yig'ini")).toBe(mahallaKey('Navroʻz MFY'));
     expect(mahallaKey('Наврўз')).toBe(mahallaKey("Navro'z MFY"));
     expect(mahallaKey('Navroʻz mahallasi')).toBe('navroz');
   });

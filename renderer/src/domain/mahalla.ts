@@ -22,7 +22,7 @@ export function mahallaKey(name: string): string {
   return cyrToLat(cleanText(name))
     .toLowerCase()
     .replace(/[\u02bb\u02bc'`’‘]/gu, '')
-    .replace(/\b(mahallasi|mahalla|mfy|fuqarolar yigʻini)\b/gu, '')
+    .replace(/\b(mahallasi|mahalla|mfy|fuqarolar yigini)\b/gu, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -52,10 +52,11 @@ const HEADER_WORDS: Record<MahallaField, string[]> = {
   ru: ['ru', 'rus', 'ruscha', 'русский', 'русча', 'на русском', 'russian'],
 };
 
+/** A header cell names a column: the whole cell is one of the words, or contains a long one ("Nomi (lotincha)"). */
 function headerField(cell: string): MahallaField | null {
   const text = cell.trim().toLowerCase();
   for (const field of Object.keys(HEADER_WORDS) as MahallaField[]) {
-    if (HEADER_WORDS[field].some((word) => text === word || text.includes(word))) return field;
+    if (HEADER_WORDS[field].some((word) => text === word || (word.length >= 6 && text.includes(word)))) return field;
   }
   return null;
 }

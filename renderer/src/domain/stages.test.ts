@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from './dates';
-import { applyCaseEvent, STAGES, type CaseEvent, type OpenStage, type Stage, type StageFacts } from './stages';
+import { applyCaseEvent, availableEvents, closureOutcomesFor, STAGES, type CaseEvent, type OpenStage, type Stage, type StageFacts } from './stages';
 
 const context = { today: '2026-11-23' as IsoDate, userId: 'u1' };
 const d = (text: string) => text as IsoDate;
@@ -97,9 +97,26 @@ describe('stage machine: guards', () => {
     expect(applyCaseEvent(ready('monitoring'), { type: 'reopen', reason: 'x' }, context)).toEqual({ ok: false, refusal: 'transitionNotAllowed' });
     expect(applyCaseEvent(ready('closed'), { type: 'reopen', reason: 'new referral from school' }, context)).toMatchObject({
       ok: true,
-      facts: { stage: 'primaryAssessment', closure: null, eligibility: null },
+      facts: { stage: 'primaryAssessment', closure: null, eligibility: null, agreement: null },
       change: { kind: 'reopen', from: 'closed', to: 'primaryAssessment', reason: 'new referral from school' },
     });
+  });
+
+  it('refuses empty or impossible dates and a blank agreement number', () => {
+    expect(applyCaseEvent(ready('primaryAssessment'), { type: 'decideEligibility', decision: 'eligible', reason: 'ok', date: d('') }, context)).toEqual({ ok: false, refusal: 'invalidDate' });
+    expect(applyCaseEvent(ready('monitoring'), { type: 'close', outcome: 'refused', reason: 'x', date: d('2026-02-30') }, context)).toEqual({ ok: false, refusal: 'invalidDate' });
+    const facts = { ...ready('agreement'), agreement: null };
+    expect(applyCaseEvent(facts, { type: 'signAgreement', signedDate: d(''), number: '1' }, context)).toEqual({ ok: false, refusal: 'invalidDate' });
+    expect(applyCaseEvent(facts, { type: 'signAgreement', signedDate: d('2026-10-05'), number: ' ' }, context)).toEqual({ ok: false, refusal: 'numberRequired' });
+  });
+
+  it('offers closure outcomes and event dialogs that fit the stage', () => {
+    expect(closureOutcomesFor('identification')).not.toContain('selfSufficient');
+    expect(closureOutcomesFor('monitoring')).toContain('selfSufficient');
+    expect(availableEvents(ready('primaryAssessment'))).toEqual(['advance', 'decideEligibility', 'urgentAction', 'close']);
+    expect(availableEvents({ ...ready('agreement'), agreement: null })).toContain('signAgreement');
+    expect(availableEvents({ ...ready('agreement'), agreement: signed })).not.toContain('signAgreement');
+    expect(availableEvents(ready('closed'))).toEqual(['reopen']);
   });
 
   it('the emergency path records urgent actions before any agreement, with a reason', () => {

@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates';
+import { isIsoDate, type IsoDate } from './dates';
 
 /**
  * The eight stages of case management (shared/domain/CASE-MANAGEMENT.md) as a state machine.
@@ -67,7 +67,9 @@ export type StageRefusal =
   | 'dateInFuture'
   | 'dateBeforeEligibility'
   | 'wrongStage'
-  | 'caseClosed';
+  | 'caseClosed'
+  | 'invalidDate'
+  | 'numberRequired';
 
 /** What the history records for every event: the stage before and after, and why. */
 export interface StageChange {
@@ -114,7 +116,8 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
     if (from !== 'closed') return refuse('transitionNotAllowed');
     if (blank(event.reason)) return refuse('reasonRequired');
     // A reopened family is assessed again: its situation has changed since it was closed.
-    return done({ stage: 'primaryAssessment', closure: null, eligibility: null }, event.reason);
+    // The old agreement ended with the closure: a new one is signed if the family is eligible again.
+    return done({ stage: 'primaryAssessment', closure: null, eligibility: null, agreement: null }, event.reason);
   }
   if (from === 'closed') return refuse('caseClosed');
 
@@ -131,6 +134,7 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
     case 'decideEligibility': {
       if (from !== 'primaryAssessment') return refuse('wrongStage');
       if (blank(event.reason)) return refuse('reasonRequired');
+      if (!isIsoDate(event.date)) return refuse('invalidDate');
       if (event.date > today) return refuse('dateInFuture');
       const eligibility = { decision: event.decision, reason: event.reason.trim(), date: event.date, decidedBy: userId };
       if (event.decision === 'notEligible') {
@@ -140,14 +144,17 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
     }
     case 'signAgreement': {
       if (from !== 'agreement') return refuse('wrongStage');
+      if (!isIsoDate(event.signedDate)) return refuse('invalidDate');
+      if (blank(event.number)) return refuse('numberRequired');
       if (event.signedDate > today) return refuse('dateInFuture');
       if (facts.eligibility && event.signedDate < facts.eligibility.date) return refuse('dateBeforeEligibility');
       return done({ agreement: { signedDate: event.signedDate, number: event.number.trim() } });
     }
     case 'close': {
       if (blank(event.reason)) return refuse('reasonRequired');
+      if (!isIsoDate(event.date)) return refuse('invalidDate');
       if (event.date > today) return refuse('dateInFuture');
-      if (event.outcome === 'selfSufficient' && !SELF_SUFFICIENT_FROM.includes(from)) return refuse('outcomeNotAllowed');
+      if (!closureOutcomesFor(from).includes(event.outcome)) return refuse('outcomeNotAllowed');
       return done({ stage: 'closed', closure: { outcome: event.outcome, reason: event.reason.trim(), date: event.date } }, event.reason);
     }
     case 'urgentAction': {
@@ -157,6 +164,21 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
       return done({}, event.reason);
     }
   }
+}
+
+/** The outcomes a user may choose when closing a case at `stage` ("not eligible" comes from the eligibility decision). */
+export function closureOutcomesFor(stage: Stage): Exclude<ClosureOutcome, 'notEligible'>[] {
+  return CLOSURE_OUTCOMES.filter((outcome): outcome is Exclude<ClosureOutcome, 'notEligible'> => outcome !== 'notEligible' && (outcome !== 'selfSufficient' || SELF_SUFFICIENT_FROM.includes(stage)));
+}
+
+/** Which event dialogs make sense for a case now (for the case card); the machine still decides. */
+export function availableEvents(facts: StageFacts): CaseEvent['type'][] {
+  if (facts.stage === 'closed') return ['reopen'];
+  const events: CaseEvent['type'][] = ['advance'];
+  if (facts.stage === 'primaryAssessment') events.push('decideEligibility');
+  if (facts.stage === 'agreement' && !facts.agreement) events.push('signAgreement');
+  events.push('urgentAction', 'close');
+  return events;
 }
 
 /** Stages a user may move an open case to next (for menus); guards still apply. */

@@ -15,7 +15,8 @@ export type ValidationCode =
   | 'unknownDistrict'
   | 'districtNotInRegion'
   | 'duplicate'
-  | 'duplicateInFile';
+  | 'duplicateInFile'
+  | 'oneHead';
 
 export const MAX_NAME_LENGTH = 120;
 

@@ -122,7 +122,10 @@ function deletedCases(db: HamkorlikDb): Promise<FamilyCase[]> {
 /** The filter counts, read from the counters the case-stats middleware keeps (one small read). */
 export async function facetCounts(db: HamkorlikDb): Promise<FacetCounts> {
   const counts: FacetCounts = { all: 0, stage: {}, riskLevel: {}, mahallaId: {}, caseManagerId: {}, vulnerability: {} };
-  for (const { key, count } of await db.caseStats.toArray()) {
+  // The counters are written below Dexie's change tracking; this cheap read of the cases table is
+  // what wakes a live query when cases change.
+  const [stats] = await Promise.all([db.caseStats.toArray(), db.cases.count()]);
+  for (const { key, count } of stats) {
     const [facet, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
     if (facet === 'all') counts.all = count;
     else if (facet in counts) (counts[facet as Exclude<keyof FacetCounts, 'all'>])[value] = count;

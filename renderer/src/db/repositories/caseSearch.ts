@@ -114,10 +114,10 @@ async function fromRanges(db: HamkorlikDb, ranges: Range[], limit: number): Prom
     }
     const collection = range.exact ? index.equals(range.key) : index.startsWith(range.key);
     // Earlier ranges may already hold some of these cases: read enough to still find `need` new ones.
-    const keys = await collection.limit(need + found.size).primaryKeys();
-    for (const id of keys) if (!found.has(id)) found.set(id, { score: range.score, head: range.head });
-    if (keys.length === need + found.size && found.size >= limit) truncated = true;
+    const keys = await collection.limit(limit).primaryKeys();
+    for (const id of keys) if (!found.has(id) && found.size < limit) found.set(id, { score: range.score, head: range.head });
   }
+  truncated ||= found.size >= limit;
   const entries = [...found.entries()].slice(0, limit);
   const records = await db.cases.bulkGet(entries.map(([id]) => id));
   const hits: SearchHit[] = [];

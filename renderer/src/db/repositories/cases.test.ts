@@ -197,3 +197,14 @@ describe('case list queries', () => {
     expect(await queryCases(db, { vulnerability: 'FAM_LARGE' }, byDate, 0, 10)).toMatchObject({ total: 0, rows: [] });
   });
 });
+
+describe('member rules', () => {
+  it('one current head per family, and a person is not added twice', async () => {
+    const kase = await createCase(db, draft, family, '1727259');
+    await expect(addMember(db, kase.id, { relation: 'head', person: person(['Boshqa', 'Бошқа'], ['Ota', 'Ота'], 'male', '1960-01-01') })).rejects.toMatchObject({ code: 'invalid', message: 'relation:oneHead' });
+    const file = await getCaseFile(db, kase.id);
+    const sardor = file!.members.find((m) => m.person.firstName.latn === 'Sardor')!;
+    await expect(addMember(db, kase.id, { relation: 'child', personId: sardor.person.id })).rejects.toMatchObject({ code: 'duplicate' });
+    await expect(createCase(db, draft, [{ relation: 'head', person: person(['A', 'А'], ['B', 'Б'], 'male', '1980-01-01') }, { relation: 'head', person: person(['C', 'С'], ['D', 'Д'], 'male', '1981-01-01') }], '1727259')).rejects.toMatchObject({ message: 'relation:oneHead' });
+  });
+});

@@ -93,6 +93,8 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
       searchKeys: [],
     };
     const seenPinfls = new Set<string>();
+    const linked = new Set<string>();
+    let heads = 0;
     for (const member of valid) {
       let personId: string;
       if ('person' in member) {
@@ -104,9 +106,13 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
         await db.persons.add(person);
         personId = person.id;
       } else {
-        if (!(await db.persons.get(member.personId))) throw new DomainError('notFound', member.personId);
+        const existing = await db.persons.get(member.personId);
+        if (!existing || existing.deletedAt || existing.purgedAt) throw new DomainError('notFound', member.personId);
+        if (linked.has(member.personId)) throw new DomainError('duplicate', 'alreadyMember');
+        linked.add(member.personId);
         personId = member.personId;
       }
+      if (member.relation === 'head' && heads++ > 0) throw new DomainError('invalid', 'relation:oneHead');
       await db.memberships.add({ ...newRecordMeta(context), caseId: base.id, personId, relation: member.relation, from: member.from ?? parsed.data.referral.date, to: null });
     }
     const kase = await reindex(db, base, today);
@@ -161,9 +167,12 @@ export async function addMember(db: HamkorlikDb, caseId: string, member: MemberI
       await db.persons.add(person);
     } else {
       const existing = await db.persons.get((member as { personId: string }).personId);
-      if (!existing) throw new DomainError('notFound');
+      if (!existing || existing.deletedAt || existing.purgedAt) throw new DomainError('notFound');
       person = existing;
     }
+    const current = (await membersOf(db, caseId)).filter((m) => m.membership.to === null);
+    if (current.some((m) => m.person.id === person.id)) throw new DomainError('duplicate', 'alreadyMember');
+    if (member.relation === 'head' && current.some((m) => m.membership.relation === 'head')) throw new DomainError('invalid', 'relation:oneHead');
     const membership: Membership = { ...newRecordMeta(context), caseId, personId: person.id, relation: member.relation, from: member.from ?? today, to: null };
     await db.memberships.add(membership);
     await db.cases.put(await reindex(db, touched(kase, {}, context), today));
@@ -259,7 +268,7 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
   const context = db.writeContext();
   await db.transaction('rw', db.cases, async () => {
     const kase = await db.cases.get(caseId);
-    if (!kase || !kase.deletedAt) throw new DomainError('notFound', caseId);
+    if (!kase || !kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId);
     await db.cases.put({ ...touched(kase, {}, context), deletedAt: null });
   });
 }

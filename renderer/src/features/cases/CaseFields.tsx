@@ -105,7 +105,7 @@ export function CaseFields({
           options={VULNERABILITY_CRITERIA}
           value={selected}
           getOptionLabel={(criterion) => triLingualIn(criterion.name, language)}
-          groupBy={(criterion) => criterion.domain}
+          groupBy={(criterion) => t(`vulnerabilityDomain.${criterion.domain}`)}
           onChange={(_event, next) => onChange({ ...value, vulnerability: next.map((c) => c.code) })}
           renderInput={(params) => (
             <TextField {...params} label={t('field.vulnerability')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'case-vulnerability' } }} />

@@ -2,7 +2,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Button, Card, CardContent, CardHeader, IconButton, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -10,7 +10,7 @@ import { clearDraft, loadDraft, useAutosave } from '../../app/drafts';
 import { useFeedback } from '../../app/feedback';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { createCase, getCaseFile, updateCaseDetails, type MemberInput } from '../../db/repositories/cases';
+import { createCase, getCaseFile, updateCaseDetails, type CaseFile, type MemberInput } from '../../db/repositories/cases';
 import { findDuplicates } from '../../db/repositories/duplicates';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { getOfficeProfile } from '../../db/repositories/office';
@@ -33,16 +33,22 @@ export function CaseFormPage() {
   const { caseId } = useParams();
   const { db } = useServices();
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
-  const existing = useLiveQuery(async () => (caseId ? ((await getCaseFile(db, caseId)) ?? null) : null), [db, caseId]);
+  // Read once, not live: the form edits the case as it was when editing began.
+  const [existing, setExisting] = useState<CaseFile | null | undefined>(caseId ? undefined : null);
+  useEffect(() => {
+    if (caseId) void getCaseFile(db, caseId).then((file) => setExisting(file && !file.kase.deletedAt ? file : null));
+  }, [db, caseId]);
   const userId = useAppSelector((state) => state.session.currentUserId);
+  const { t } = useTranslation();
   if (!office || existing === undefined) return null;
+  if (caseId && existing === null) return <Alert severity="warning">{t('errors:domain.notFound')}</Alert>;
   const initial: CaseFormValues = existing
-    ? { kase: caseToDraft(existing.kase), members: [] }
-    : { kase: emptyCaseDraft(office.regionCode, office.districtCode, userId ?? ''), members: [newMember('head'), newMember('child')] };
-  return <CaseForm key={caseId ?? 'new'} caseId={caseId} expectedRev={existing?.kase.rev} initial={initial} officeDistrictCode={office.districtCode} />;
+    ? { kase: caseToDraft(existing.kase), members: [], baseRev: existing.kase.rev }
+    : { kase: emptyCaseDraft(office.regionCode, office.districtCode, userId ?? ''), members: [newMember('head'), newMember('child')], baseRev: null };
+  return <CaseForm key={caseId ?? 'new'} caseId={caseId} initial={initial} officeDistrictCode={office.districtCode} />;
 }
 
-function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId: string | undefined; expectedRev: number | undefined; initial: CaseFormValues; officeDistrictCode: string }) {
+function CaseForm({ caseId, initial, officeDistrictCode }: { caseId: string | undefined; initial: CaseFormValues; officeDistrictCode: string }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
   const navigate = useNavigate();
@@ -53,7 +59,9 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
   const members = useFieldArray({ control, name: 'members' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const values = watch();
-  useAutosave(draftKey, values, !formState.isSubmitSuccessful);
+  const [saved, setSaved] = useState(false);
+  // Only a form the user changed is worth keeping, and only until it is saved.
+  useAutosave(draftKey, values, formState.isDirty && !saved);
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const today = toIsoDate(new Date());
@@ -62,8 +70,10 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
     const found: FieldErrors = {};
     const kase = caseDraftSchema(today).safeParse(form.kase);
     if (!kase.success) for (const [path, code] of Object.entries(issuesByPath(kase.error))) found[`kase.${path}`] = code;
+    const heads = form.members.filter((member) => member.relation === 'head').length;
     for (const [index, member] of form.members.entries()) {
       if (!member.relation) found[`members.${index}.relation`] = 'required';
+      if (member.relation === 'head' && heads > 1) found[`members.${index}.relation`] = 'oneHead';
       if (member.linkedPersonId) continue;
       const person = personDraftSchema(today).safeParse(member.person);
       if (!person.success) for (const [path, code] of Object.entries(issuesByPath(person.error))) found[`members.${index}.${path}`] = code;
@@ -73,7 +83,8 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
     if (Object.keys(found).length) return;
     try {
       if (caseId) {
-        await updateCaseDetails(db, caseId, form.kase, expectedRev);
+        await updateCaseDetails(db, caseId, form.kase, form.baseRev ?? undefined);
+        setSaved(true);
         clearDraft(draftKey);
         navigate(`/cases/${caseId}`);
       } else {
@@ -81,6 +92,7 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
           m.linkedPersonId ? { relation: m.relation as MemberInput['relation'], personId: m.linkedPersonId } : { relation: m.relation as MemberInput['relation'], person: m.person },
         );
         const created = await createCase(db, form.kase, input, officeDistrictCode);
+        setSaved(true);
         clearDraft(draftKey);
         navigate(`/cases/${created.id}`, { replace: true });
       }
@@ -141,6 +153,7 @@ function CaseForm({ caseId, expectedRev, initial, officeDistrictCode }: { caseId
                           value={relation.value}
                           onChange={relation.onChange}
                           error={!!errors[`members.${index}.relation`]}
+                          helperText={errors[`members.${index}.relation`] ? t(`errors:validation.${errors[`members.${index}.relation`]}`) : undefined}
                           sx={{ maxWidth: 280 }}
                           slotProps={{ select: { SelectDisplayProps: { 'data-testid': `member-${index}-relation` } as object } }}
                         >

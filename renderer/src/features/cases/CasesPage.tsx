@@ -39,7 +39,6 @@ export function CasesPage() {
   const counts = useLiveQuery(() => facetCounts(db), [db]);
   const listed = useLiveQuery(() => (deferredSearch ? undefined : queryCases(db, filter, sort, page * pageSize, pageSize)), [db, deferredSearch, filter, sort, page, pageSize]);
   const found = useLiveQuery(() => (deferredSearch ? searchCases(db, deferredSearch) : undefined), [db, deferredSearch]);
-  const liveCount = useLiveQuery(() => db.cases.count(), [db]);
 
   const mahallaNames = useMemo(() => new Map(mahallas.map((m) => [m.id, triLingualIn(m.name, language)])), [mahallas, language]);
   const userNames = useMemo(() => new Map(users.map((u) => [u.id, biScriptIn(u.fullName, language)])), [users, language]);
@@ -65,7 +64,7 @@ export function CasesPage() {
   const sortModel: GridSortModel = [{ field: sort.field, sort: sort.direction }];
   const total = deferredSearch ? rows.length : (listed?.total ?? 0);
 
-  if (liveCount === 0) {
+  if (counts?.all === 0) {
     return (
       <>
         <PageHeader title={t('pages:cases.title')} subtitle={t('pages:cases.subtitle')} />

@@ -3,6 +3,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText,
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { clearDraft } from '../../app/drafts';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { deleteCase, purgeCase, restoreCase } from '../../db/repositories/cases';
@@ -61,7 +62,17 @@ export function DeleteCaseButtons({ kase }: { kase: FamilyCase }) {
               color="error"
               variant="contained"
               data-testid="case-delete-confirm"
-              onClick={() => void (asking === 'delete' ? run(() => deleteCase(db, kase.id)) : run(() => purgeCase(db, kase.id), () => navigate('/cases')))}
+              onClick={() =>
+                void (asking === 'delete'
+                  ? run(() => deleteCase(db, kase.id))
+                  : run(
+                      () => purgeCase(db, kase.id),
+                      () => {
+                        clearDraft(`case:${kase.id}:edit`); // an unsaved edit holds the family's data too
+                        navigate('/cases');
+                      },
+                    ))
+              }
             >
               {t(asking === 'delete' ? 'card.delete' : 'card.purge')}
             </Button>

@@ -7,7 +7,8 @@ import type { CaseFile } from '../../db/repositories/cases';
 import { listUsers } from '../../db/repositories/users';
 import type { AuditEntry } from '../../domain/audit';
 import { formatDateTime } from '../../domain/dates';
-import { biScriptIn } from '../../domain/names';
+import { listMahallas } from '../../db/repositories/mahallas';
+import { biScriptIn, triLingualIn } from '../../domain/names';
 import { describeValue, fieldLabel } from './describeChange';
 
 // Identity and bookkeeping fields say nothing to a case manager.
@@ -22,11 +23,20 @@ export function HistoryTab({ file }: { file: CaseFile }) {
   const recordIds = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
   const audit = useLiveQuery(
     async () => (await db.audit.where('[table+recordId]').anyOf(recordIds.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray()).sort((a, b) => b.at.localeCompare(a.at)),
-    [db, recordIds.join()],
+    // The audit is written below Dexie's change tracking: follow the records' revisions instead.
+    [db, recordIds.join(), file.kase.rev, file.members.map((m) => `${m.person.rev}.${m.membership.rev}`).join()],
   );
   const who = (userId: string) => {
     const user = users.find((u) => u.id === userId);
     return user ? biScriptIn(user.fullName, language) : userId.slice(0, 8);
+  };
+  const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
+  const lookup = {
+    user: who,
+    mahalla: (id: string) => {
+      const mahalla = mahallas.find((m) => m.id === id);
+      return mahalla ? triLingualIn(mahalla.name, language) : '—';
+    },
   };
   const stage = (value: string | null) => (value ? t(`stage.${value}`) : '—');
 
@@ -61,8 +71,8 @@ export function HistoryTab({ file }: { file: CaseFile }) {
                 .map((change) =>
                   t('history.fieldChanged', {
                     field: fieldLabel(t, change.field),
-                    from: describeValue(t, change.field, change.from, language),
-                    to: describeValue(t, change.field, change.to, language),
+                    from: describeValue(t, change.field, change.from, language, lookup),
+                    to: describeValue(t, change.field, change.to, language, lookup),
                   }),
                 )
                 .join('; ')}

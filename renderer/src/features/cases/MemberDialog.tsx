@@ -26,6 +26,7 @@ export function MemberDialog({ caseId, member, onClose }: { caseId: string; memb
   const [relation, setRelation] = useState<Relation | ''>(member?.membership.relation ?? '');
   const [linked, setLinked] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
 
   const save = async () => {
     const found: FieldErrors = {};
@@ -34,6 +35,7 @@ export function MemberDialog({ caseId, member, onClose }: { caseId: string; memb
     if (parsed && !parsed.success) Object.assign(found, issuesByPath(parsed.error));
     setErrors(found);
     if (Object.keys(found).length) return;
+    setBusy(true);
     try {
       if (member) await updatePerson(db, member.person.id, person, member.person.rev);
       else await addMember(db, caseId, linked ? { relation: relation as Relation, personId: linked } : { relation: relation as Relation, person });
@@ -41,6 +43,8 @@ export function MemberDialog({ caseId, member, onClose }: { caseId: string; memb
     } catch (error) {
       if (error instanceof DomainError && error.code === 'duplicatePinfl') setErrors({ pinfl: 'duplicate' });
       else feedback.failure(error);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -80,7 +84,7 @@ export function MemberDialog({ caseId, member, onClose }: { caseId: string; memb
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common:action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()} data-testid="member-dialog-save">
+        <Button variant="contained" disabled={busy} onClick={() => void save()} data-testid="member-dialog-save">
           {t('common:action.save')}
         </Button>
       </DialogActions>

@@ -6,7 +6,7 @@ import { applyEvent } from '../../db/repositories/cases';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
-import { CLOSURE_OUTCOMES, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
+import { availableEvents, closureOutcomesFor, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
 import { DateField } from '../../ui/DateField';
 
 type Action = { kind: 'advance'; to: OpenStage } | { kind: 'decideEligibility' } | { kind: 'signAgreement' } | { kind: 'close' } | { kind: 'reopen' } | { kind: 'urgentAction' };
@@ -15,35 +15,36 @@ type Action = { kind: 'advance'; to: OpenStage } | { kind: 'decideEligibility' }
 export function StageActions({ kase }: { kase: FamilyCase }) {
   const { t } = useTranslation('cases');
   const [action, setAction] = useState<Action | null>(null);
-  const closed = kase.stage === 'closed';
+  const events = availableEvents(kase);
+  if (kase.deletedAt) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="stage-actions">
-      {nextStages(kase.stage).map((to) => (
+      {events.includes('advance') && nextStages(kase.stage).map((to) => (
         <Button key={to} variant="contained" onClick={() => setAction({ kind: 'advance', to })} data-testid={`advance-${to}`}>
           {t('card.moveTo')}: {t(`stage.${to}`)}
         </Button>
       ))}
-      {kase.stage === 'primaryAssessment' && (
+      {events.includes('decideEligibility') && (
         <Button variant="outlined" onClick={() => setAction({ kind: 'decideEligibility' })} data-testid="decide-eligibility">
           {t('card.decideEligibility')}
         </Button>
       )}
-      {kase.stage === 'agreement' && !kase.agreement && (
+      {events.includes('signAgreement') && (
         <Button variant="outlined" onClick={() => setAction({ kind: 'signAgreement' })} data-testid="sign-agreement">
           {t('card.signAgreement')}
         </Button>
       )}
-      {!closed && (
+      {events.includes('urgentAction') && (
         <Button color="warning" variant="outlined" onClick={() => setAction({ kind: 'urgentAction' })} data-testid="urgent-action">
           {t('card.urgentAction')}
         </Button>
       )}
-      {!closed && (
+      {events.includes('close') && (
         <Button color="inherit" onClick={() => setAction({ kind: 'close' })} data-testid="close-case">
           {t('card.close')}
         </Button>
       )}
-      {closed && (
+      {events.includes('reopen') && (
         <Button variant="contained" onClick={() => setAction({ kind: 'reopen' })} data-testid="reopen-case">
           {t('card.reopen')}
         </Button>
@@ -61,7 +62,9 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   const [date, setDate] = useState<string>(today);
   const [decision, setDecision] = useState<'eligible' | 'notEligible'>('eligible');
   const [number, setNumber] = useState('');
-  const [outcome, setOutcome] = useState<Exclude<(typeof CLOSURE_OUTCOMES)[number], 'notEligible'>>('selfSufficient');
+  const outcomes = closureOutcomesFor(kase.stage);
+  const [outcome, setOutcome] = useState(outcomes[0]!);
+  const [busy, setBusy] = useState(false);
   const [description, setDescription] = useState('');
   const [responsible, setResponsible] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
@@ -84,17 +87,21 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   };
 
   const confirm = async () => {
+    setBusy(true);
     try {
       await applyEvent(db, kase.id, event(), action.kind === 'urgentAction' ? { description, responsible, dueDate: date as IsoDate } : undefined);
       onClose();
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'stageRefused' || error.code === 'stageRequirement')) {
         setProblems(error.message.split(' ').map((code) => t(`errors:stage.${code}`)));
-      } else if (error instanceof DomainError && error.code === 'invalid') {
-        setProblems([t('errors:domain.invalid')]);
+      } else if (error instanceof DomainError) {
+        setProblems([t(`errors:domain.${error.code}`)]);
       } else {
+        console.error(error);
         setProblems([t('errors:domain.unexpected')]);
       }
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -115,7 +122,7 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
           )}
           {action.kind === 'close' && (
             <TextField select label={t('card.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
-              {CLOSURE_OUTCOMES.filter((o) => o !== 'notEligible').map((o) => (
+              {outcomes.map((o) => (
                 <MenuItem key={o} value={o}>
                   {t(`outcome.${o}`)}
                 </MenuItem>
@@ -146,7 +153,7 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{t('common:action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void confirm()} data-testid="event-confirm">
+        <Button variant="contained" disabled={busy} onClick={() => void confirm()} data-testid="event-confirm">
           {t('common:action.save')}
         </Button>
       </DialogActions>

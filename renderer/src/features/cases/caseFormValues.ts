@@ -12,6 +12,8 @@ export interface MemberFormValues {
 export interface CaseFormValues {
   kase: CaseDraft;
   members: MemberFormValues[];
+  /** The case's revision when editing began: saving refuses if someone saved the case since. */
+  baseRev: number | null;
 }
 
 export function emptyCaseDraft(regionCode: string, districtCode: string, caseManagerId: string): CaseDraft {

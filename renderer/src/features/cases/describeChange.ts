@@ -1,9 +1,18 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatDateTime, isIsoDate, type IsoDate } from '../../domain/dates';
-import { biScriptIn, type BiScriptText, type DisplayLanguage } from '../../domain/names';
+import { biScriptIn, triLingualIn, type BiScriptText, type DisplayLanguage } from '../../domain/names';
+import { VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
+
+/** Resolves ids stored in records to names a person reads. */
+export interface NameLookup {
+  user?: (id: string) => string;
+  mahalla?: (id: string) => string;
+}
 
 /** Field labels of the audit view that are not plain form fields. */
 const FIELD_LABEL: Record<string, string> = {
+  caseManagerId: 'field.caseManager',
+  education: 'field.institution',
   agreement: 'card.tab.agreement',
   eligibility: 'card.eligibility',
   closure: 'card.outcome',
@@ -19,17 +28,25 @@ export function fieldLabel(t: TFunction, field: string): string {
 }
 
 /** A stored value as a person reads it: dates as dd.mm.yyyy, stages and outcomes translated, names in the UI's script. */
-export function describeValue(t: TFunction, field: string, value: unknown, language: DisplayLanguage): string {
+export function describeValue(t: TFunction, field: string, value: unknown, language: DisplayLanguage, names: NameLookup = {}): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     if (field === 'stage') return t(`stage.${value}`);
     if (field === 'relation') return t(`relation.${value}`);
     if (field === 'sex') return t(`sex.${value}`);
+    if (field === 'source') return t(`referralSource.${value}`);
+    if (field === 'disability') return t(`disability.${value}`);
+    if (field === 'vulnerability') {
+      const criterion = VULNERABILITY_CRITERIA.find((c) => c.code === value);
+      return criterion ? triLingualIn(criterion.name, language) : value;
+    }
+    if (field === 'caseManagerId' || field === 'decidedBy') return names.user?.(value) ?? '—';
+    if (field === 'mahallaId') return names.mahalla?.(value) ?? '—';
     if (isIsoDate(value)) return formatDate(value as IsoDate);
     if (/^\d{4}-\d{2}-\d{2}T/u.test(value)) return formatDateTime(value);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => describeValue(t, field, item, language)).join(', ');
+  if (Array.isArray(value)) return value.map((item) => describeValue(t, field, item, language, names)).join(', ');
   if (typeof value !== 'object') return String(value);
   const record = value as Record<string, unknown>;
   if ('latn' in record && 'cyrl' in record) return biScriptIn(record as unknown as BiScriptText, language);
@@ -37,7 +54,7 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
   if (field === 'closure') return `${t(`outcome.${String(record.outcome)}`)}, ${describeValue(t, '', record.date, language)}`;
   if (field === 'agreement') return `${describeValue(t, '', record.signedDate, language)} № ${String(record.number || '—')}`;
   return Object.entries(record)
-    .filter(([key, item]) => item !== null && item !== '' && key !== 'typed')
-    .map(([key, item]) => describeValue(t, key, item, language))
+    .filter(([key, item]) => item !== null && item !== '' && key !== 'typed' && key !== 'regionCode' && key !== 'districtCode')
+    .map(([key, item]) => describeValue(t, key, item, language, names))
     .join(', ');
 }
