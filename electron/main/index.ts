@@ -125,7 +125,10 @@ async function start(): Promise<void> {
       {
         print: () => void handlers.print(),
         printToPdf: () =>
-          void handlers.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }),
+          void handlers.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] }).then((result) => {
+            // The menu has no page to show a notice in: a failure gets the OS's error box, in the UI language.
+            if (!result.ok && result.error.code !== 'cancelled') dialog.showErrorBox(labels.printFailed, `${result.error.code} ${result.error.detail ?? ''}`);
+          }),
         about: () =>
           void dialog.showMessageBox(window, { title: labels.about, message: `Hamkorlik ${app.getVersion()}`, detail: labels.aboutDetail }),
       },

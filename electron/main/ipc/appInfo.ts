@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, HostApi, UiLanguage } from '../../../renderer/src/host/hostApi';
 import { writeFileAtomic } from './atomicFile';
@@ -36,8 +35,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export async function readOrCreateInstallationId(fs: FsPort, dataFolder: string): Promise<string> {
   const path = join(dataFolder, INSTALLATION_FILE);
   try {
-    const text = (await readFile(path, 'utf8')).trim();
-    if (UUID.test(text)) return text;
+    const handle = await fs.open(path, 'r');
+    const buffer = new Uint8Array(64);
+    try {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, 0);
+      const text = new TextDecoder().decode(buffer.subarray(0, bytesRead)).trim();
+      if (UUID.test(text)) return text;
+    } finally {
+      await handle.close();
+    }
   } catch {
     // first run, or the file was damaged: make a new one below
   }

@@ -34,10 +34,19 @@ export function createBrowserHost(): HostApi {
       const file = await pickFile(filters);
       if (!file) return fail('cancelled');
       if (file.size > maxBytes) return fail('too-large', `size:${file.size} max:${maxBytes}`);
-      return ok({ name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) });
+      try {
+        return ok({ name: file.name, size: file.size, bytes: new Uint8Array(await file.arrayBuffer()) });
+      } catch (error) {
+        return fail('io', String(error));
+      }
     },
     async writeStreamOpen({ suggestedName, filters }) {
-      const writer = await openBrowserWriter(suggestedName, filters);
+      let writer: BrowserWriter | null;
+      try {
+        writer = await openBrowserWriter(suggestedName, filters);
+      } catch (error) {
+        return fail('io', String(error));
+      }
       if (!writer) return fail('cancelled');
       const streamId = crypto.randomUUID();
       writers.set(streamId, writer);
@@ -46,15 +55,24 @@ export function createBrowserHost(): HostApi {
     async writeStreamAppend(streamId, chunk) {
       const writer = writers.get(streamId);
       if (!writer) return fail('unknown-stream');
-      await writer.append(chunk);
+      try {
+        await writer.append(chunk);
+      } catch (error) {
+        writers.delete(streamId);
+        await writer.abort().catch(() => undefined);
+        return fail(isQuota(error) ? 'disk-full' : 'io', String(error));
+      }
       return ok(undefined);
     },
     async writeStreamCommit(streamId) {
       const writer = writers.get(streamId);
       if (!writer) return fail('unknown-stream');
       writers.delete(streamId);
-      const size = await writer.commit();
-      return ok(savedFile(writer.name, size));
+      try {
+        return ok(savedFile(writer.name, await writer.commit()));
+      } catch (error) {
+        return fail(isQuota(error) ? 'disk-full' : 'io', String(error));
+      }
     },
     async writeStreamAbort(streamId) {
       const writer = writers.get(streamId);
@@ -73,7 +91,11 @@ export function createBrowserHost(): HostApi {
     async readStreamRead(streamId, offset, length) {
       const file = files.get(streamId);
       if (!file) return fail('unknown-stream');
-      return ok(new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()));
+      try {
+        return ok(new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()));
+      } catch (error) {
+        return fail('io', String(error));
+      }
     },
     async readStreamClose(streamId) {
       return files.delete(streamId) ? ok(undefined) : fail('unknown-stream');
@@ -95,6 +117,8 @@ export function createBrowserHost(): HostApi {
     },
   };
 }
+
+const isQuota = (error: unknown) => error instanceof DOMException && error.name === 'QuotaExceededError';
 
 function savedFile(name: string, size: number): SavedFile {
   return { fileId: crypto.randomUUID(), name, size };

@@ -5,7 +5,7 @@ import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { addMahallas, deleteMahalla, listMahallas, renameMahalla } from '../../db/repositories/mahallas';
 import { getOfficeProfile, saveOfficeProfile } from '../../db/repositories/office';
-import { LanguageSwitcher } from '../../ui/LanguageSwitcher';
+import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { PageHeader } from '../../ui/PageHeader';
 import { MahallaEditor } from '../mahallas';
 import { OfficeForm } from '../office';

@@ -1,9 +1,9 @@
 import TranslateIcon from '@mui/icons-material/Translate';
 import { MenuItem, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useAppDispatch, useAppSelector } from '../app/hooks';
-import { USER_LANGUAGES, isUiLanguage } from '../app/languages';
-import { languageChanged } from '../app/sessionSlice';
+import { useAppDispatch, useAppSelector } from './hooks';
+import { USER_LANGUAGES, isUiLanguage } from './languages';
+import { languageChanged } from './sessionSlice';
 
 /** Switches the UI between Uzbek Latin, Uzbek Cyrillic and Russian; each name is written in itself. */
 export function LanguageSwitcher({ variant = 'toolbar' }: { variant?: 'toolbar' | 'form' }) {

@@ -1,8 +1,8 @@
 import { Alert, Button, Snackbar } from '@mui/material';
 import { useTranslation } from 'react-i18next';
-import { useAppDispatch, useAppSelector } from '../app/hooks';
-import { noticeDismissed } from '../app/noticeSlice';
-import { useServices } from '../app/services';
+import { useAppDispatch, useAppSelector } from './hooks';
+import { noticeDismissed } from './noticeSlice';
+import { useServices } from './services';
 
 /** Shows the current notice; errors stay until dismissed, successes fade. */
 export function NoticeBar() {
