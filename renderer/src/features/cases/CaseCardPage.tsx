@@ -74,10 +74,14 @@ function CaseCard({ file }: { file: CaseFile }) {
           {kase.caseNumber}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
-        {!kase.deletedAt && <DeleteCaseButtons kase={kase} />}
-        <Button startIcon={<EditIcon />} onClick={() => navigate(`/cases/${kase.id}/edit`)} data-testid="case-edit">
-          {t('card.edit')}
-        </Button>
+        {!kase.deletedAt && (
+          <>
+            <DeleteCaseButtons kase={kase} />
+            <Button startIcon={<EditIcon />} onClick={() => navigate(`/cases/${kase.id}/edit`)} data-testid="case-edit">
+              {t('card.edit')}
+            </Button>
+          </>
+        )}
       </Stack>
       <Typography color="text.secondary">
         {[mahalla ? triLingualIn(mahalla.name, language) : '', kase.address.street, kase.address.house, kase.address.apartment].filter(Boolean).join(', ')}
@@ -94,18 +98,20 @@ function CaseCard({ file }: { file: CaseFile }) {
         <CardContent>
           {tab === 'family' && (
             <Stack spacing={2}>
-              <MembersTable members={current} script={script} today={today} onEdit={setEditing} />
+              <MembersTable members={current} script={script} today={today} onEdit={kase.deletedAt ? undefined : setEditing} />
               {former.length > 0 && (
                 <>
                   <Typography variant="subtitle2">{t('card.formerMembers')}</Typography>
-                  <MembersTable members={former} script={script} today={today} onEdit={setEditing} />
+                  <MembersTable members={former} script={script} today={today} onEdit={kase.deletedAt ? undefined : setEditing} />
                 </>
               )}
-              <Box>
-                <Button startIcon={<PersonAddIcon />} onClick={() => setEditing('new')} data-testid="member-add">
-                  {t('card.addMember')}
-                </Button>
-              </Box>
+              {!kase.deletedAt && (
+                <Box>
+                  <Button startIcon={<PersonAddIcon />} onClick={() => setEditing('new')} data-testid="member-add">
+                    {t('card.addMember')}
+                  </Button>
+                </Box>
+              )}
             </Stack>
           )}
           {tab === 'referral' && (
@@ -165,7 +171,7 @@ function Field({ label, value, testId }: { label: string; value: string; testId?
   );
 }
 
-function MembersTable({ members, script, today, onEdit }: { members: CaseMember[]; script: 'latn' | 'cyrl'; today: string; onEdit: (member: CaseMember) => void }) {
+function MembersTable({ members, script, today, onEdit }: { members: CaseMember[]; script: 'latn' | 'cyrl'; today: string; onEdit: ((member: CaseMember) => void) | undefined }) {
   const { t } = useTranslation('cases');
   return (
     <Table size="small" data-testid="members-table">
@@ -181,7 +187,7 @@ function MembersTable({ members, script, today, onEdit }: { members: CaseMember[
       </TableHead>
       <TableBody>
         {members.map((member) => (
-          <TableRow key={member.membership.id} hover onClick={() => onEdit(member)} sx={{ cursor: 'pointer' }} data-testid="member-row">
+          <TableRow key={member.membership.id} hover onClick={() => onEdit?.(member)} sx={{ cursor: 'pointer' }} data-testid="member-row">
             <TableCell>{t(`relation.${member.membership.relation}`)}</TableCell>
             <TableCell>
               {fullName(member.person, script)}

@@ -55,8 +55,8 @@ export function CaseFields({
           ))}
         </TextField>
         <TextField label={t('field.street')} value={value.address.street} onChange={(e) => setAddress({ street: e.target.value })} error={!!errors['address.street']} helperText={error('address.street')} required slotProps={{ htmlInput: { 'data-testid': 'case-street' } }} />
-        <TextField label={t('field.house')} value={value.address.house} onChange={(e) => setAddress({ house: e.target.value })} sx={{ maxWidth: { md: 120 } }} slotProps={{ htmlInput: { 'data-testid': 'case-house' } }} />
-        <TextField label={t('field.apartment')} value={value.address.apartment} onChange={(e) => setAddress({ apartment: e.target.value })} sx={{ maxWidth: { md: 120 } }} />
+        <TextField label={t('field.house')} value={value.address.house} onChange={(e) => setAddress({ house: e.target.value })} error={!!errors['address.house']} helperText={error('address.house')} sx={{ maxWidth: { md: 120 } }} slotProps={{ htmlInput: { 'data-testid': 'case-house' } }} />
+        <TextField label={t('field.apartment')} value={value.address.apartment} onChange={(e) => setAddress({ apartment: e.target.value })} error={!!errors['address.apartment']} helperText={error('address.apartment')} sx={{ maxWidth: { md: 120 } }} />
       </Stack>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'flex-start' } }}>
         {value.phones.map((phone, index) => (
@@ -118,7 +118,15 @@ export function CaseFields({
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label={t('field.caseManager')} value={value.caseManagerId} onChange={(e) => onChange({ ...value, caseManagerId: e.target.value })} sx={{ maxWidth: { md: 280 } }}>
+        <TextField
+          select
+          label={t('field.caseManager')}
+          value={value.caseManagerId}
+          onChange={(e) => onChange({ ...value, caseManagerId: e.target.value })}
+          error={!!errors.caseManagerId}
+          helperText={error('caseManagerId')}
+          sx={{ maxWidth: { md: 280 } }}
+        >
           {users.map((user) => (
             <MenuItem key={user.id} value={user.id}>
               {biScriptIn(user.fullName, language)}

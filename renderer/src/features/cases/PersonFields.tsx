@@ -122,9 +122,11 @@ export function PersonFields({
           label={t('field.grade')}
           value={value.education?.grade ?? ''}
           onChange={(event) => set('education', { institution: value.education?.institution ?? '', grade: event.target.value })}
+          error={!!errors['education.grade']}
+          helperText={error('education.grade')}
           sx={{ maxWidth: { sm: 160 } }}
         />
-        <TextField label={t('field.employment')} value={value.employment ?? ''} onChange={(event) => set('employment', event.target.value)} />
+        <TextField label={t('field.employment')} value={value.employment ?? ''} onChange={(event) => set('employment', event.target.value)} error={!!errors.employment} helperText={error('employment')} />
       </Stack>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' } }}>
         <FormControlLabel
@@ -145,7 +147,15 @@ export function PersonFields({
           </>
         )}
       </Stack>
-      <TextField label={t('field.healthNotes')} value={value.healthNotes} onChange={(event) => set('healthNotes', event.target.value)} multiline minRows={2} />
+      <TextField
+        label={t('field.healthNotes')}
+        value={value.healthNotes}
+        onChange={(event) => set('healthNotes', event.target.value)}
+        error={!!errors.healthNotes}
+        helperText={error('healthNotes')}
+        multiline
+        minRows={2}
+      />
     </Stack>
   );
 }
