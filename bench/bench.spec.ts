@@ -1,5 +1,5 @@
 import { chromium, test, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ const querySet = JSON.parse(readFileSync(new URL('../renderer/src/devtools/fixtu
 const QUERIES = querySet.queries.map((q) => q.query);
 const SIZES = (process.env.BENCH_SIZES ?? '20000,100000').split(',').map(Number);
 const DIST = fileURLToPath(new URL('../dist/bench', import.meta.url));
+const APP = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+const REFERENCES = process.env.BENCH_REFERENCES !== '0';
 const RESULTS = fileURLToPath(new URL('./results', import.meta.url));
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--max-old-space-size=6144'];
 
@@ -35,6 +37,10 @@ test('case files at office scale', async () => {
   // BENCH_REUSE=1 keeps each size's browser profile under bench/.profiles and skips loading when
   // it already holds the data (for iterating on queries); the loading figures are then absent.
   const reuse = process.env.BENCH_REUSE === '1';
+  // The built app is served beside the bench page (same origin, so the same database) to time the
+  // real list page: from navigation to the first rows on screen.
+  if (!existsSync(join(APP, 'index.html'))) throw new Error('run `npm run build:renderer` first');
+  cpSync(APP, join(DIST, 'app'), { recursive: true });
   const server = await startRendererServer(DIST, reuse ? 47_123 : 0);
   const report: Record<string, unknown>[] = [];
   for (const families of SIZES) {
@@ -52,8 +58,9 @@ test('case files at office scale', async () => {
     const districts = families >= 100_000 ? 20 : 1;
     const skipLoad = reuse && (await call<number>(page, 'hasData')) === families;
     const load = skipLoad ? { generateMs: NaN, loadMs: NaN, records: NaN, cases: families, persons: NaN } : await call<{ generateMs: number; loadMs: number; records: number; cases: number; persons: number }>(page, 'generateAndLoad', families, districts);
-    const raw = skipLoad ? { ms: NaN, records: NaN } : await call<{ ms: number; records: number }>(page, 'rawBulkPut');
-    const mini = skipLoad ? { buildMs: NaN, latencies: [NaN], hits: {} as Record<string, number> } : await call<{ buildMs: number; latencies: number[]; hits: Record<string, number> }>(page, 'miniSearch', QUERIES);
+    const references = REFERENCES && !skipLoad;
+    const raw = references ? await call<{ ms: number; records: number }>(page, 'rawBulkPut') : { ms: NaN, records: NaN };
+    const mini = references ? await call<{ buildMs: number; latencies: number[]; hits: Record<string, number> }>(page, 'miniSearch', QUERIES) : { buildMs: NaN, latencies: [NaN], hits: {} as Record<string, number> };
     const heapWithMiniSearch = await heapMb(page);
     await call(page, 'dropMiniSearch');
     const heapWithout = await heapMb(page);
@@ -69,6 +76,22 @@ test('case files at office scale', async () => {
     const filter = await call<{ ms: number; twoFiltersMs: number; total: number }>(page, 'filterChange');
     const heapAfterList = await heapMb(page);
     const ours = await call<Record<string, number>>(page, 'ourHits', QUERIES);
+
+    // The app itself: cold start on the case list, then navigating away and back.
+    const coldStart = Date.now();
+    await page.goto(`${server.origin}/app/index.html#/cases`);
+    await page.locator('.case-row').first().waitFor({ timeout: 120_000 });
+    const appColdListMs = Date.now() - coldStart;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('installation-info').waitFor();
+    const navigation = Date.now();
+    await page.getByTestId('nav-cases').click();
+    await page.locator('.case-row').first().waitFor();
+    const appListAfterNavigationMs = Date.now() - navigation;
+    const typing = Date.now();
+    await page.getByTestId('case-search').fill('Karimov');
+    await page.locator('.case-row').first().filter({ hasText: 'Karimov' }).waitFor();
+    const appSearchMs = Date.now() - typing;
 
     report.push({
       families,
@@ -88,6 +111,9 @@ test('case files at office scale', async () => {
       cardP50: round(percentile(cards, 50)),
       cardP95: round(percentile(cards, 95)),
       firstListPageMs: round(list.ms),
+      appColdListMs,
+      appListAfterNavigationMs,
+      appSearchMs,
       filterCountsMs: round(list.countsMs),
       filterChangeMs: round(filter.ms),
       twoFiltersMs: round(filter.twoFiltersMs),
@@ -114,7 +140,7 @@ test('case files at office scale', async () => {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const rows = [
     ['', ...report.map((r) => `${r.families} families`)],
-    ...(['persons', 'loadMs', 'loadRecordsPerSecond', 'rawBulkPutRecordsPerSecond', 'loadVsRaw', 'openMs', 'firstSearchAfterOpenMs', 'searchP50', 'searchP95', 'cardP50', 'cardP95', 'firstListPageMs', 'filterCountsMs', 'filterChangeMs', 'twoFiltersMs', 'heapAtStartMb', 'heapAfterSearchMb', 'heapAfterListMb', 'oursQueriesWithHits'] as const).map((key) => [key, ...report.map((r) => String(r[key]))]),
+    ...(['persons', 'loadMs', 'loadRecordsPerSecond', 'rawBulkPutRecordsPerSecond', 'loadVsRaw', 'openMs', 'firstSearchAfterOpenMs', 'searchP50', 'searchP95', 'cardP50', 'cardP95', 'firstListPageMs', 'appColdListMs', 'appListAfterNavigationMs', 'appSearchMs', 'filterCountsMs', 'filterChangeMs', 'twoFiltersMs', 'heapAtStartMb', 'heapAfterSearchMb', 'heapAfterListMb', 'oursQueriesWithHits'] as const).map((key) => [key, ...report.map((r) => String(r[key]))]),
     ...(['buildMs', 'heapMb', 'p50', 'p95', 'queriesWithHits'] as const).map((key) => [`miniSearch.${key}`, ...report.map((r) => String((r.miniSearch as Record<string, number>)[key]))]),
   ];
   console.log(`\n${rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(28) : cell.padStart(16))).join('')).join('\n')}\n\nwritten to ${file}`);
