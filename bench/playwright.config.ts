@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: '.',
   testMatch: 'bench.spec.ts',
-  timeout: 60 * 60_000,
+  timeout: 4 * 60 * 60_000,
   workers: 1,
   reporter: [['list']],
   use: {
