@@ -5,6 +5,8 @@ import { loadRecordSet, type RecordSet } from '../renderer/src/db/bulkLoad';
 import type { HamkorlikDb } from '../renderer/src/db/db';
 import { facetCounts, queryCases } from '../renderer/src/db/repositories/caseQueries';
 import { getCaseFile } from '../renderer/src/db/repositories/cases';
+import { fullAccessSession, login, needsFirstPassword, setFirstPassword } from '../renderer/src/db/repositories/accounts';
+import { DEMO_LOGIN, makeDemoAdministrator } from '../renderer/src/devtools/seedDemo';
 import { searchCases } from '../renderer/src/db/repositories/caseSearch';
 import { buildCaseIndex, personDupKey } from '../renderer/src/domain/caseIndex';
 import { demoOffice } from '../renderer/src/devtools/demoOffice';
@@ -23,6 +25,13 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [result, now() - start];
 }
 
+/** Logs in as the demo administrator; a profile loaded before passwords existed gets its first password here. */
+async function logIn(opened: HamkorlikDb): Promise<void> {
+  opened.installationId = 'bench';
+  if (await needsFirstPassword(opened)) await setFirstPassword(opened, DEMO_LOGIN.username, DEMO_LOGIN.password, DEMO_LOGIN.password);
+  else await login(opened, DEMO_LOGIN.username, DEMO_LOGIN.password);
+}
+
 const bench = {
   async generateAndLoad(families: number, districts: number) {
     const startGenerate = now();
@@ -30,7 +39,7 @@ const bench = {
     const generateMs = now() - startGenerate;
     const directory = new DatabaseDirectory();
     db = await directory.openActive();
-    db.session = { userId, installationId };
+    db.session = fullAccessSession(userId, installationId);
     let lastTable = '';
     const [, loadMs] = await timed(() =>
       loadRecordSet(db!, set, GENERATOR_TODAY, {
@@ -45,6 +54,7 @@ const bench = {
       }),
     );
     await db.settings.put({ key: 'setupCompletedAt', value: new Date().toISOString() });
+    await makeDemoAdministrator(db, userId);
     lastSet = set;
     const records = set.cases.length + set.persons.length + set.memberships.length + set.history.length + set.users.length + set.mahallas.length;
     return { generateMs, loadMs, records, cases: set.cases.length, persons: set.persons.length };
@@ -54,6 +64,7 @@ const bench = {
   async openExisting(firstQuery: string) {
     const [opened, openMs] = await timed(() => new DatabaseDirectory().openActive());
     db = opened;
+    await logIn(opened);
     const [result, firstSearchMs] = await timed(() => searchCases(opened, firstQuery));
     return { openMs, firstSearchMs, firstSearchHits: result.hits.length };
   },

@@ -17,7 +17,6 @@ import { languageFromLocale, rememberedLanguage, rememberLanguage } from './app/
 import { DatesProvider } from './app/DatesProvider';
 import { AppRoutes } from './app/routes';
 import { ServicesProvider } from './app/services';
-import { userSelected } from './app/sessionSlice';
 import { createStore } from './app/store';
 import { theme } from './app/theme';
 import { DatabaseDirectory } from './db/activeDatabase';
@@ -44,10 +43,8 @@ async function start(): Promise<void> {
     const { seedDemo } = await import('./devtools/seedDemo');
     await seedDemo(db, Number(import.meta.env.VITE_DEMO_FAMILIES));
   }
-  const currentUserId = (await getSetting(db, 'currentUserId')) ?? null;
-  store.dispatch(userSelected(currentUserId));
-  // Until accounts with login arrive, the user of this PC is the one setup (or later login) chose.
-  if (currentUserId) db.session = { userId: currentUserId, installationId: info.value.installationId };
+  // Nobody is logged in at start: the login screen (or first-run setup) comes first.
+  db.installationId = info.value.installationId;
 
   root.render(
     <StrictMode>

@@ -7,6 +7,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import HistoryEduIcon from '@mui/icons-material/HistoryEdu';
 import {
   AppBar,
   Box,
@@ -28,29 +30,37 @@ import { triLingualIn } from '../domain/names';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { NoticeBar } from './NoticeBar';
 import { useFeedback } from './feedback';
-import { useAppSelector } from './hooks';
+import type { ReactNode } from 'react';
+import { canDo, type Actor } from '../domain/access';
+import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
+import { useActor, useAppSelector } from './hooks';
 import { useServices } from './services';
 
 const DRAWER_WIDTH = 240;
 
-/** The sections of the app, in the order a case manager's day uses them. */
-export const SECTIONS = [
-  { path: '/cases', key: 'cases', icon: <FolderSharedIcon /> },
-  { path: '/my-work', key: 'myWork', icon: <TaskAltIcon /> },
-  { path: '/teams', key: 'teams', icon: <GroupsIcon /> },
-  { path: '/documents', key: 'documents', icon: <DescriptionIcon /> },
-  { path: '/reports', key: 'reports', icon: <AssessmentIcon /> },
-  { path: '/exchange', key: 'exchange', icon: <SwapHorizIcon /> },
-  { path: '/settings', key: 'settings', icon: <SettingsIcon /> },
-] as const;
+/** The sections of the app, in the order a case manager's day uses them, each shown to those who may use it. */
+export const SECTIONS: readonly { path: string; key: string; icon: ReactNode; shown: (actor: Actor) => boolean }[] = [
+  { path: '/cases', key: 'cases', icon: <FolderSharedIcon />, shown: (actor) => canDo(actor, 'listCases') },
+  { path: '/my-work', key: 'myWork', icon: <TaskAltIcon />, shown: (actor) => canDo(actor, 'listCases') },
+  { path: '/teams', key: 'teams', icon: <GroupsIcon />, shown: (actor) => canDo(actor, 'listCases') },
+  { path: '/documents', key: 'documents', icon: <DescriptionIcon />, shown: (actor) => canDo(actor, 'listCases') },
+  { path: '/reports', key: 'reports', icon: <AssessmentIcon />, shown: (actor) => canDo(actor, 'readReports') },
+  { path: '/exchange', key: 'exchange', icon: <SwapHorizIcon />, shown: (actor) => canDo(actor, 'manageOffice') },
+  { path: '/accounts', key: 'accounts', icon: <ManageAccountsIcon />, shown: (actor) => canDo(actor, 'manageAccounts') },
+  { path: '/audit', key: 'audit', icon: <HistoryEduIcon />, shown: (actor) => canDo(actor, 'readAudit') },
+  { path: '/settings', key: 'settings', icon: <SettingsIcon />, shown: () => true },
+];
 
 /** The frame around every page: the office's name, navigation, language, printing and notices. */
 export function AppShell() {
   const { t } = useTranslation();
   const { db, host } = useServices();
   const language = useAppSelector((state) => state.session.language);
+  const locked = useAppSelector((state) => state.session.locked);
+  const actor = useActor();
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const feedback = useFeedback();
+  useIdleLock();
 
   const printToPdf = async () => {
     const result = await host.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: t('common:file.pdf'), extensions: ['pdf'] }] });
@@ -63,7 +73,9 @@ export function AppShell() {
   };
 
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+    <>
+    {/* While locked the app stays mounted, so unsaved forms keep their state, but inert: no focus, no input. */}
+    <Box sx={{ display: 'flex', minHeight: '100vh' }} inert={locked} aria-hidden={locked || undefined}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, displayPrint: 'none' }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ fontWeight: 600 }}>
@@ -83,6 +95,7 @@ export function AppShell() {
             </IconButton>
           </Tooltip>
           <LanguageSwitcher />
+          <UserMenu />
         </Toolbar>
       </AppBar>
       <Drawer
@@ -91,7 +104,7 @@ export function AppShell() {
       >
         <Toolbar />
         <List component="nav" aria-label={t('common:nav.label')}>
-          {SECTIONS.map((section) => (
+          {SECTIONS.filter((section) => actor && section.shown(actor)).map((section) => (
             <ListItemButton
               key={section.path}
               component={NavLink}
@@ -111,5 +124,7 @@ export function AppShell() {
       </Box>
       <NoticeBar />
     </Box>
+    {locked && <LockScreen />}
+    </>
   );
 }

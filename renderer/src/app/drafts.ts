@@ -7,9 +7,18 @@ import { useEffect, useRef } from 'react';
  */
 const PREFIX = 'hamkorlik.draft.';
 
+/** Drafts are kept per user, so a half-filled form is found again only by the one who typed it. */
+let owner: string | null = null;
+
+export function setDraftOwner(userId: string | null): void {
+  owner = userId;
+}
+
+const storageKey = (key: string) => `${PREFIX}${owner ?? '-'}.${key}`;
+
 export function loadDraft<T>(key: string): T | null {
   try {
-    const text = localStorage.getItem(PREFIX + key);
+    const text = localStorage.getItem(storageKey(key));
     return text ? (JSON.parse(text) as T) : null;
   } catch {
     return null;
@@ -18,14 +27,14 @@ export function loadDraft<T>(key: string): T | null {
 
 export function saveDraft(key: string, value: unknown): void {
   try {
-    localStorage.setItem(PREFIX + key, JSON.stringify(value));
+    localStorage.setItem(storageKey(key), JSON.stringify(value));
   } catch {
     // A full disk: the form still works, only without surviving a reload.
   }
 }
 
 export function clearDraft(key: string): void {
-  localStorage.removeItem(PREFIX + key);
+  localStorage.removeItem(storageKey(key));
 }
 
 /** Saves `value` under `key` shortly after it stops changing, and once more when the page is hidden. */

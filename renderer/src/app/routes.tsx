@@ -1,4 +1,6 @@
 import { Box, CircularProgress } from '@mui/material';
+import type { ReactNode } from 'react';
+import { canDo } from '../domain/access';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { getSetting } from '../db/repositories/settings';
@@ -10,8 +12,17 @@ import { ReportsPage } from '../features/reports';
 import { SettingsPage } from '../features/settings';
 import { SetupPage } from '../features/setup';
 import { TeamsPage } from '../features/teams';
+import { AccountsPage, LoginPage } from '../features/accounts';
+import { AuditPage } from '../features/audit';
 import { AppShell } from './AppShell';
+import { useActor } from './hooks';
 import { useServices } from './services';
+
+/** Where a user lands: the case list, or the reports for those who read no cases. */
+function HomeRedirect() {
+  const actor = useActor();
+  return <Navigate to={actor && canDo(actor, 'listCases') ? '/cases' : '/reports'} replace />;
+}
 
 /** Sends an office that is not set up to first-run setup, and a set-up one away from it. */
 function SetupGate({ setup }: { setup: boolean }) {
@@ -30,6 +41,18 @@ function SetupGate({ setup }: { setup: boolean }) {
   return <Outlet />;
 }
 
+/** Nobody works without logging in: the login screen stands in for every page until someone does. */
+function LoginGate() {
+  const actor = useActor();
+  return actor ? <Outlet /> : <LoginPage />;
+}
+
+/** Pages of one permission: others see the case list instead (the data layer refuses them anyway). */
+function Allowed({ when, children }: { when: (actor: NonNullable<ReturnType<typeof useActor>>) => boolean; children: ReactNode }) {
+  const actor = useActor();
+  return actor && when(actor) ? children : <Navigate to="/" replace />;
+}
+
 // Hash routing: the app is one file served by app://, so a reload never asks for a path that does not exist.
 const router = createHashRouter([
   { element: <SetupGate setup />, children: [{ path: '/setup', element: <SetupPage /> }] },
@@ -37,20 +60,27 @@ const router = createHashRouter([
     element: <SetupGate setup={false} />,
     children: [
       {
-        element: <AppShell />,
+        element: <LoginGate />,
         children: [
-          { index: true, element: <Navigate to="/cases" replace /> },
-          { path: '/cases', element: <CasesPage /> },
-          { path: '/cases/new', element: <CaseFormPage /> },
-          { path: '/cases/:caseId', element: <CaseCardPage /> },
-          { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
-          { path: '/my-work', element: <MyWorkPage /> },
-          { path: '/teams', element: <TeamsPage /> },
-          { path: '/documents', element: <DocumentsPage /> },
-          { path: '/reports', element: <ReportsPage /> },
-          { path: '/exchange', element: <ExchangePage /> },
-          { path: '/settings', element: <SettingsPage /> },
-          { path: '*', element: <Navigate to="/cases" replace /> },
+          {
+            element: <AppShell />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: '/cases', element: <CasesPage /> },
+              { path: '/cases/new', element: <CaseFormPage /> },
+              { path: '/cases/:caseId', element: <CaseCardPage /> },
+              { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
+              { path: '/my-work', element: <MyWorkPage /> },
+              { path: '/teams', element: <TeamsPage /> },
+              { path: '/documents', element: <DocumentsPage /> },
+              { path: '/reports', element: <ReportsPage /> },
+              { path: '/exchange', element: <ExchangePage /> },
+              { path: '/settings', element: <SettingsPage /> },
+              { path: '/accounts', element: <Allowed when={(actor) => canDo(actor, 'manageAccounts')}><AccountsPage /></Allowed> },
+              { path: '/audit', element: <Allowed when={(actor) => canDo(actor, 'readAudit')}><AuditPage /></Allowed> },
+              { path: '*', element: <HomeRedirect /> },
+            ],
+          },
         ],
       },
     ],

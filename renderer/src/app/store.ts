@@ -4,7 +4,8 @@ import type { HostApi, UiLanguage } from '../host/hostApi';
 import { rememberLanguage } from './languages';
 import { casesSlice } from '../features/cases';
 import { noticeSlice } from './noticeSlice';
-import { languageChanged, sessionSlice } from './sessionSlice';
+import { setDraftOwner } from './drafts';
+import { languageChanged, loggedIn, loggedOut, sessionSlice } from './sessionSlice';
 
 /** The store holds UI and session state only; it is made once by the composition root. */
 export function createStore(options: { host: HostApi; i18n: I18n; language: UiLanguage }) {
@@ -18,9 +19,12 @@ export function createStore(options: { host: HostApi; i18n: I18n; language: UiLa
       await options.host.setLanguage(payload);
     },
   });
+  // Unsaved drafts belong to the user who typed them: the next person at the PC does not see them.
+  listeners.startListening({ actionCreator: loggedIn, effect: ({ payload }) => setDraftOwner(payload.userId) });
+  listeners.startListening({ actionCreator: loggedOut, effect: () => setDraftOwner(null) });
   return configureStore({
     reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer, cases: casesSlice.reducer },
-    preloadedState: { session: { language: options.language, currentUserId: null } },
+    preloadedState: { session: { language: options.language, currentUserId: null, roles: [], mahallaIds: [], locked: false } },
     middleware: (getDefault) => getDefault().prepend(listeners.middleware),
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseDirectory } from './activeDatabase';
 import { memoryDexieOptions } from './testing';
 
-const SESSION = { userId: 'u1', installationId: 'i1' };
+const SESSION = { userId: 'u1', installationId: 'i1', roles: ['administrator' as const], mahallaIds: [] };
 
 describe('active database pointer', () => {
   it('creates the first database on first run and reopens the same one later', async () => {

@@ -6,15 +6,16 @@ async function openDb() {
   const db = new HamkorlikDb('audit', memoryDexieOptions());
   db.clock = () => new Date('2026-11-23T08:00:00Z');
   await db.open();
-  db.session = { userId: 'user-1', installationId: 'inst-1' };
+  db.session = { userId: 'user-1', installationId: 'inst-1', roles: ['administrator', 'supervisor'], mahallaIds: [] };
   return db;
 }
 
 describe('audit trail below the repositories', () => {
   it('every table: create, update and delete each leave an entry with field changes', async () => {
     const db = await openDb();
+    db.session = { ...db.session!, credentialAccess: true };
     const tables = db.tables.filter((table) => table.name !== 'audit' && table.name !== 'caseStats');
-    expect(tables.map((t) => t.name).sort()).toEqual(['caseHistory', 'cases', 'mahallas', 'memberships', 'officeProfile', 'persons', 'settings', 'users']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['caseHistory', 'cases', 'credentials', 'mahallas', 'memberships', 'officeProfile', 'persons', 'settings', 'users']);
     for (const table of tables) {
       const keyPath = table.schema.primKey.keyPath as string;
       const key = `${table.name}-1`;
@@ -41,6 +42,17 @@ describe('audit trail below the repositories', () => {
     }
   });
 
+  it('records that a password hash changed, never the hash', async () => {
+    const db = await openDb();
+    db.session = { ...db.session!, credentialAccess: true };
+    await db.credentials.put({ id: 'user-1', hash: '$argon2id$secret-one', changedAt: 'a', mustChange: true, failedAttempts: 0, lastFailedAt: null });
+    await db.credentials.put({ id: 'user-1', hash: '$argon2id$secret-two', changedAt: 'b', mustChange: false, failedAttempts: 0, lastFailedAt: null });
+    const entries = await db.audit.where('[table+recordId]').equals(['credentials', 'user-1']).toArray();
+    expect(entries.map((entry) => entry.op).sort()).toEqual(['create', 'update']);
+    expect(entries.flatMap((entry) => entry.changes)).toContainEqual({ field: 'hash', from: null, to: null });
+    expect(JSON.stringify(entries)).not.toContain('secret');
+  });
+
   it('leaves derived and bookkeeping fields out, and skips rewrites that change nothing', async () => {
     const db = await openDb();
     await db.settings.put({ key: 'k', value: 1, updatedAt: 'a', rev: 1, searchKeys: ['x'] } as never);
@@ -56,8 +68,10 @@ describe('audit trail below the repositories', () => {
   it('refuses a write without a session, and writes nothing', async () => {
     const db = await openDb();
     db.session = null;
-    await expect(db.settings.put({ key: 'k', value: 1 })).rejects.toMatchObject({ code: 'noSession' });
+    // The access middleware stops it first (nobody logged in may write); the audit would too.
+    await expect(db.settings.put({ key: 'k', value: 1 })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await db.settings.count()).toBe(0);
+    db.session = { userId: 'user-1', installationId: 'inst-1', roles: ['administrator'], mahallaIds: [] };
     expect(await db.audit.count()).toBe(0);
   });
 
@@ -75,7 +89,7 @@ describe('audit trail below the repositories', () => {
 
   it('bulk writes (imports, restores) leave one entry per batch listing the records', async () => {
     const db = await openDb();
-    db.session = { userId: 'user-1', installationId: 'inst-1', bulk: { kind: 'import' } };
+    db.session = { userId: 'user-1', installationId: 'inst-1', roles: ['administrator', 'supervisor'], mahallaIds: [], bulk: { kind: 'import' } };
     await db.mahallas.bulkPut([{ id: 'a' }, { id: 'b' }, { id: 'c' }] as never[]);
     const entries = await db.audit.toArray();
     expect(entries).toHaveLength(1);

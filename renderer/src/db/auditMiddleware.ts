@@ -1,14 +1,18 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import { diffRecords, type AuditEntry } from '../domain/audit';
+import type { Actor } from '../domain/access';
+import { diffRecords, redactSecrets, type AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import { isUpgrade, mutationKeys } from './mutationKeys';
 
-/** Who is writing; the app sets it when a user starts working (setup, later login). */
-export interface WriteSession {
-  userId: string;
+/** Who is working: set at first-run setup and at login, cleared at logout. */
+export interface WriteSession extends Actor {
   installationId: string;
   /** Set around imports and restores: one summary entry per table instead of one per record. */
   bulk?: { kind: string };
+  /** Set by the accounts repository alone, around its reads and writes of password hashes. */
+  credentialAccess?: boolean;
+  /** Set by the case repository alone, around reading one readable case's own changes. */
+  caseAuditAccess?: boolean;
 }
 
 export const AUDIT_TABLE = 'audit';
@@ -80,7 +84,7 @@ async function auditedMutate(
     allKeys.forEach((key, index) => {
       const previous = before[index] as Record<string, unknown> | undefined;
       const next = (req.type === 'delete' || req.type === 'deleteRange' ? undefined : afterByKey.get(key)) as Record<string, unknown> | undefined;
-      const changes = diffRecords(previous, next);
+      const changes = redactSecrets(table.name, diffRecords(previous, next));
       if (!changes.length && previous) return; // a rewrite that changed nothing worth recording
       const op = !previous ? 'create' : next ? 'update' : 'delete';
       entries.push({ ...base, id: crypto.randomUUID(), recordId: String(key), op, changes });

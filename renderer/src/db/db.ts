@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { AuditEntry } from '../domain/audit';
+import type { AuditEntry, AuditOp } from '../domain/audit';
 import { DomainError } from '../domain/errors';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
 import type { Mahalla } from '../domain/mahalla';
@@ -7,9 +7,25 @@ import type { Membership, Person } from '../domain/person';
 import type { WriteContext } from '../domain/record';
 import type { OfficeProfile } from '../domain/office';
 import type { User } from '../domain/user';
+import { createAccessMiddleware } from './accessMiddleware';
 import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
 import { createCaseStatsMiddleware, type CaseStat } from './caseStatsMiddleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
+
+/**
+ * An account's password, apart from the user record: an Argon2id hash in the encoded form that
+ * carries its own parameters, and the failed-login count that drives the delay. Keyed by user id.
+ * Only the accounts repository reads or writes it (the access middleware enforces that).
+ */
+export interface Credential {
+  id: string;
+  hash: string;
+  changedAt: string;
+  /** Set when an administrator set the password: the user chooses their own at the next login. */
+  mustChange: boolean;
+  failedAttempts: number;
+  lastFailedAt: string | null;
+}
 
 /** A key–value setting of the office (its data is carried by backups, unlike UI preferences). */
 export interface Setting {
@@ -34,6 +50,7 @@ export class HamkorlikDb extends Dexie {
   caseHistory!: Table<CaseHistoryEntry, string>;
   audit!: Table<AuditEntry, string>;
   caseStats!: Table<CaseStat, string>;
+  credentials!: Table<Credential, string>;
 
   /** Who is writing; set when a user starts working. Writes without one are refused. */
   session: WriteSession | null = null;
@@ -46,9 +63,37 @@ export class HamkorlikDb extends Dexie {
       const declared = this.version(version.version).stores(version.stores);
       if (version.upgrade) declared.upgrade(version.upgrade);
     }
+    this.use(createAccessMiddleware(() => this.session, (session, table, mode) => {
+      if (session) void this.logEvent('refused', { table, recordId: '*', detail: `${mode} ${table}` });
+    }));
     this.use(createAuditMiddleware(() => this.session, () => this.clock()));
     this.use(createCaseStatsMiddleware());
   }
+
+  /**
+   * Records an event that is not a change — a case viewed, an action refused, a login — in the
+   * audit, in a transaction of its own (a refusal's own transaction is being aborted).
+   */
+  async logEvent(op: Exclude<AuditOp, 'create' | 'update' | 'delete' | 'bulk'>, entry: { table: string; recordId: string; detail?: string; userId?: string }): Promise<void> {
+    const session = this.session;
+    const userId = entry.userId ?? session?.userId;
+    if (!userId) return;
+    const record: AuditEntry = {
+      id: crypto.randomUUID(),
+      at: this.clock().toISOString(),
+      userId,
+      installationId: session?.installationId ?? this.installationId,
+      table: entry.table,
+      recordId: entry.recordId,
+      op,
+      changes: [],
+      ...(entry.detail ? { detail: entry.detail } : {}),
+    };
+    await Dexie.ignoreTransaction(() => this.transaction('rw', this.audit, () => this.audit.add(record)));
+  }
+
+  /** This PC's installation id, for entries written before anyone logs in (failed logins). */
+  installationId = '';
 
   /** The stamp for records written now by the session's user. */
   writeContext(): WriteContext {

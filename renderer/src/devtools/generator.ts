@@ -837,9 +837,14 @@ class OfficeBuilder {
       updatedBy: by,
       rev: 1,
       deletedAt: null,
+      // Unique across districts without another draw from the generator (same seed, same data).
+      username: `user-${id.slice(0, 8)}`,
       fullName: { latn, cyrl: latToCyr(latn), typed: 'latn' },
       position,
+      phone: null,
+      specialistId: null,
       roles,
+      mahallaIds: [],
       active: true,
     };
   }

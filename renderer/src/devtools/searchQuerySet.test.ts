@@ -33,7 +33,7 @@ beforeAll(async () => {
   const { set, userId, installationId } = demoOffice(querySet.generator);
   db = new HamkorlikDb('query-set', memoryDexieOptions());
   await db.open();
-  db.session = { userId, installationId };
+  db.session = { userId, installationId, roles: ['administrator', 'supervisor'], mahallaIds: [] };
   await loadRecordSet(db, { ...set, history: [] }, GENERATOR_TODAY);
   const persons = new Map(set.persons.map((p) => [p.id, p]));
   personsByCase = new Map();

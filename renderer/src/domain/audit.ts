@@ -9,7 +9,13 @@ export interface AuditChange {
   to: unknown;
 }
 
-export type AuditOp = 'create' | 'update' | 'delete' | 'bulk';
+/**
+ * Changes (create, update, delete, bulk) are written by the audit middleware under every write;
+ * the others by the app: a case viewed (the access log the law asks for), an action refused for
+ * lack of permission, logins, failed logins and logouts.
+ */
+export type AuditOp = 'create' | 'update' | 'delete' | 'bulk' | 'view' | 'refused' | 'login' | 'loginFailed' | 'logout';
+export const AUDIT_OPS: readonly AuditOp[] = ['create', 'update', 'delete', 'bulk', 'view', 'refused', 'login', 'loginFailed', 'logout'];
 
 export interface AuditEntry {
   id: string;
@@ -22,6 +28,16 @@ export interface AuditEntry {
   changes: AuditChange[];
   /** For bulk writes (imports, restores): what the batch was, and how many records it wrote. */
   bulk?: { kind: string; count: number; recordIds: string[] };
+  /** For refusals: what was refused (`read cases`, `change case`); for failed logins: the username typed. */
+  detail?: string;
+}
+
+/** Fields whose values never enter the audit: that they changed is recorded, not what to. */
+const SECRET_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = { credentials: new Set(['hash']) };
+
+export function redactSecrets(table: string, changes: AuditChange[]): AuditChange[] {
+  const secret = SECRET_FIELDS[table];
+  return secret ? changes.map((change) => (secret.has(change.field) ? { field: change.field, from: null, to: null } : change)) : changes;
 }
 
 /** Fields that change on every write or are derived; listing them would bury the real changes. */

@@ -1,21 +1,35 @@
 import { z } from 'zod';
+import { normalizePhone } from './caseDraft';
 import type { BiScriptText } from './names';
 import type { RecordMeta } from './record';
 import { biScriptSchema, requiredText } from './validation';
 
-/** What a user may do; the accounts issue enforces these in the data layer. */
-export type Role = 'administrator' | 'supervisor' | 'caseManager' | 'specialist' | 'viewer';
+/** What a user may do; domain/access.ts has the table and the data layer enforces it. */
+export const ROLES = ['administrator', 'supervisor', 'caseManager', 'specialist', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
- * A person who uses the app. Every record's "who" is a user id from the first run on, so accounts
- * with passwords fit in later without changing what stored data means. Users are never deleted.
+ * A person who uses the app (an account). Every record's "who" is a user id, so accounts are never
+ * deleted, only disabled. The password lives apart, in the credentials table the data layer alone reads.
  */
 export interface User extends RecordMeta {
+  username: string;
   fullName: BiScriptText;
   position: string;
+  phone: string | null;
+  /** The specialist record in the team directory when the user is a team member (teams issue). */
+  specialistId: string | null;
   roles: Role[];
+  /** The mahallas whose cases the user reads: a case manager's own, a specialist's team's. */
+  mahallaIds: string[];
   active: boolean;
 }
+
+/** Usernames are typed at every login: short, Latin, no spaces, compared without case. */
+export const usernameSchema = z
+  .string()
+  .transform((text) => text.trim().toLowerCase())
+  .pipe(z.string().min(1, 'required').max(32, 'tooLong').regex(/^[a-z0-9._-]+$/u, 'usernameFormat'));
 
 export const firstUserDraftSchema = z.object({
   fullName: biScriptSchema,
@@ -23,3 +37,16 @@ export const firstUserDraftSchema = z.object({
 });
 
 export type FirstUserDraft = z.input<typeof firstUserDraftSchema>;
+
+export const accountDraftSchema = firstUserDraftSchema.extend({
+  username: usernameSchema,
+  phone: z
+    .string()
+    .transform((phone, context) => (phone.trim() === '' ? null : (normalizePhone(phone) ?? (context.addIssue({ code: 'custom', message: 'phoneFormat' }), z.NEVER)))),
+  roles: z.array(z.enum(ROLES)).min(1, 'rolesRequired'),
+  mahallaIds: z.array(z.string()),
+  specialistId: z.string().nullable().default(null),
+});
+
+export type AccountDraft = z.input<typeof accountDraftSchema>;
+export type ValidAccountDraft = z.output<typeof accountDraftSchema>;

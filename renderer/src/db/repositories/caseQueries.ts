@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
+import { canOnCase, readsAllCases, type Actor } from '../../domain/access';
+import { requireOffice } from './guard';
 import type { FamilyCase } from '../../domain/familyCase';
 import type { Stage } from '../../domain/stages';
 import type { RiskLevel } from '../../domain/vulnerability';
@@ -56,6 +58,12 @@ function compare(sort: CaseSort): (a: FamilyCase, b: FamilyCase) => number {
  * index; anything else reads the most selective index's matches and sorts those.
  */
 export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: CaseSort, offset: number, limit: number): Promise<CasePage> {
+  const actor = requireOffice(db, 'listCases');
+  if (!readsAllCases(actor)) {
+    const records = (await scopedCases(db, actor)).filter((kase) => matches(kase, filter));
+    records.sort(compare(sort));
+    return { rows: records.slice(offset, offset + limit), total: records.length };
+  }
   const active = activeFilters(filter);
   // Totals come from the counters the case-stats middleware keeps: IndexedDB's own count walks
   // every entry, which takes half a second at 100,000 cases on disk.
@@ -117,9 +125,36 @@ function deletedCases(db: HamkorlikDb): Promise<FamilyCase[]> {
   return db.cases.where('deletedAt').above('').toArray();
 }
 
+/**
+ * The live cases a user who does not read the whole office may read: their mahallas' and the ones
+ * they manage, found through indexes (a few hundred cases) and checked against the permission table.
+ */
+async function scopedCases(db: HamkorlikDb, actor: Actor): Promise<FamilyCase[]> {
+  const ids = new Set<string>([
+    ...(await db.cases.where('address.mahallaId').anyOf([...actor.mahallaIds]).primaryKeys()),
+    ...(await db.cases.where('caseManagerId').equals(actor.userId).primaryKeys()),
+  ]);
+  const records = await db.cases.bulkGet([...ids]);
+  return records.filter((kase): kase is FamilyCase => !!kase && kase.deletedAt === null && canOnCase(actor, 'read', kase));
+}
+
 /** The filter counts, read from the counters the case-stats middleware keeps (one small read). */
 export async function facetCounts(db: HamkorlikDb): Promise<FacetCounts> {
   const counts: FacetCounts = { all: 0, stage: {}, riskLevel: {}, mahallaId: {}, caseManagerId: {}, vulnerability: {} };
+  const actor = requireOffice(db, 'listCases');
+  if (!readsAllCases(actor)) {
+    // Counted over the user's own cases, so the numbers match what their list shows.
+    for (const kase of await scopedCases(db, actor)) {
+      counts.all++;
+      const bump = (facet: Exclude<keyof FacetCounts, 'all'>, value: string) => (counts[facet][value] = (counts[facet][value] ?? 0) + 1);
+      bump('stage', kase.stage);
+      bump('riskLevel', kase.riskLevel);
+      bump('mahallaId', kase.address.mahallaId);
+      bump('caseManagerId', kase.caseManagerId);
+      for (const code of kase.vulnerability) bump('vulnerability', code);
+    }
+    return counts;
+  }
   // The counters are written below Dexie's change tracking. Every case write stamps `updatedAt`
   // with the newest time, so reading the newest key is a cheap way to be woken by any of them.
   const [stats] = await Promise.all([db.caseStats.toArray(), db.cases.orderBy('updatedAt').reverse().limit(1).primaryKeys()]);

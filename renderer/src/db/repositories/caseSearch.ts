@@ -1,5 +1,7 @@
 import type { HamkorlikDb } from '../db';
+import { canOnCase, readsAllCases } from '../../domain/access';
 import type { FamilyCase } from '../../domain/familyCase';
+import { requireOffice } from './guard';
 import { foldVariants, KEY_PREFIX, parseQuery, rankCandidate, rawToken, type QueryToken, type SearchQuery } from '../../domain/searchKey';
 
 export interface SearchHit {
@@ -51,6 +53,16 @@ interface Range {
  *   against each record's keys.
  */
 export async function searchCases(db: HamkorlikDb, text: string, limit = 50): Promise<SearchResult> {
+  const actor = requireOffice(db, 'listCases');
+  if (readsAllCases(actor)) return searchAll(db, text, limit);
+  // A user who reads part of the office sees only their cases among the hits; reading a wider
+  // window keeps the page full when other mahallas' families rank first.
+  const wide = await searchAll(db, text, limit * 8);
+  const hits = wide.hits.filter((hit) => canOnCase(actor, 'read', hit.kase));
+  return { hits: hits.slice(0, limit), truncated: hits.length > limit || wide.truncated };
+}
+
+async function searchAll(db: HamkorlikDb, text: string, limit: number): Promise<SearchResult> {
   const query = parseQuery(text);
   if (query.tokens.length === 0) return { hits: [], truncated: false };
   const names = query.tokens.filter((token) => token.kind === 'name');

@@ -16,7 +16,7 @@ beforeEach(async () => {
   let tick = 0;
   db.clock = () => new Date(Date.UTC(2026, 10, 23, 8, 0, tick++));
   await db.open();
-  db.session = { userId: 'manager-1', installationId: INSTALLATION };
+  db.session = { userId: 'manager-1', installationId: INSTALLATION, roles: ['administrator', 'supervisor'], mahallaIds: [] };
 });
 
 function pinfl(first: number, day: string, month: string, year: string, serial: string): string {

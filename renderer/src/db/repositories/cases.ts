@@ -7,8 +7,11 @@ import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
 import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
 import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
+import { canOnCase, type CaseAction } from '../../domain/access';
+import type { AuditEntry } from '../../domain/audit';
 import { issuesByPath } from '../../domain/validation';
 import { nextCaseNumber } from './caseNumbers';
+import { requireCase, requireStoreCase } from './guard';
 
 /** A member to put in a case: a new person, or an existing one (found as a duplicate) linked in. */
 export type MemberInput = { relation: Relation; from?: IsoDate } & ({ person: PersonDraft } | { personId: string });
@@ -92,6 +95,7 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
       sortName: '',
       searchKeys: [],
     };
+    requireStoreCase(db, null, base);
     const seenPinfls = new Set<string>();
     const linked = new Set<string>();
     let heads = 0;
@@ -126,15 +130,17 @@ export async function getCaseFile(db: HamkorlikDb, caseId: string): Promise<Case
   return db.transaction('r', [db.cases, db.persons, db.memberships, db.caseHistory], async () => {
     const kase = await db.cases.get(caseId);
     if (!kase || kase.purgedAt) return undefined;
+    requireCase(db, 'read', kase);
     const history = await db.caseHistory.where('caseId').equals(caseId).toArray();
     history.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { kase, members: await membersOf(db, caseId), history };
   });
 }
 
-async function loadForChange(db: HamkorlikDb, caseId: string, expectedRev: number | undefined): Promise<FamilyCase> {
+async function loadForChange(db: HamkorlikDb, caseId: string, expectedRev: number | undefined, action: CaseAction = 'change'): Promise<FamilyCase> {
   const kase = await db.cases.get(caseId);
   if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
+  requireCase(db, action, kase);
   if (expectedRev !== undefined && kase.rev !== expectedRev) throw new DomainError('staleRevision', caseId);
   return kase;
 }
@@ -148,6 +154,7 @@ export async function updateCaseDetails(db: HamkorlikDb, caseId: string, draft: 
   return db.transaction('rw', CASE_TABLES(db), async () => {
     const kase = await loadForChange(db, caseId, expectedRev);
     const next = await reindex(db, touched(kase, parsed.data, context), today);
+    requireStoreCase(db, kase, next);
     await db.cases.put(next);
     return next;
   });
@@ -189,6 +196,10 @@ export async function updatePerson(db: HamkorlikDb, personId: string, draft: Per
     const current = await db.persons.get(personId);
     if (!current || current.deletedAt) throw new DomainError('notFound', personId);
     if (expectedRev !== undefined && current.rev !== expectedRev) throw new DomainError('staleRevision', personId);
+    const memberOf = (await db.memberships.where('personId').equals(personId).toArray()).filter((m) => m.deletedAt === null);
+    const cases = (await db.cases.bulkGet(memberOf.map((m) => m.caseId))).filter((kase): kase is FamilyCase => !!kase && !kase.deletedAt);
+    const actor = db.session!;
+    if (!cases.some((kase) => canOnCase(actor, 'change', kase))) requireCase(db, 'change', cases[0] ?? { id: personId, caseManagerId: '', address: { mahallaId: '' } });
     await assertPinflFree(db, valid.pinfl, personId);
     const next = touched(current, valid as Partial<Person>, context);
     const person = { ...next, dupKey: personDupKey(next) };
@@ -233,7 +244,7 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     throw new DomainError('invalid', 'action:required');
   }
   return db.transaction('rw', CASE_TABLES(db), async () => {
-    const kase = await loadForChange(db, caseId, undefined);
+    const kase = await loadForChange(db, caseId, undefined, event.type === 'close' || event.type === 'reopen' ? event.type : 'change');
     if (event.type === 'advance') {
       const missing = missingForStage(event.to, kase, await membersOf(db, caseId));
       if (missing.length) throw new DomainError('stageRequirement', missing.join(' '));
@@ -259,7 +270,7 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
 export async function deleteCase(db: HamkorlikDb, caseId: string): Promise<void> {
   const context = db.writeContext();
   await db.transaction('rw', db.cases, async () => {
-    const kase = await loadForChange(db, caseId, undefined);
+    const kase = await loadForChange(db, caseId, undefined, 'delete');
     await db.cases.put({ ...touched(kase, {}, context), deletedAt: context.now.toISOString() });
   });
 }
@@ -269,6 +280,7 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
   await db.transaction('rw', db.cases, async () => {
     const kase = await db.cases.get(caseId);
     if (!kase || !kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId);
+    requireCase(db, 'restore', kase);
     await db.cases.put({ ...touched(kase, {}, context), deletedAt: null });
   });
 }
@@ -294,6 +306,7 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
   await db.transaction('rw', [...CASE_TABLES(db), db.audit], async () => {
     const kase = await db.cases.get(caseId);
     if (!kase || !kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId);
+    requireCase(db, 'purge', kase);
     const memberships = await db.memberships.where('caseId').equals(caseId).toArray();
     const history = await db.caseHistory.where('caseId').equals(caseId).toArray();
     const purgedIds = [caseId, ...memberships.map((m) => m.id), ...history.map((h) => h.id)];
@@ -318,4 +331,27 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
         });
     }
   });
+}
+
+/** The access log: who opened which case file, as the personal-data law asks (not only who changed it). */
+export async function recordCaseView(db: HamkorlikDb, caseId: string): Promise<void> {
+  await db.logEvent('view', { table: 'cases', recordId: caseId });
+}
+
+/**
+ * The field-level changes of a case's own records (the case, its members, their memberships),
+ * newest first, for whoever may read the case: part of the case file, unlike the office's audit,
+ * which only administrators and supervisors read.
+ */
+export async function caseChanges(db: HamkorlikDb, file: CaseFile): Promise<AuditEntry[]> {
+  const actor = requireCase(db, 'read', file.kase);
+  const ids = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
+  const previous = db.session;
+  db.session = { ...actor, caseAuditAccess: true };
+  try {
+    const entries = await db.audit.where('[table+recordId]').anyOf(ids.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray();
+    return entries.filter((entry) => entry.op === 'create' || entry.op === 'update' || entry.op === 'delete').sort((a, b) => b.at.localeCompare(a.at));
+  } finally {
+    db.session = previous;
+  }
 }

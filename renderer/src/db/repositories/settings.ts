@@ -4,8 +4,8 @@ import type { HamkorlikDb } from '../db';
 export interface SettingValues {
   /** When first-run setup finished; its presence means the office is set up. */
   setupCompletedAt: string;
-  /** The user who works on this PC until accounts with login arrive. */
-  currentUserId: string;
+  /** Minutes without input before the screen locks. */
+  idleLockMinutes: number;
 }
 
 export async function getSetting<K extends keyof SettingValues>(db: HamkorlikDb, key: K): Promise<SettingValues[K] | undefined> {

@@ -5,6 +5,7 @@ import { getOfficeProfile } from './office';
 import { addMahallas, deleteMahalla, listMahallas, renameMahalla } from './mahallas';
 import { completeFirstRun, type FirstRunInput } from './setup';
 import { getSetting } from './settings';
+import { login, logout } from './accounts';
 
 const input: FirstRunInput = {
   office: {
@@ -19,7 +20,9 @@ const input: FirstRunInput = {
     { uzLatn: 'Navroʻz', uzCyrl: 'Наврўз', ru: 'Навруз' },
     { uzLatn: 'Tinchlik', uzCyrl: 'Тинчлик', ru: 'Тинчлик' },
   ],
-  administrator: { fullName: { latn: 'Karimova Dilnoza', cyrl: 'Каримова Дилноза', typed: 'latn' }, position: 'Boʻlim boshligʻi' },
+  administrator: { fullName: { latn: 'Karimova Dilnoza', cyrl: 'Каримова Дилноза', typed: 'latn' }, position: 'Boʻlim boshligʻi', username: ' Dilnoza.K ' },
+  password: 'oltinkol-2026',
+  repeatPassword: 'oltinkol-2026',
 };
 const INSTALLATION = '11111111-2222-4333-8444-555555555555';
 
@@ -40,8 +43,12 @@ describe('first-run setup', () => {
       ['Navroʻz', administrator.id],
       ['Tinchlik', administrator.id],
     ]);
-    expect(administrator).toMatchObject({ roles: ['administrator'], active: true, createdBy: administrator.id });
-    expect(await getSetting(db, 'currentUserId')).toBe(administrator.id);
+    expect(administrator).toMatchObject({ username: 'dilnoza.k', roles: ['administrator', 'supervisor'], active: true, createdBy: administrator.id });
+    expect(await getSetting(db, 'setupCompletedAt')).toBe('2026-11-23T08:00:00.000Z');
+    // The administrator stays logged in, and can log in again with the password chosen at setup.
+    expect(db.session).toMatchObject({ userId: administrator.id, roles: ['administrator', 'supervisor'] });
+    await logout(db);
+    await expect(login(db, 'dilnoza.k', 'oltinkol-2026')).resolves.toMatchObject({ user: { id: administrator.id }, mustChange: false });
   });
 
   it('stores nothing when any part is invalid', async () => {
@@ -52,6 +59,9 @@ describe('first-run setup', () => {
     await expect(completeFirstRun(db, duplicate, INSTALLATION)).rejects.toMatchObject({ code: 'duplicate' });
     expect(await db.users.count()).toBe(0);
     expect(await getOfficeProfile(db)).toBeUndefined();
+    const weak = { ...input, repeatPassword: 'oltinkol-2027' };
+    await expect(completeFirstRun(db, weak, INSTALLATION)).rejects.toMatchObject({ code: 'passwordRules', message: 'mismatch' });
+    expect(await db.users.count()).toBe(0);
   });
 
   it('cannot run twice', async () => {
@@ -66,7 +76,7 @@ describe('mahallas', () => {
   it('refuses a second spelling of an existing mahalla, renames with a new revision and deletes to a tombstone', async () => {
     const db = await freshDb();
     const { administrator } = await completeFirstRun(db, input, INSTALLATION);
-    expect(db.session).toEqual({ userId: administrator.id, installationId: INSTALLATION });
+    expect(db.session).toEqual({ userId: administrator.id, installationId: INSTALLATION, roles: ['administrator', 'supervisor'], mahallaIds: [] });
     db.clock = () => new Date('2026-11-24T08:00:00Z');
     await expect(addMahallas(db, [{ uzLatn: 'Navroz', uzCyrl: 'Наврўз', ru: 'Навруз' }])).rejects.toMatchObject({ code: 'duplicate' });
     const [tinchlik] = (await listMahallas(db)).filter((m) => m.name.uzLatn === 'Tinchlik');

@@ -4,13 +4,18 @@ import { mahallaKey, mahallaNameSchema, type Mahalla } from '../../domain/mahall
 import type { TriLingualText } from '../../domain/names';
 import { OFFICE_PROFILE_ID, officeDraftSchema, type OfficeDraft, type OfficeProfile } from '../../domain/office';
 import { newId, newRecordMeta, type WriteContext } from '../../domain/record';
-import type { FirstUserDraft, User } from '../../domain/user';
+import { passwordProblem } from '../../domain/password';
+import { usernameSchema, type FirstUserDraft, type User } from '../../domain/user';
+import { hashPassword } from '../passwords';
+import { sessionFor } from './accounts';
 import { newUser } from './users';
 
 export interface FirstRunInput {
   office: OfficeDraft;
   mahallas: TriLingualText[];
-  administrator: FirstUserDraft;
+  administrator: FirstUserDraft & { username: string };
+  password: string;
+  repeatPassword: string;
 }
 
 export interface FirstRunResult {
@@ -26,7 +31,12 @@ export interface FirstRunResult {
 export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, installationId: string): Promise<FirstRunResult> {
   const adminId = newId();
   const context: WriteContext = { userId: adminId, installationId, now: db.clock() };
-  const administrator = newUser(input.administrator, ['administrator'], context, adminId);
+  const username = usernameSchema.safeParse(input.administrator.username);
+  if (!username.success) throw new DomainError('invalid', `username:${username.error.issues[0]?.message}`);
+  const problem = passwordProblem(input.password, input.repeatPassword, username.data);
+  if (problem) throw new DomainError('passwordRules', problem);
+  // The head of a small office both administers and supervises; more accounts come later.
+  const administrator = newUser(input.administrator, username.data, ['administrator', 'supervisor'], context, adminId);
   const officeDraft = officeDraftSchema.safeParse(input.office);
   if (!officeDraft.success) throw new DomainError('invalid', JSON.stringify(officeDraft.error.issues));
   const office: OfficeProfile = { ...newRecordMeta(context, OFFICE_PROFILE_ID), ...officeDraft.data };
@@ -40,20 +50,22 @@ export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, in
     return { ...newRecordMeta(context), name: parsed.data };
   });
 
-  // The administrator starts working here: everything setup stores is theirs.
+  const hash = await hashPassword(input.password);
+
+  // The administrator starts working here: everything setup stores is theirs, and they stay logged in.
   const previous = db.session;
-  db.session = { userId: adminId, installationId };
+  const session = sessionFor(administrator, installationId);
+  db.session = { ...session, credentialAccess: true };
   try {
-    await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings], async () => {
+    await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async () => {
       if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
       await db.users.add(administrator);
+      await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
       await db.officeProfile.add(office);
       await db.mahallas.bulkAdd(mahallas);
-      await db.settings.bulkPut([
-        { key: 'setupCompletedAt', value: context.now.toISOString() },
-        { key: 'currentUserId', value: adminId },
-      ]);
+      await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
     });
+    db.session = session;
   } catch (error) {
     db.session = previous;
     throw error;

@@ -12,8 +12,8 @@ export function listUsers(db: HamkorlikDb): Promise<User[]> {
 }
 
 /** Builds a validated user record; `context.userId` is the creator (the user itself on first run). */
-export function newUser(draft: FirstUserDraft, roles: Role[], context: WriteContext, id?: string): User {
+export function newUser(draft: FirstUserDraft, username: string, roles: Role[], context: WriteContext, id?: string): User {
   const parsed = firstUserDraftSchema.safeParse(draft);
   if (!parsed.success) throw new DomainError('invalid', JSON.stringify(parsed.error.issues));
-  return { ...newRecordMeta(context, id), ...parsed.data, roles, active: true };
+  return { ...newRecordMeta(context, id), ...parsed.data, username, phone: null, specialistId: null, mahallaIds: [], roles, active: true };
 }

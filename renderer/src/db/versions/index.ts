@@ -1,8 +1,9 @@
 import type { SchemaVersion } from './types';
 import { v001Initial } from './v001-initial';
 import { v002CaseFiles } from './v002-case-files';
+import { v003Accounts } from './v003-accounts';
 
 /** Every schema version in order. Append only: a released version is never edited. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts];
 
 export type { SchemaVersion } from './types';

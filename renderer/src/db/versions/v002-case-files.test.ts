@@ -19,9 +19,9 @@ describe('v002: case files', () => {
     expect(await db.cases.count()).toBe(0);
     expect(await db.audit.count()).toBe(0);
 
-    db.session = { userId: 'u1', installationId: 'i1' };
-    await db.settings.put({ key: 'currentUserId', value: 'u1' });
-    expect(await db.audit.where('[table+recordId]').equals(['settings', 'currentUserId']).count()).toBe(1);
+    db.session = { userId: 'u1', installationId: 'i1', roles: ['administrator', 'supervisor'], mahallaIds: [] };
+    await db.settings.put({ key: 'someSetting', value: 'u1' });
+    expect(await db.audit.where('[table+recordId]').equals(['settings', 'someSetting']).count()).toBe(1);
   });
 
   it('indexes cases by the fields the case list filters on', async () => {

@@ -3,12 +3,14 @@ import EditIcon from '@mui/icons-material/EditOutlined';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { useAppSelector } from '../../app/hooks';
+import { useActor, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { getCaseFile, type CaseFile, type CaseMember } from '../../db/repositories/cases';
+import { getCaseFile, recordCaseView, type CaseFile, type CaseMember } from '../../db/repositories/cases';
+import { canOnCase } from '../../domain/access';
+import { DomainError } from '../../domain/errors';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { listUsers } from '../../db/repositories/users';
 import { formatDate, toIsoDate } from '../../domain/dates';
@@ -28,10 +30,40 @@ const TABS = ['family', 'referral', 'agreement', 'assessment', 'plan', 'monitori
 export function CaseCardPage() {
   const { caseId = '' } = useParams();
   const { db } = useServices();
-  const file = useLiveQuery(async () => (await getCaseFile(db, caseId)) ?? null, [db, caseId]);
+  const file = useLiveQuery(async () => {
+    try {
+      return (await getCaseFile(db, caseId)) ?? null;
+    } catch (error) {
+      // Refused (and audited) by the data layer: say so rather than show an empty or broken card.
+      if (error instanceof DomainError && error.code === 'forbidden') return 'forbidden' as const;
+      throw error;
+    }
+  }, [db, caseId]);
+  const readable = !!file && file !== 'forbidden';
+  useEffect(() => {
+    // The access log: one entry each time a user opens a case file.
+    if (readable) void recordCaseView(db, caseId);
+  }, [db, caseId, readable]);
   if (file === undefined) return null;
   if (file === null) return <NotFound />;
+  if (file === 'forbidden') return <Forbidden />;
   return <CaseCard file={file} />;
+}
+
+function Forbidden() {
+  const { t } = useTranslation('cases');
+  const navigate = useNavigate();
+  return (
+    <EmptyState
+      title={t('card.forbiddenTitle')}
+      text={t('card.forbiddenText')}
+      action={
+        <Button onClick={() => navigate('/cases')} data-testid="forbidden-back">
+          {t('card.back')}
+        </Button>
+      }
+    />
+  );
 }
 
 function CaseCard({ file }: { file: CaseFile }) {
@@ -45,6 +77,8 @@ function CaseCard({ file }: { file: CaseFile }) {
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const { kase } = file;
+  const actor = useActor();
+  const canChange = !!actor && canOnCase(actor, 'change', kase);
   const today = toIsoDate(new Date());
   const head = kase.summary.head;
   const mahalla = mahallas.find((m) => m.id === kase.address.mahallaId);
@@ -74,9 +108,9 @@ function CaseCard({ file }: { file: CaseFile }) {
           {kase.caseNumber}
         </Typography>
         <Box sx={{ flexGrow: 1 }} />
-        {!kase.deletedAt && (
+        {!kase.deletedAt && canChange && (
           <>
-            <DeleteCaseButtons kase={kase} />
+            {actor && canOnCase(actor, 'delete', kase) && <DeleteCaseButtons kase={kase} />}
             <Button startIcon={<EditIcon />} onClick={() => navigate(`/cases/${kase.id}/edit`)} data-testid="case-edit">
               {t('card.edit')}
             </Button>
@@ -88,7 +122,7 @@ function CaseCard({ file }: { file: CaseFile }) {
         {kase.phones.length > 0 && ` · ${kase.phones.join(', ')}`}
         {manager && ` · ${t('field.caseManager')}: ${biScriptIn(manager.fullName, language)}`}
       </Typography>
-      <StageActions kase={kase} />
+      {canChange && <StageActions kase={kase} />}
       <Tabs value={tab} onChange={(_e, next) => setTab(next)} variant="scrollable" scrollButtons="auto">
         {TABS.map((key) => (
           <Tab key={key} value={key} label={t(`card.tab.${key}`)} data-testid={`tab-${key}`} />
@@ -98,14 +132,14 @@ function CaseCard({ file }: { file: CaseFile }) {
         <CardContent>
           {tab === 'family' && (
             <Stack spacing={2}>
-              <MembersTable members={current} script={script} today={today} onEdit={kase.deletedAt ? undefined : setEditing} />
+              <MembersTable members={current} script={script} today={today} onEdit={kase.deletedAt || !canChange ? undefined : setEditing} />
               {former.length > 0 && (
                 <>
                   <Typography variant="subtitle2">{t('card.formerMembers')}</Typography>
-                  <MembersTable members={former} script={script} today={today} onEdit={kase.deletedAt ? undefined : setEditing} />
+                  <MembersTable members={former} script={script} today={today} onEdit={kase.deletedAt || !canChange ? undefined : setEditing} />
                 </>
               )}
-              {!kase.deletedAt && (
+              {!kase.deletedAt && canChange && (
                 <Box>
                   <Button startIcon={<PersonAddIcon />} onClick={() => setEditing('new')} data-testid="member-add">
                     {t('card.addMember')}

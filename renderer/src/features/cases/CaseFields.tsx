@@ -127,7 +127,7 @@ export function CaseFields({
           helperText={error('caseManagerId')}
           sx={{ maxWidth: { md: 280 } }}
         >
-          {users.map((user) => (
+          {users.filter((user) => user.id === value.caseManagerId || (user.active && (user.roles.includes('caseManager') || user.roles.includes('supervisor')))).map((user) => (
             <MenuItem key={user.id} value={user.id}>
               {biScriptIn(user.fullName, language)}
             </MenuItem>

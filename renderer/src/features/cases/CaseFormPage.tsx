@@ -36,7 +36,8 @@ export function CaseFormPage() {
   // Read once, not live: the form edits the case as it was when editing began.
   const [existing, setExisting] = useState<CaseFile | null | undefined>(caseId ? undefined : null);
   useEffect(() => {
-    if (caseId) void getCaseFile(db, caseId).then((file) => setExisting(file && !file.kase.deletedAt ? file : null));
+    // A case the user may not read (refused and audited below) is shown as not found.
+    if (caseId) void getCaseFile(db, caseId).then((file) => setExisting(file && !file.kase.deletedAt ? file : null), () => setExisting(null));
   }, [db, caseId]);
   const userId = useAppSelector((state) => state.session.currentUserId);
   const { t } = useTranslation();

@@ -44,8 +44,9 @@ export function CasesPage() {
   const userNames = useMemo(() => new Map(users.map((u) => [u.id, biScriptIn(u.fullName, language)])), [users, language]);
   const today = toIsoDate(new Date());
 
-  const rows: FamilyCase[] = deferredSearch ? (found?.hits.map((hit) => hit.kase) ?? []) : (listed?.rows ?? []);
-  const columns: GridColDef<FamilyCase>[] = [
+  const rows: FamilyCase[] = useMemo(() => (deferredSearch ? (found?.hits.map((hit) => hit.kase) ?? []) : (listed?.rows ?? [])), [deferredSearch, found, listed]);
+  // The grid re-processes columns and models whenever their identity changes: keep them stable.
+  const columns: GridColDef<FamilyCase>[] = useMemo(() => [
     { field: 'caseNumber', headerName: t('field.caseNumber'), width: 210 },
     {
       field: 'sortName',
@@ -60,8 +61,9 @@ export function CasesPage() {
     { field: 'children', headerName: t('list.children'), width: 80, sortable: false, valueGetter: (_value, row) => `${row.summary.children}/${row.summary.members}` },
     { field: 'caseManagerId', headerName: t('field.caseManager'), width: 180, sortable: false, valueGetter: (value: string) => userNames.get(value) ?? '' },
     { field: 'updatedAt', headerName: t('list.updated'), width: 110, valueFormatter: (value: string) => formatDate(toIsoDate(new Date(value))) },
-  ];
-  const sortModel: GridSortModel = [{ field: sort.field, sort: sort.direction }];
+  ], [t, language, mahallaNames, userNames]);
+  const sortModel: GridSortModel = useMemo(() => (deferredSearch ? [] : [{ field: sort.field, sort: sort.direction }]), [deferredSearch, sort]);
+  const paginationModel = useMemo(() => ({ page: deferredSearch ? 0 : page, pageSize }), [deferredSearch, page, pageSize]);
   const total = deferredSearch ? rows.length : (listed?.total ?? 0);
 
   if (counts?.all === 0) {
@@ -130,10 +132,10 @@ export function CasesPage() {
             paginationMode={deferredSearch ? 'client' : 'server'}
             sortingMode={deferredSearch ? 'client' : 'server'}
             rowCount={deferredSearch ? undefined : total}
-            paginationModel={{ page: deferredSearch ? 0 : page, pageSize }}
+            paginationModel={paginationModel}
             pageSizeOptions={[25, 50, 100]}
             onPaginationModelChange={(model) => dispatch(pageChanged(model))}
-            sortModel={deferredSearch ? [] : sortModel}
+            sortModel={sortModel}
             onSortModelChange={(model) => {
               const [first] = model;
               if (first?.sort) dispatch(sortChanged({ field: first.field as CaseSortField, direction: first.sort }));

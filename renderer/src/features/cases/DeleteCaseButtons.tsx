@@ -7,6 +7,8 @@ import { clearDraft } from '../../app/drafts';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { deleteCase, purgeCase, restoreCase } from '../../db/repositories/cases';
+import { useActor } from '../../app/hooks';
+import { canOnCase } from '../../domain/access';
 import type { FamilyCase } from '../../domain/familyCase';
 
 /** Delete (reversible), and for a deleted case restore or purge for good — each confirmed first. */
@@ -16,6 +18,8 @@ export function DeleteCaseButtons({ kase }: { kase: FamilyCase }) {
   const navigate = useNavigate();
   const feedback = useFeedback();
   const [asking, setAsking] = useState<'delete' | 'purge' | null>(null);
+  const actor = useActor();
+  const may = (action: 'restore' | 'purge') => !!actor && canOnCase(actor, action, kase);
   const run = async (action: () => Promise<void>, then?: () => void) => {
     setAsking(null);
     try {
@@ -34,12 +38,16 @@ export function DeleteCaseButtons({ kase }: { kase: FamilyCase }) {
           data-testid="case-deleted"
           action={
             <>
-              <Button color="inherit" onClick={() => void run(() => restoreCase(db, kase.id))} data-testid="case-restore">
-                {t('card.restore')}
-              </Button>
-              <Button color="error" onClick={() => setAsking('purge')} data-testid="case-purge">
-                {t('card.purge')}
-              </Button>
+              {may('restore') && (
+                <Button color="inherit" onClick={() => void run(() => restoreCase(db, kase.id))} data-testid="case-restore">
+                  {t('card.restore')}
+                </Button>
+              )}
+              {may('purge') && (
+                <Button color="error" onClick={() => setAsking('purge')} data-testid="case-purge">
+                  {t('card.purge')}
+                </Button>
+              )}
             </>
           }
         >

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import type { CaseFile } from '../../db/repositories/cases';
+import { caseChanges, type CaseFile } from '../../db/repositories/cases';
 import { listUsers } from '../../db/repositories/users';
 import type { AuditEntry } from '../../domain/audit';
 import { formatDateTime } from '../../domain/dates';
@@ -20,11 +20,10 @@ export function HistoryTab({ file }: { file: CaseFile }) {
   const { db } = useServices();
   const language = useAppSelector((state) => state.session.language);
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
-  const recordIds = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
   const audit = useLiveQuery(
-    async () => (await db.audit.where('[table+recordId]').anyOf(recordIds.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray()).sort((a, b) => b.at.localeCompare(a.at)),
+    () => caseChanges(db, file),
     // The audit is written below Dexie's change tracking: follow the records' revisions instead.
-    [db, recordIds.join(), file.kase.rev, file.members.map((m) => `${m.person.rev}.${m.membership.rev}`).join()],
+    [db, file.kase.id, file.kase.rev, file.members.map((m) => `${m.person.id}.${m.person.rev}.${m.membership.rev}`).join()],
   );
   const who = (userId: string) => {
     const user = users.find((u) => u.id === userId);

@@ -6,6 +6,8 @@ import { applyEvent } from '../../db/repositories/cases';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
+import { useActor } from '../../app/hooks';
+import { canOnCase } from '../../domain/access';
 import { availableEvents, closureOutcomesFor, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
 import { DateField } from '../../ui/DateField';
 
@@ -15,7 +17,9 @@ type Action = { kind: 'advance'; to: OpenStage } | { kind: 'decideEligibility' }
 export function StageActions({ kase }: { kase: FamilyCase }) {
   const { t } = useTranslation('cases');
   const [action, setAction] = useState<Action | null>(null);
-  const events = availableEvents(kase);
+  const actor = useActor();
+  // Closing and reopening are the supervisor's approval; others do not see those steps.
+  const events = availableEvents(kase).filter((event) => (event !== 'close' && event !== 'reopen') || (!!actor && canOnCase(actor, event, kase)));
   if (kase.deletedAt) return null;
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="stage-actions">

@@ -2,3 +2,5 @@ export { CasesPage } from './CasesPage';
 export { CaseCardPage } from './CaseCardPage';
 export { CaseFormPage } from './CaseFormPage';
 export { casesSlice } from './casesSlice';
+export { describeValue, fieldLabel, type NameLookup } from './describeChange';
+export { useGridLocaleText } from './useGridLocaleText';

@@ -9,7 +9,10 @@ import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { PageHeader } from '../../ui/PageHeader';
 import { MahallaEditor } from '../mahallas';
 import { OfficeForm } from '../office';
+import { IdleLockSetting } from './IdleLockSetting';
 import { InstallationInfo } from './InstallationInfo';
+import { useActor } from '../../app/hooks';
+import { canDo } from '../../domain/access';
 
 /** Office settings: language, the office profile, its mahallas, and facts about this installation. */
 export function SettingsPage() {
@@ -18,6 +21,8 @@ export function SettingsPage() {
   const feedback = useFeedback();
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const mahallas = useLiveQuery(() => listMahallas(db), [db]);
+  const actor = useActor();
+  const managesOffice = !!actor && canDo(actor, 'manageOffice');
 
   return (
     <>
@@ -27,6 +32,14 @@ export function SettingsPage() {
           <CardHeader title={t('language.title')} subheader={t('language.text')} />
           <CardContent sx={{ maxWidth: 400 }}>
             <LanguageSwitcher variant="form" />
+          </CardContent>
+        </Card>
+        {managesOffice && (
+        <>
+        <Card variant="outlined">
+          <CardHeader title={t('lock.title')} subheader={t('lock.text')} />
+          <CardContent>
+            <IdleLockSetting />
           </CardContent>
         </Card>
         <Card variant="outlined">
@@ -62,6 +75,8 @@ export function SettingsPage() {
             )}
           </CardContent>
         </Card>
+        </>
+        )}
         <Card variant="outlined">
           <CardHeader title={t('about.title')} />
           <CardContent>

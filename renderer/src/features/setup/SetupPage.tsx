@@ -6,8 +6,8 @@ import { useNavigate } from 'react-router';
 import { useFeedback } from '../../app/feedback';
 import { useAppDispatch } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { userSelected } from '../../app/sessionSlice';
-import { completeFirstRun } from '../../db/repositories/setup';
+import { loggedIn } from '../../app/sessionSlice';
+import { completeFirstRun, type FirstRunInput } from '../../db/repositories/setup';
 import { newId } from '../../domain/record';
 import { EMPTY_BI_SCRIPT } from '../../ui/BiScriptField';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
@@ -15,6 +15,7 @@ import { NoticeBar } from '../../app/NoticeBar';
 import { MahallaEditor } from '../mahallas';
 import { EMPTY_OFFICE_DRAFT, OfficeForm } from '../office';
 import { AdministratorForm } from './AdministratorForm';
+import type { NewPassword } from '../accounts';
 import { clearSetupDraft, loadSetupDraft, saveSetupDraft, type SetupDraft } from './setupDraft';
 
 const STEPS = ['language', 'office', 'mahallas', 'administrator'] as const;
@@ -44,17 +45,18 @@ export function SetupPage() {
     </Button>
   );
 
-  const finish = async (administrator: NonNullable<SetupDraft['administrator']>) => {
+  const finish = async (administrator: FirstRunInput['administrator'], password: NewPassword) => {
     if (!draft.office) return go(1);
     setBusy(true);
     try {
       const result = await completeFirstRun(
         db,
-        { office: draft.office, mahallas: draft.mahallas.map((m) => m.name), administrator },
+        { office: draft.office, mahallas: draft.mahallas.map((m) => m.name), administrator, password: password.password, repeatPassword: password.repeat },
         appInfo.installationId,
       );
       clearSetupDraft();
-      dispatch(userSelected(result.administrator.id));
+      const { id, roles, mahallaIds } = result.administrator;
+      dispatch(loggedIn({ userId: id, roles, mahallaIds }));
       navigate('/cases', { replace: true });
     } catch (error) {
       feedback.failure(error);
@@ -127,12 +129,12 @@ export function SetupPage() {
           <Stack spacing={2}>
             <Typography color="text.secondary">{t('administrator.text')}</Typography>
             <AdministratorForm
-              initial={draft.administrator ?? { fullName: EMPTY_BI_SCRIPT, position: '' }}
+              initial={draft.administrator ?? { fullName: EMPTY_BI_SCRIPT, position: '', username: '' }}
               submitLabel={t('finish')}
               busy={busy}
               back={back}
               onChange={(administrator) => setDraft({ ...draft, administrator })}
-              onSubmit={(administrator) => void finish(administrator)}
+              onSubmit={(administrator, password) => void finish(administrator, password)}
             />
           </Stack>
         )}

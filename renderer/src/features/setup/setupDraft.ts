@@ -1,13 +1,13 @@
 import type { TriLingualText } from '../../domain/names';
 import type { OfficeDraft } from '../../domain/office';
-import type { FirstUserDraft } from '../../domain/user';
+import type { AdministratorDraft } from './AdministratorForm';
 
 /** What the user has entered so far in first-run setup; kept so a reload does not lose it. */
 export interface SetupDraft {
   step: number;
   office: OfficeDraft | null;
   mahallas: { id: string; name: TriLingualText }[];
-  administrator: FirstUserDraft | null;
+  administrator: AdministratorDraft | null;
 }
 
 const KEY = 'hamkorlik.setupDraft';

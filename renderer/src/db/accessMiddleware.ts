@@ -1,0 +1,75 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { canDo, tableAccess } from '../domain/access';
+import { DomainError } from '../domain/errors';
+import type { WriteSession } from './auditMiddleware';
+import { isUpgrade } from './mutationKeys';
+
+export const CREDENTIALS_TABLE = 'credentials';
+
+/** Tables the app reads before anyone has logged in: the setup gate, the login screen. */
+const READABLE_WITHOUT_SESSION = new Set(['settings', 'officeProfile', 'users', 'mahallas']);
+
+/** Keys of settings that case work writes as a side effect (the case-number sequences). */
+const CASE_COUNTER_KEY = /^caseSequence:/u;
+
+export type RefusalListener = (session: WriteSession | null, table: string, mode: 'read' | 'write') => void;
+
+/**
+ * The data layer's backstop for permissions, table by table (domain/access.ts `tableAccess`):
+ * under the repositories' per-case checks, so no code path — a forgotten check, a future import —
+ * can read or write a table the logged-in user's roles never may. The credentials table opens
+ * only to the accounts repository, which marks its session for that. Refusals are reported to
+ * `onRefused` (the audit) and thrown as `forbidden`.
+ */
+export function createAccessMiddleware(session: () => WriteSession | null, onRefused: RefusalListener): Middleware<DBCore> {
+  const allowed = (table: string, mode: 'read' | 'write', req?: DBCoreMutateRequest): boolean => {
+    const who = session();
+    if (table === CREDENTIALS_TABLE) return !!who?.credentialAccess;
+    // Before login the app reads what the gate and the login screen show, and records failed logins.
+    if (!who) return mode === 'read' ? READABLE_WITHOUT_SESSION.has(table) : table === 'audit';
+    if (tableAccess(who, table, mode)) return true;
+    if (table === 'audit' && mode === 'read' && who.caseAuditAccess) return true;
+    return table === 'settings' && mode === 'write' && !!req && canDo(who, 'caseCounters') && settingKeys(req).every((key) => CASE_COUNTER_KEY.test(key));
+  };
+  const refuse = (table: string, mode: 'read' | 'write') => {
+    onRefused(session(), table, mode);
+    return new DomainError('forbidden', `${mode} ${table}`);
+  };
+
+  return {
+    stack: 'dbcore',
+    name: 'access',
+    // Above the audit and counters (their own writes go below it), below Dexie's layers. Synchronous checks only.
+    level: -1,
+    create(down) {
+      // Databases opened at a schema older than accounts (only in migration tests) pass through.
+      if (!down.schema.tables.some((table) => table.name === CREDENTIALS_TABLE)) return down;
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          const guardRead = <A extends unknown[], R>(read: (...args: A) => Promise<R>) => (...args: A): Promise<R> =>
+            allowed(name, 'read') ? read(...args) : Promise.reject(refuse(name, 'read'));
+          return {
+            ...table,
+            get: guardRead(table.get.bind(table)),
+            getMany: guardRead(table.getMany.bind(table)),
+            query: guardRead(table.query.bind(table)),
+            openCursor: guardRead(table.openCursor.bind(table)),
+            count: guardRead(table.count.bind(table)),
+            mutate(req) {
+              if (isUpgrade(req) || allowed(name, 'write', req)) return table.mutate(req);
+              return Promise.reject(refuse(name, 'write'));
+            },
+          } satisfies DBCoreTable;
+        },
+      };
+    },
+  };
+}
+
+function settingKeys(req: DBCoreMutateRequest): string[] {
+  if (req.type === 'add' || req.type === 'put') return req.values.map((value) => String((value as { key?: unknown }).key));
+  if (req.type === 'delete') return req.keys.map(String);
+  return ['*'];
+}

@@ -1,0 +1,86 @@
+import LockIcon from '@mui/icons-material/Lock';
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { loggedIn, loggedOut } from '../../app/sessionSlice';
+import { logout, unlock } from '../../db/repositories/accounts';
+import { getUser } from '../../db/repositories/users';
+import { biScriptIn } from '../../domain/names';
+import { LoginFailureMessage, loginFailure, type LoginFailure } from './LoginPage';
+
+/**
+ * Covers the app while it is locked. The pages underneath stay mounted (and inert), so a
+ * half-filled form is exactly as it was after unlocking. Only the same user's password unlocks;
+ * anyone else logs the user out first (their drafts stay saved under their name).
+ */
+export function LockScreen() {
+  const { t } = useTranslation('accounts');
+  const { db } = useServices();
+  const dispatch = useAppDispatch();
+  const session = useAppSelector((state) => state.session);
+  const user = useLiveQuery(() => (session.currentUserId ? getUser(db, session.currentUserId) : undefined), [db, session.currentUserId]);
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<LoginFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      const result = await unlock(db, password);
+      setPassword('');
+      dispatch(loggedIn({ userId: result.user.id, roles: result.user.roles, mahallaIds: result.user.mahallaIds }));
+    } catch (error) {
+      setFailure(loginFailure(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const switchUser = async () => {
+    await logout(db);
+    dispatch(loggedOut());
+  };
+
+  return (
+    <Box
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="lock-title"
+      data-testid="lock-screen"
+      sx={{ position: 'fixed', inset: 0, zIndex: (theme) => theme.zIndex.modal + 10, display: 'grid', placeItems: 'center', bgcolor: 'grey.200' }}
+    >
+      <Paper variant="outlined" sx={{ p: 4, width: 380 }}>
+        <Stack spacing={2.5} component="form" noValidate onSubmit={(event) => void submit(event)}>
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+            <LockIcon color="primary" />
+            <Typography variant="h6" component="h1" id="lock-title">
+              {t('lock.title')}
+            </Typography>
+          </Stack>
+          <Typography data-testid="lock-user">{user ? biScriptIn(user.fullName, session.language) : ''}</Typography>
+          <TextField
+            type="password"
+            label={t('field.password')}
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoFocus
+            autoComplete="current-password"
+            slotProps={{ htmlInput: { 'data-testid': 'unlock-password' } }}
+          />
+          {failure && <LoginFailureMessage failure={failure} />}
+          <Button type="submit" variant="contained" disabled={busy} data-testid="unlock-submit">
+            {t('lock.unlock')}
+          </Button>
+          <Button onClick={() => void switchUser()} data-testid="lock-switch-user">
+            {t('lock.switchUser')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}
