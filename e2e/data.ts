@@ -10,4 +10,4 @@ export const OFFICE: OfficeInput = {
   deputyHokim: 'Раҳматуллаев Улуғбек Исҳоқович',
 };
 
-export const ADMIN = { fullNameCyrl: 'Каримова Дилноза Ҳасановна', position: 'Бўлим бошлиғи' };
+export const ADMIN = { fullNameCyrl: 'Каримова Дилноза Ҳасановна', position: 'Бўлим бошлиғи', username: 'dilnoza', password: 'Yangiyoʻl-2026' };

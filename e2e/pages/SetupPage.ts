@@ -10,6 +10,13 @@ export interface OfficeInput {
   deputyHokim: string;
 }
 
+export interface AdminInput {
+  fullNameCyrl: string;
+  position: string;
+  username: string;
+  password: string;
+}
+
 /** First-run setup, step by step, as a user goes through it. */
 export class SetupPage {
   constructor(readonly page: Page) {}
@@ -45,9 +52,12 @@ export class SetupPage {
     await this.page.getByTestId('mahalla-add').click();
   }
 
-  async fillAdministrator(fullNameCyrl: string, position: string): Promise<void> {
-    await this.page.getByTestId('admin-name-cyrl').fill(fullNameCyrl);
-    await this.page.getByTestId('admin-position').fill(position);
+  async fillAdministrator(admin: AdminInput): Promise<void> {
+    await this.page.getByTestId('admin-name-cyrl').fill(admin.fullNameCyrl);
+    await this.page.getByTestId('admin-position').fill(admin.position);
+    await this.page.getByTestId('admin-username').fill(admin.username);
+    await this.page.getByTestId('admin-password').fill(admin.password);
+    await this.page.getByTestId('admin-repeat').fill(admin.password);
   }
 
   async finish(): Promise<void> {
@@ -58,7 +68,7 @@ export class SetupPage {
 /** Goes through first-run setup with the given language, office, mahallas and administrator. */
 export async function completeSetup(
   page: Page,
-  options: { language: string; office: OfficeInput; mahallas: string[]; admin: { fullNameCyrl: string; position: string } },
+  options: { language: string; office: OfficeInput; mahallas: string[]; admin: AdminInput },
 ): Promise<void> {
   const setup = new SetupPage(page);
   await setup.chooseLanguage(options.language);
@@ -66,7 +76,7 @@ export async function completeSetup(
   await setup.fillOffice(options.office);
   for (const mahalla of options.mahallas) await setup.addMahalla(mahalla);
   await setup.next();
-  await setup.fillAdministrator(options.admin.fullNameCyrl, options.admin.position);
+  await setup.fillAdministrator(options.admin);
   await setup.finish();
   await page.getByTestId('office-name').waitFor();
 }

@@ -3,6 +3,7 @@ import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { CaseFormPage, type MemberInput } from '../pages/CaseFormPage';
+import { reloadAndLogin } from '../pages/LoginPage';
 import { completeSetup } from '../pages/SetupPage';
 
 const RUSTAM_PINFL = '30203849990014';
@@ -72,7 +73,7 @@ test('a family of 2 adults and 3 children entered in uz-Cyrl is found in every s
   await expect(await search(page, 'Ходжаев')).toHaveCount(1);
   await expect(await search(page, 'Жасур')).toHaveCount(1);
   await expect(await search(page, 'rustam xoʻjayev')).toHaveCount(1);
-  await page.reload();
+  await reloadAndLogin(page, ADMIN);
   await expect(await search(page, 'Jasur')).toHaveCount(1);
   await screenshot(page, 'case-search-uz-Cyrl');
 
@@ -152,7 +153,7 @@ test('a half-filled new case survives a reload as a draft', async ({ page }) => 
   const form = await startCase(page);
   await form.fillMember(0, FAMILY[0]!);
   await page.waitForTimeout(600); // the draft is saved shortly after typing stops
-  await page.reload();
+  await reloadAndLogin(page, ADMIN);
   await expect(page.getByTestId('draft-restored')).toBeVisible();
   await expect(page.getByTestId('case-street')).toHaveValue('Навоий кўчаси');
   await expect(page.getByTestId('member-0-surname-cyrl')).toHaveValue('Хўжаев');

@@ -1,6 +1,7 @@
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
+import { LoginPage } from '../pages/LoginPage';
 import { SetupPage } from '../pages/SetupPage';
 
 test('first-run setup in uz-Cyrl survives a reload, and the UI speaks all three languages', async ({ page, openApp, host }) => {
@@ -24,7 +25,7 @@ test('first-run setup in uz-Cyrl survives a reload, and the UI speaks all three 
   await expect(page.getByTestId('mahalla-table')).toContainText('Боғишамол');
   await setup.next();
 
-  await setup.fillAdministrator(ADMIN.fullNameCyrl, ADMIN.position);
+  await setup.fillAdministrator(ADMIN);
   await screenshot(page, 'setup-administrator-uz-Cyrl');
   await setup.finish();
 
@@ -33,7 +34,14 @@ test('first-run setup in uz-Cyrl survives a reload, and the UI speaks all three 
   await expect(shell.officeName()).toHaveText('Янгийўл тумани оилани қўллаб-қувватлаш бўлими');
   expect(host.languages).toContain('uz-Cyrl');
 
+  // After a restart nobody is logged in: the login screen, in the office's language.
   await page.reload();
+  const login = new LoginPage(page);
+  await expect(login.title()).toHaveText('Кириш');
+  await screenshot(page, 'login-uz-Cyrl');
+  await login.attempt(ADMIN.username, 'wrong password');
+  await expect(login.error()).toHaveText('Фойдаланувчи номи ёки парол нотўғри.');
+  await login.login(ADMIN.username, ADMIN.password);
   await expect(shell.pageTitle()).toHaveText('Кейслар');
   await expect(shell.officeName()).toHaveText('Янгийўл тумани оилани қўллаб-қувватлаш бўлими');
   await expect(page).toHaveURL(/#\/cases$/);
@@ -58,6 +66,8 @@ test('first-run setup in uz-Cyrl survives a reload, and the UI speaks all three 
   await screenshot(page, 'main-uz-Latn');
 
   await page.reload();
+  await expect(login.title()).toHaveText('Kirish');
+  await login.login(ADMIN.username, ADMIN.password);
   await expect(shell.pageTitle()).toHaveText('Keyslar');
   expect(host.languages.at(-1)).toBe('uz-Latn');
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PersonDraft } from '../../domain/caseDraft';
+import type { IsoDate } from '../../domain/dates';
 import { biScriptFrom } from '../../domain/names';
 import type { FamilyCase } from '../../domain/familyCase';
 import type { Role, User } from '../../domain/user';
@@ -121,7 +122,7 @@ const TABLE: [string, () => Promise<unknown>, ('allowed' | 'refused')[]][] = [
   ['open a case of their own', async () => createCase(db, draft(m1, db.session!.userId), [{ relation: 'head', person: person('Yangi', 'Oila') }], '1703202'), ['refused', 'allowed', 'allowed', 'refused', 'refused']],
   ['change case A (managed by cm)', () => updateCaseDetails(db, caseA.id, { ...draft(m1, users.cm!.id), phones: ['+998901234567'] }), ['refused', 'allowed', 'allowed', 'refused', 'refused']],
   ['hand case A to another case manager', () => updateCaseDetails(db, caseA.id, draft(m1, users.cm2!.id)), ['refused', 'allowed', 'refused', 'refused', 'refused']],
-  ['close case B (approve a closure)', () => applyEvent(db, caseB.id, { type: 'close', outcome: 'movedAway', reason: 'Moved to Tashkent', date: '2026-11-20' }), ['refused', 'allowed', 'refused', 'refused', 'refused']],
+  ['close case B (approve a closure)', () => applyEvent(db, caseB.id, { type: 'close', outcome: 'movedAway', reason: 'Moved to Tashkent', date: '2026-11-20' as IsoDate }), ['refused', 'allowed', 'refused', 'refused', 'refused']],
   ['write to the cases table directly', () => db.cases.put({ ...caseA, riskLevel: 'R3' }), ['allowed', 'allowed', 'allowed', 'refused', 'refused']],
   ['create an account', () => createAccount(db, { username: `x${Math.random().toString(36).slice(2, 8)}`, fullName: biScriptFrom('Yangi Xodim'), position: 'X', phone: '', roles: ['viewer'], mahallaIds: [], specialistId: null }, 'new-pass-12', 'new-pass-12'), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['change the office profile', async () => saveOfficeProfile(db, (await getOfficeProfile(db))!), ['allowed', 'refused', 'refused', 'refused', 'refused']],
