@@ -64,7 +64,7 @@ export class HamkorlikDb extends Dexie {
       if (version.upgrade) declared.upgrade(version.upgrade);
     }
     this.use(createAccessMiddleware(() => this.session, (session, table, mode) => {
-      if (session) void this.logEvent('refused', { table, recordId: '*', detail: `${mode} ${table}` });
+      if (session) this.logLater('refused', { table, recordId: '*', detail: `${mode} ${table}`, userId: session.userId });
     }));
     this.use(createAuditMiddleware(() => this.session, () => this.clock()));
     this.use(createCaseStatsMiddleware());
@@ -90,6 +90,16 @@ export class HamkorlikDb extends Dexie {
       ...(entry.detail ? { detail: entry.detail } : {}),
     };
     await Dexie.ignoreTransaction(() => this.transaction('rw', this.audit, () => this.audit.add(record)));
+  }
+
+  /**
+   * `logEvent` from where no write may start: inside a live query (Dexie forbids writes there) or a
+   * transaction about to abort. The entry is written a moment later, outside both; a failure to
+   * write it is reported to the console, never thrown at the code that was refused.
+   */
+  logLater(op: Parameters<HamkorlikDb['logEvent']>[0], entry: Parameters<HamkorlikDb['logEvent']>[1]): void {
+    const userId = entry.userId ?? this.session?.userId;
+    setTimeout(() => this.logEvent(op, { ...entry, ...(userId ? { userId } : {}) }).catch((error: unknown) => console.error('audit', error)), 0);
   }
 
   /** This PC's installation id, for entries written before anyone logs in (failed logins). */

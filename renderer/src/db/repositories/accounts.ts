@@ -39,7 +39,7 @@ function requireManager(db: HamkorlikDb): WriteSession {
   const session = db.session;
   if (!session) throw new DomainError('noSession');
   if (!canDo(session, 'manageAccounts')) {
-    void db.logEvent('refused', { table: 'users', recordId: '*', detail: 'manageAccounts' });
+    db.logLater('refused', { table: 'users', recordId: '*', detail: 'manageAccounts' });
     throw new DomainError('forbidden', 'manageAccounts');
   }
   return session;

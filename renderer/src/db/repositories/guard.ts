@@ -13,7 +13,7 @@ export function currentActor(db: HamkorlikDb): WriteSession {
 }
 
 function refused(db: HamkorlikDb, table: string, recordId: string, detail: string): DomainError {
-  void db.logEvent('refused', { table, recordId, detail });
+  db.logLater('refused', { table, recordId, detail });
   return new DomainError('forbidden', detail);
 }
 

@@ -3,6 +3,7 @@ import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material'
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { loggedIn, loggedOut } from '../../app/sessionSlice';
@@ -22,6 +23,7 @@ export function LockScreen() {
   const dispatch = useAppDispatch();
   const session = useAppSelector((state) => state.session);
   const user = useLiveQuery(() => (session.currentUserId ? getUser(db, session.currentUserId) : undefined), [db, session.currentUserId]);
+  const navigate = useNavigate();
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<LoginFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,6 +44,7 @@ export function LockScreen() {
     }
   };
   const switchUser = async () => {
+    navigate('/');
     await logout(db);
     dispatch(loggedOut());
   };

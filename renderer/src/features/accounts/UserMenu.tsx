@@ -4,6 +4,7 @@ import { Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useFeedback } from '../../app/feedback';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -22,6 +23,7 @@ export function UserMenu() {
   const dispatch = useAppDispatch();
   const session = useAppSelector((state) => state.session);
   const user = useLiveQuery(() => (session.currentUserId ? getUser(db, session.currentUserId) : undefined), [db, session.currentUserId]);
+  const navigate = useNavigate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [changing, setChanging] = useState(false);
 
@@ -48,6 +50,8 @@ export function UserMenu() {
         <MenuItem
           onClick={async () => {
             setAnchor(null);
+            // The next person starts from the beginning, not on the page the last one left open.
+            navigate('/');
             await logout(db);
             dispatch(loggedOut());
           }}

@@ -1,5 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
-import { Alert, Button, MenuItem, Paper, Stack, TextField } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, TextField } from '@mui/material';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
@@ -114,8 +114,8 @@ export function AuditPage() {
           </Button>
         }
       />
-      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 2 }}>
-        <TextField select size="small" label={t('filter.user')} value={filter.userId ?? ''} onChange={(event) => set({ userId: event.target.value })} sx={{ minWidth: 220 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-user' } as object } }}>
+      <Box sx={{ mb: 2, display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(200px, 1fr))', alignItems: 'start' }}>
+        <TextField select size="small" label={t('filter.user')} value={filter.userId ?? ''} onChange={(event) => set({ userId: event.target.value })} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-user' } as object } }}>
           <MenuItem value="">{t('filter.all')}</MenuItem>
           {users.map((user) => (
             <MenuItem key={user.id} value={user.id} data-value={user.username}>
@@ -132,7 +132,7 @@ export function AuditPage() {
           helperText={caseId === null ? t('filter.noSuchCase') : ' '}
           slotProps={{ htmlInput: { 'data-testid': 'audit-case' } }}
         />
-        <TextField select size="small" label={t('filter.op')} value={filter.op ?? ''} onChange={(event) => set({ op: event.target.value as AuditOp })} sx={{ minWidth: 180 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-op' } as object } }}>
+        <TextField select size="small" label={t('filter.op')} value={filter.op ?? ''} onChange={(event) => set({ op: event.target.value as AuditOp })} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'audit-op' } as object } }}>
           <MenuItem value="">{t('filter.all')}</MenuItem>
           {AUDIT_OPS.map((op) => (
             <MenuItem key={op} value={op}>
@@ -140,13 +140,9 @@ export function AuditPage() {
             </MenuItem>
           ))}
         </TextField>
-        <Stack sx={{ width: 170 }}>
-          <DateField label={t('filter.from')} value={filter.from ?? null} onChange={(value) => set({ from: value })} testId="audit-from" />
-        </Stack>
-        <Stack sx={{ width: 170 }}>
-          <DateField label={t('filter.to')} value={filter.to ?? null} onChange={(value) => set({ to: value })} testId="audit-to" />
-        </Stack>
-      </Stack>
+        <DateField label={t('filter.from')} value={filter.from ?? null} onChange={(value) => set({ from: value })} testId="audit-from" />
+        <DateField label={t('filter.to')} value={filter.to ?? null} onChange={(value) => set({ to: value })} testId="audit-to" />
+      </Box>
       {result?.truncated && <Alert severity="info" sx={{ mb: 2 }}>{t('truncated', { count: result.entries.length })}</Alert>}
       <Paper variant="outlined" sx={{ height: 600 }}>
         <DataGrid

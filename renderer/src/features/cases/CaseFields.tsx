@@ -126,9 +126,10 @@ export function CaseFields({
           error={!!errors.caseManagerId}
           helperText={error('caseManagerId')}
           sx={{ maxWidth: { md: 280 } }}
+          slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'case-manager' } as object } }}
         >
           {users.filter((user) => user.id === value.caseManagerId || (user.active && (user.roles.includes('caseManager') || user.roles.includes('supervisor')))).map((user) => (
-            <MenuItem key={user.id} value={user.id}>
+            <MenuItem key={user.id} value={user.id} data-username={user.username}>
               {biScriptIn(user.fullName, language)}
             </MenuItem>
           ))}
