@@ -110,7 +110,7 @@ export function LoginPage() {
               <Typography variant="h5" component="h1" data-testid="login-title">
                 {title}
               </Typography>
-              <Typography variant="body2" color="text.secondary" noWrap>
+              <Typography variant="body2" color="text.secondary">
                 {office ? triLingualIn(office.name, language) : 'Hamkorlik'}
               </Typography>
             </Box>

@@ -1,4 +1,4 @@
-import { Button, MenuItem, Stack, TextField } from '@mui/material';
+import { Button, FormControlLabel, MenuItem, Stack, Switch, TextField } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import type { CaseFilter, FacetCounts } from '../../db/repositories/caseQueries';
@@ -15,6 +15,7 @@ export function CaseFilters({ counts, mahallas, users }: { counts: FacetCounts |
   const dispatch = useAppDispatch();
   const filter = useAppSelector((state) => state.cases.filter);
   const language = useAppSelector((state) => state.session.language);
+  const me = useAppSelector((state) => (state.session.roles.includes('caseManager') ? state.session.currentUserId : null));
   const count = (facet: Exclude<keyof FacetCounts, 'all'>, key: string) => counts?.[facet][key] ?? 0;
 
   const select = (key: keyof CaseFilter, facet: Exclude<keyof FacetCounts, 'all'>, label: string, options: { value: string; label: string }[]) => (
@@ -37,6 +38,19 @@ export function CaseFilters({ counts, mahallas, users }: { counts: FacetCounts |
 
   return (
     <Stack direction={{ xs: 'column', lg: 'row' }} spacing={1.5} sx={{ alignItems: { lg: 'center' } }} data-testid="case-filters">
+      {me && (
+        <FormControlLabel
+          sx={{ whiteSpace: 'nowrap', mr: 0 }}
+          control={
+            <Switch
+              checked={filter.caseManagerId === me}
+              onChange={(event) => dispatch(filterChanged({ key: 'caseManagerId', value: event.target.checked ? me : undefined }))}
+              slotProps={{ input: { 'data-testid': 'filter-mine' } as object }}
+            />
+          }
+          label={`${t('list.mine')} (${count('caseManagerId', me)})`}
+        />
+      )}
       {select('stage', 'stage', t('field.stage'), STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })))}
       {select('mahallaId', 'mahallaId', t('field.mahalla'), mahallas.map((m) => ({ value: m.id, label: triLingualIn(m.name, language) })))}
       {select(

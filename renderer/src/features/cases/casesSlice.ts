@@ -1,4 +1,5 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
+import { loggedOut } from '../../app/sessionSlice';
 import type { CaseFilter, CaseSort } from '../../db/repositories/caseQueries';
 
 /** The case list's UI state: what the user typed, filtered, sorted and paged to. Data is not here. */
@@ -39,6 +40,8 @@ export const casesSlice = createSlice({
       state.pageSize = action.payload.pageSize;
     },
   },
+  // The next person at the PC does not find the last one's search and filters.
+  extraReducers: (builder) => builder.addCase(loggedOut, () => initialState),
 });
 
 export const { searchChanged, filterChanged, filtersCleared, sortChanged, pageChanged } = casesSlice.actions;

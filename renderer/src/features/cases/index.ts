@@ -4,3 +4,4 @@ export { CaseFormPage } from './CaseFormPage';
 export { casesSlice } from './casesSlice';
 export { describeValue, fieldLabel, type NameLookup } from './describeChange';
 export { useGridLocaleText } from './useGridLocaleText';
+export { StageChip } from './StageChip';
