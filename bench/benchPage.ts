@@ -88,6 +88,7 @@ const bench = {
 
   async hasData() {
     const opened = await new DatabaseDirectory().openActive();
+    opened.session = fullAccessSession('bench', 'bench');
     const count = await opened.cases.count();
     opened.close();
     return count;

@@ -32,10 +32,7 @@ const CHUNK = 4000;
  * gets one entry per chunk and table (`bulk` session), not one per record.
  */
 export async function loadRecordSet(db: HamkorlikDb, set: RecordSet, today: IsoDate, options: { kind?: string; onProgress?: (progress: LoadProgress) => void } = {}): Promise<void> {
-  const session = db.session;
-  if (!session) throw new Error('loadRecordSet needs a session');
-  db.session = { ...session, bulk: { kind: options.kind ?? 'import' } };
-  try {
+  await db.withSession((session) => ({ ...session, bulk: { kind: options.kind ?? 'import' } }), async () => {
     const persons = new Map(set.persons.map((person) => [person.id, person]));
     const membersByCase = new Map<string, { membership: Membership; person: Person }[]>();
     for (const membership of set.memberships) {
@@ -56,9 +53,7 @@ export async function loadRecordSet(db: HamkorlikDb, set: RecordSet, today: IsoD
     await put(db, 'memberships', set.memberships, options.onProgress);
     await put(db, 'cases', cases, options.onProgress);
     await put(db, 'caseHistory', set.history, options.onProgress);
-  } finally {
-    db.session = session;
-  }
+  });
 }
 
 async function put(db: HamkorlikDb, tableName: string, records: readonly object[], onProgress?: (progress: LoadProgress) => void): Promise<void> {

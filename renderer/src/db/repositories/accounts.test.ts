@@ -138,3 +138,19 @@ describe('accounts and offline login', () => {
     expect(db.session?.userId).toBe(user.id);
   });
 });
+
+describe('sessions changed for a moment', () => {
+  it('are put back afterwards, but never over a logout that happened meanwhile', async () => {
+    const before = db.session;
+    await db.withSession((session) => ({ ...session, bulk: { kind: 'x' } }), async () => expect(db.session?.bulk).toEqual({ kind: 'x' }));
+    expect(db.session).toBe(before);
+
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const work = db.withSession((session) => ({ ...session, credentialAccess: true }), () => gate);
+    await logout(db);
+    release();
+    await work;
+    expect(db.session).toBeNull();
+  });
+});

@@ -25,14 +25,8 @@ export function fullAccessSession(userId: string, installationId: string): Write
 }
 
 /** Runs `work` with the credentials table open, as `actor` (the session, or the account being logged into). */
-async function withCredentials<T>(db: HamkorlikDb, actor: WriteSession, work: () => Promise<T>): Promise<T> {
-  const previous = db.session;
-  db.session = { ...actor, credentialAccess: true };
-  try {
-    return await work();
-  } finally {
-    db.session = previous;
-  }
+function withCredentials<T>(db: HamkorlikDb, actor: WriteSession, work: () => Promise<T>): Promise<T> {
+  return db.withSession((session) => ({ ...session, credentialAccess: true }), work, actor);
 }
 
 function requireManager(db: HamkorlikDb): WriteSession {
@@ -203,7 +197,8 @@ export async function login(db: HamkorlikDb, username: string, password: string)
     throw new DomainError('badCredentials');
   }
   const asUser = sessionFor(user, db.installationId);
-  const outcome = await withCredentials(db, asUser, async () => {
+  // While the password is checked the session holds no roles: only the credentials are open.
+  const outcome = await withCredentials(db, { ...asUser, roles: [], mahallaIds: [] }, async () => {
     const stored = await db.credentials.get(user.id);
     if (!stored) return { ok: false as const, waitUntil: null };
     const now = db.clock();

@@ -292,14 +292,8 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
  */
 export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> {
   const context = db.writeContext();
-  const session = db.session!;
   // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
-  db.session = { ...session, bulk: { kind: 'purge' } };
-  try {
-    await purge(db, caseId, context);
-  } finally {
-    db.session = session;
-  }
+  await db.withSession((session) => ({ ...session, bulk: { kind: 'purge' } }), () => purge(db, caseId, context));
 }
 
 async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
@@ -346,12 +340,9 @@ export async function recordCaseView(db: HamkorlikDb, caseId: string): Promise<v
 export async function caseChanges(db: HamkorlikDb, file: CaseFile): Promise<AuditEntry[]> {
   const actor = requireCase(db, 'read', file.kase);
   const ids = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
-  const previous = db.session;
-  db.session = { ...actor, caseAuditAccess: true };
-  try {
-    const entries = await db.audit.where('[table+recordId]').anyOf(ids.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray();
-    return entries.filter((entry) => entry.op === 'create' || entry.op === 'update' || entry.op === 'delete').sort((a, b) => b.at.localeCompare(a.at));
-  } finally {
-    db.session = previous;
-  }
+  const entries = await db.withSession(
+    () => ({ ...actor, caseAuditAccess: true }),
+    () => db.audit.where('[table+recordId]').anyOf(ids.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray(),
+  );
+  return entries.filter((entry) => entry.op === 'create' || entry.op === 'update' || entry.op === 'delete').sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -52,23 +52,22 @@ export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, in
 
   const hash = await hashPassword(input.password);
 
-  // The administrator starts working here: everything setup stores is theirs, and they stay logged in.
-  const previous = db.session;
+  // Everything setup stores is the administrator's.
   const session = sessionFor(administrator, installationId);
-  db.session = { ...session, credentialAccess: true };
-  try {
-    await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async () => {
-      if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
-      await db.users.add(administrator);
-      await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
-      await db.officeProfile.add(office);
-      await db.mahallas.bulkAdd(mahallas);
-      await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
-    });
-    db.session = session;
-  } catch (error) {
-    db.session = previous;
-    throw error;
-  }
+  await db.withSession(
+    () => ({ ...session, credentialAccess: true }),
+    () =>
+      db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async () => {
+        if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
+        await db.users.add(administrator);
+        await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
+        await db.officeProfile.add(office);
+        await db.mahallas.bulkAdd(mahallas);
+        await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
+      }),
+    session,
+  );
+  // The administrator starts working here: everything setup stored is theirs, and they stay logged in.
+  db.session = session;
   return { office, administrator, mahallas };
 }
