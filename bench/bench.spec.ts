@@ -89,7 +89,7 @@ test('case files at office scale', async () => {
     const appColdListMs = Date.now() - coldStart;
     // Away to a page that reads nothing heavy (Settings would be estimating storage meanwhile), then back.
     await page.getByTestId('nav-myWork').click();
-    await page.getByTestId('empty-state').waitFor();
+    await page.getByTestId('empty-state').filter({ visible: true }).waitFor();
     await page.waitForTimeout(500);
     const navigation = Date.now();
     await page.getByTestId('nav-cases').click();

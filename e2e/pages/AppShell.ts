@@ -8,8 +8,9 @@ export class AppShell {
     return this.page.getByTestId('office-name');
   }
 
+  /** The shown page's title (the case list stays mounted, hidden, while other pages show). */
   pageTitle() {
-    return this.page.getByTestId('page-title');
+    return this.page.getByTestId('page-title').filter({ visible: true });
   }
 
   notice() {

@@ -24,13 +24,14 @@ import {
 } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { CasesPage } from '../features/cases';
 import { getOfficeProfile } from '../db/repositories/office';
 import { triLingualIn } from '../domain/names';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { NoticeBar } from './NoticeBar';
 import { useFeedback } from './feedback';
-import type { ReactNode } from 'react';
+import { Activity, type ReactNode } from 'react';
 import { canDo, type Actor } from '../domain/access';
 import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
 import { useActor, useAppSelector } from './hooks';
@@ -58,6 +59,7 @@ export function AppShell() {
   const language = useAppSelector((state) => state.session.language);
   const locked = useAppSelector((state) => state.session.locked);
   const actor = useActor();
+  const onCaseList = useLocation().pathname === '/cases';
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const feedback = useFeedback();
   useIdleLock();
@@ -120,6 +122,14 @@ export function AppShell() {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, p: 3, minWidth: 0 }}>
         <Toolbar sx={{ displayPrint: 'none' }} />
+        {/* The case list is where work returns to all day: it stays mounted, hidden while another page
+            is shown, so coming back shows it at once; its live queries pause while hidden and refresh
+            when it shows again. (The /cases route renders nothing of its own.) */}
+        {actor && canDo(actor, 'listCases') && (
+          <Activity mode={onCaseList ? 'visible' : 'hidden'}>
+            <CasesPage />
+          </Activity>
+        )}
         <Outlet />
       </Box>
       <NoticeBar />

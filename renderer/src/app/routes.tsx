@@ -4,7 +4,7 @@ import { canDo } from '../domain/access';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { getSetting } from '../db/repositories/settings';
-import { CaseCardPage, CaseFormPage, CasesPage } from '../features/cases';
+import { CaseCardPage, CaseFormPage } from '../features/cases';
 import { DocumentsPage } from '../features/documents';
 import { ExchangePage } from '../features/exchange';
 import { MyWorkPage } from '../features/myWork';
@@ -66,7 +66,8 @@ const router = createHashRouter([
             element: <AppShell />,
             children: [
               { index: true, element: <HomeRedirect /> },
-              { path: '/cases', element: <CasesPage /> },
+              // Shown by the shell, which keeps the list mounted between visits (AppShell.tsx).
+              { path: '/cases', element: null },
               { path: '/cases/new', element: <CaseFormPage /> },
               { path: '/cases/:caseId', element: <CaseCardPage /> },
               { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
