@@ -2,9 +2,11 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
 import { canDo, tableAccess } from '../domain/access';
 import { DomainError } from '../domain/errors';
 import type { WriteSession } from './auditMiddleware';
+import { grantOf, type Grant } from './grants';
 import { isUpgrade } from './mutationKeys';
 
 export const CREDENTIALS_TABLE = 'credentials';
+const AUDIT_TABLE = 'audit';
 
 /** Tables the app reads before anyone has logged in: the setup gate, the login screen. */
 const READABLE_WITHOUT_SESSION = new Set(['settings', 'officeProfile', 'users', 'mahallas']);
@@ -17,18 +19,24 @@ export type RefusalListener = (session: WriteSession | null, table: string, mode
 /**
  * The data layer's backstop for permissions, table by table (domain/access.ts `tableAccess`):
  * under the repositories' per-case checks, so no code path — a forgotten check, a future import —
- * can read or write a table the logged-in user's roles never may. The credentials table opens
- * only to the accounts repository, which marks its session for that. Refusals are reported to
- * `onRefused` (the audit) and thrown as `forbidden`.
+ * can read or write a table the logged-in user's roles never may. The credentials table opens only
+ * to transactions the accounts repository was granted (grants.ts); the audit only grows, except
+ * for an administrator's purge. Refusals are reported to `onRefused` (the audit) and thrown as
+ * `forbidden`.
  */
 export function createAccessMiddleware(session: () => WriteSession | null, onRefused: RefusalListener): Middleware<DBCore> {
-  const allowed = (table: string, mode: 'read' | 'write', req?: DBCoreMutateRequest): boolean => {
-    const who = session();
-    if (table === CREDENTIALS_TABLE) return !!who?.credentialAccess;
-    // Before login the app reads what the gate and the login screen show, and records failed logins.
-    if (!who) return mode === 'read' ? READABLE_WITHOUT_SESSION.has(table) : table === 'audit';
+  const allowed = (table: string, mode: 'read' | 'write', trans: unknown, req?: DBCoreMutateRequest): boolean => {
+    const granted: Grant | undefined = grantOf(trans);
+    if (table === CREDENTIALS_TABLE) return !!granted?.credentials;
+    const who = granted?.actor ?? session();
+    if (table === AUDIT_TABLE && mode === 'write') {
+      // Everyone's actions are appended (views, refusals, failed logins); changing entries is a purge's alone.
+      return req?.type === 'add' || (!!who && canDo(who, 'manageOffice'));
+    }
+    // Before login the app reads what the gate and the login screen show.
+    if (!who) return mode === 'read' && READABLE_WITHOUT_SESSION.has(table);
     if (tableAccess(who, table, mode)) return true;
-    if (table === 'audit' && mode === 'read' && who.caseAuditAccess) return true;
+    if (table === AUDIT_TABLE && mode === 'read' && granted?.caseAudit) return true;
     return table === 'settings' && mode === 'write' && !!req && canDo(who, 'caseCounters') && settingKeys(req).every((key) => CASE_COUNTER_KEY.test(key));
   };
   const refuse = (table: string, mode: 'read' | 'write') => {
@@ -48,8 +56,10 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
         ...down,
         table(name) {
           const table = down.table(name);
-          const guardRead = <A extends unknown[], R>(read: (...args: A) => Promise<R>) => (...args: A): Promise<R> =>
-            allowed(name, 'read') ? read(...args) : Promise.reject(refuse(name, 'read'));
+          const guardRead =
+            <R extends { trans: unknown }, T>(read: (req: R) => Promise<T>) =>
+            (req: R): Promise<T> =>
+              allowed(name, 'read', req.trans) ? read(req) : Promise.reject(refuse(name, 'read'));
           return {
             ...table,
             get: guardRead(table.get.bind(table)),
@@ -58,7 +68,7 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
             openCursor: guardRead(table.openCursor.bind(table)),
             count: guardRead(table.count.bind(table)),
             mutate(req) {
-              if (isUpgrade(req) || allowed(name, 'write', req)) return table.mutate(req);
+              if (isUpgrade(req) || allowed(name, 'write', req.trans, req)) return table.mutate(req);
               return Promise.reject(refuse(name, 'write'));
             },
           } satisfies DBCoreTable;

@@ -2,17 +2,12 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie
 import type { Actor } from '../domain/access';
 import { diffRecords, redactSecrets, type AuditEntry } from '../domain/audit';
 import { DomainError } from '../domain/errors';
+import { grantOf } from './grants';
 import { isUpgrade, mutationKeys } from './mutationKeys';
 
 /** Who is working: set at first-run setup and at login, cleared at logout. */
 export interface WriteSession extends Actor {
   installationId: string;
-  /** Set around imports and restores: one summary entry per table instead of one per record. */
-  bulk?: { kind: string };
-  /** Set by the accounts repository alone, around its reads and writes of password hashes. */
-  credentialAccess?: boolean;
-  /** Set by the case repository alone, around reading one readable case's own changes. */
-  caseAuditAccess?: boolean;
 }
 
 export const AUDIT_TABLE = 'audit';
@@ -59,12 +54,16 @@ async function auditedMutate(
   now: () => Date,
 ) {
   if (isUpgrade(req)) return table.mutate(req);
-  const who = session();
+  // A transaction granted an actor (a failed login, before anyone is logged in) writes as that actor;
+  // one granted bulk mode (imports, purges) gets one summary entry per table instead of one per record.
+  const granted = grantOf(req.trans);
+  const who = granted?.actor ?? session();
+  const bulk = granted?.bulk;
   if (!who) throw new DomainError('noSession', `write to ${table.name} without a user`);
 
   const keys = await mutationKeys(table, req);
   // New records and bulk batches have no previous version worth reading.
-  const before = keys.length && req.type !== 'add' && !who.bulk ? await table.getMany({ trans: req.trans, keys }) : [];
+  const before = keys.length && req.type !== 'add' && !bulk ? await table.getMany({ trans: req.trans, keys }) : [];
   const response = await table.mutate(req);
   const afterByKey = new Map<unknown, unknown>();
   if (req.type === 'add' || req.type === 'put') {
@@ -75,9 +74,9 @@ async function auditedMutate(
   const at = now().toISOString();
   const base = { at, userId: who.userId, installationId: who.installationId, table: table.name };
   let entries: AuditEntry[];
-  if (who.bulk) {
+  if (bulk) {
     const recordIds = (keys.length ? keys : [...afterByKey.keys()]).map(String);
-    entries = [{ ...base, id: crypto.randomUUID(), recordId: '*', op: 'bulk', changes: [], bulk: { kind: who.bulk.kind, count: recordIds.length, recordIds } }];
+    entries = [{ ...base, id: crypto.randomUUID(), recordId: '*', op: 'bulk', changes: [], bulk: { kind: bulk.kind, count: recordIds.length, recordIds } }];
   } else {
     entries = [];
     const allKeys = keys.length ? keys : [...afterByKey.keys()];

@@ -1,4 +1,5 @@
 import type { HamkorlikDb } from './db';
+import { grant } from './grants';
 import { buildCaseIndex, personDupKey } from '../domain/caseIndex';
 import type { IsoDate } from '../domain/dates';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
@@ -29,38 +30,40 @@ const CHUNK = 4000;
 /**
  * Writes a large set of records in chunked transactions, deriving what the repositories would
  * (search keys, list summary, duplicate keys) so loaded cases are searchable at once. The audit
- * gets one entry per chunk and table (`bulk` session), not one per record.
+ * gets one entry per chunk and table (a `bulk` grant), not one per record.
  */
 export async function loadRecordSet(db: HamkorlikDb, set: RecordSet, today: IsoDate, options: { kind?: string; onProgress?: (progress: LoadProgress) => void } = {}): Promise<void> {
-  await db.withSession((session) => ({ ...session, bulk: { kind: options.kind ?? 'import' } }), async () => {
-    const persons = new Map(set.persons.map((person) => [person.id, person]));
-    const membersByCase = new Map<string, { membership: Membership; person: Person }[]>();
-    for (const membership of set.memberships) {
-      const person = persons.get(membership.personId);
-      if (!person) continue;
-      const list = membersByCase.get(membership.caseId);
-      if (list) list.push({ membership, person });
-      else membersByCase.set(membership.caseId, [{ membership, person }]);
-    }
-    const cases = set.cases.map((kase) => (kase.purgedAt ? kase : { ...kase, ...buildCaseIndex(kase, (membersByCase.get(kase.id) ?? []).filter((m) => !m.person.purgedAt), today) }));
-    // Tombstones (purged records) arrive as they are: they have no names to key.
-    const withDupKeys = set.persons.map((person) => (person.purgedAt ? person : { ...person, dupKey: personDupKey(person) }));
+  const bulk = { kind: options.kind ?? 'import' };
+  const persons = new Map(set.persons.map((person) => [person.id, person]));
+  const membersByCase = new Map<string, { membership: Membership; person: Person }[]>();
+  for (const membership of set.memberships) {
+    const person = persons.get(membership.personId);
+    if (!person) continue;
+    const list = membersByCase.get(membership.caseId);
+    if (list) list.push({ membership, person });
+    else membersByCase.set(membership.caseId, [{ membership, person }]);
+  }
+  const cases = set.cases.map((kase) => (kase.purgedAt ? kase : { ...kase, ...buildCaseIndex(kase, (membersByCase.get(kase.id) ?? []).filter((m) => !m.person.purgedAt), today) }));
+  // Tombstones (purged records) arrive as they are: they have no names to key.
+  const withDupKeys = set.persons.map((person) => (person.purgedAt ? person : { ...person, dupKey: personDupKey(person) }));
 
-    if (set.officeProfile) await db.officeProfile.put(set.officeProfile);
-    await put(db, 'users', set.users, options.onProgress);
-    await put(db, 'mahallas', set.mahallas, options.onProgress);
-    await put(db, 'persons', withDupKeys, options.onProgress);
-    await put(db, 'memberships', set.memberships, options.onProgress);
-    await put(db, 'cases', cases, options.onProgress);
-    await put(db, 'caseHistory', set.history, options.onProgress);
-  });
+  if (set.officeProfile) await put(db, 'officeProfile', [set.officeProfile], bulk);
+  await put(db, 'users', set.users, bulk, options.onProgress);
+  await put(db, 'mahallas', set.mahallas, bulk, options.onProgress);
+  await put(db, 'persons', withDupKeys, bulk, options.onProgress);
+  await put(db, 'memberships', set.memberships, bulk, options.onProgress);
+  await put(db, 'cases', cases, bulk, options.onProgress);
+  await put(db, 'caseHistory', set.history, bulk, options.onProgress);
 }
 
-async function put(db: HamkorlikDb, tableName: string, records: readonly object[], onProgress?: (progress: LoadProgress) => void): Promise<void> {
+async function put(db: HamkorlikDb, tableName: string, records: readonly object[], bulk: { kind: string }, onProgress?: (progress: LoadProgress) => void): Promise<void> {
   const table = db.table(tableName);
   for (let start = 0; start < records.length; start += CHUNK) {
     const chunk = records.slice(start, start + CHUNK);
-    await db.transaction('rw', table, () => table.bulkPut(chunk));
+    await db.transaction('rw', table, (tx) => {
+      grant(tx, { bulk });
+      return table.bulkPut(chunk);
+    });
     onProgress?.({ table: tableName, done: Math.min(start + CHUNK, records.length), total: records.length });
   }
 }

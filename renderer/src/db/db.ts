@@ -93,23 +93,6 @@ export class HamkorlikDb extends Dexie {
   }
 
   /**
-   * Runs `work` with the session changed by `change` (bulk mode, the credentials opened, …), then
-   * puts the previous one back — unless someone logged in or out meanwhile, whose session stays:
-   * a late `finally` must never bring back a user who has logged out.
-   */
-  async withSession<T>(change: (session: WriteSession) => WriteSession, work: () => Promise<T>, base: WriteSession | null = this.session): Promise<T> {
-    if (!base) throw new DomainError('noSession');
-    const previous = this.session;
-    const temporary = change(base);
-    this.session = temporary;
-    try {
-      return await work();
-    } finally {
-      if (this.session === temporary) this.session = previous;
-    }
-  }
-
-  /**
    * `logEvent` from where no write may start: inside a live query (Dexie forbids writes there) or a
    * transaction about to abort. The entry is written a moment later, outside both; a failure to
    * write it is reported to the console, never thrown at the code that was refused.

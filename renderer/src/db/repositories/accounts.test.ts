@@ -2,9 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { argon2id } from 'hash-wasm';
 import { biScriptFrom } from '../../domain/names';
 import { argon2ParamsOf, ARGON2_PARAMS } from '../../domain/password';
-import { HamkorlikDb } from '../db';
+import { HamkorlikDb, type Credential } from '../db';
+import { grant } from '../grants';
 import { memoryDexieOptions } from '../testing';
-import { changeOwnPassword, createAccount, fullAccessSession, listAccounts, login, logout, resetPassword, setAccountActive, unlock } from './accounts';
+import { changeOwnPassword, changePasswordAtLogin, createAccount, fullAccessSession, listAccounts, login, logout, resetPassword, setAccountActive, unlock } from './accounts';
 import { queryAudit } from './auditLog';
 
 const INSTALLATION = '9a9b9c9d-0000-4000-8000-000000000002';
@@ -27,14 +28,16 @@ beforeEach(async () => {
 const newAccount = (username: string) =>
   createAccount(db, { username, fullName: biScriptFrom('Aliyev Bobur'), position: 'Keys-menejer', phone: '+998 90 123 45 67', roles: ['caseManager'], mahallaIds: [], specialistId: null }, 'first-pass-1', 'first-pass-1');
 
+/** Reads a stored credential the way only the accounts repository may: in a transaction granted for it. */
+function stored(userId: string): Promise<Credential | undefined> {
+  return db.transaction('r', db.credentials, (tx) => {
+    grant(tx, { credentials: true });
+    return db.credentials.get(userId);
+  });
+}
+
 async function storedHash(userId: string): Promise<string> {
-  const session = db.session;
-  db.session = { ...fullAccessSession('test', INSTALLATION), credentialAccess: true };
-  try {
-    return (await db.credentials.get(userId))!.hash;
-  } finally {
-    db.session = session;
-  }
+  return (await stored(userId))!.hash;
 }
 
 describe('accounts and offline login', () => {
@@ -48,12 +51,18 @@ describe('accounts and offline login', () => {
     await expect(login(db, 'bobur', 'first-pass-2')).rejects.toMatchObject({ code: 'badCredentials' });
     expect(db.session).toBeNull();
     await expect(login(db, 'nobody', 'first-pass-1')).rejects.toMatchObject({ code: 'badCredentials' });
-    // Usernames are compared without case or surrounding spaces; a password set by the administrator must be changed.
+    // Usernames are compared without case or surrounding spaces. A password set by the administrator
+    // must be replaced before anything else: nobody is logged in until it is.
     await expect(login(db, ' Bobur ', 'first-pass-1')).resolves.toMatchObject({ user: { id: user.id }, mustChange: true });
+    expect(db.session).toBeNull();
+    await expect(changePasswordAtLogin(db, 'bobur', 'wrong-current', 'my-own-pass', 'my-own-pass')).rejects.toMatchObject({ code: 'badCredentials' });
+    expect(db.session).toBeNull();
+    await changePasswordAtLogin(db, 'bobur', 'first-pass-1', 'my-own-pass', 'my-own-pass');
     expect(db.session).toMatchObject({ userId: user.id, roles: ['caseManager'] });
-    await changeOwnPassword(db, 'first-pass-1', 'my-own-pass', 'my-own-pass');
+    await changeOwnPassword(db, 'my-own-pass', 'my-newer-pass', 'my-newer-pass');
     await logout(db);
-    await expect(login(db, 'bobur', 'my-own-pass')).resolves.toMatchObject({ mustChange: false });
+    await expect(login(db, 'bobur', 'my-own-pass')).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(login(db, 'bobur', 'my-newer-pass')).resolves.toMatchObject({ mustChange: false });
   });
 
   it('five wrong passwords start a delay that grows; the right password after the delay logs in', async () => {
@@ -81,8 +90,10 @@ describe('accounts and offline login', () => {
   it('a hash cheaper than required now is redone at its owner’s next login', async () => {
     const user = await newAccount('bobur');
     const weak = await argon2id({ password: 'first-pass-1', salt: new Uint8Array(16).fill(7), memorySize: 8_192, iterations: 1, parallelism: 1, hashLength: 32, outputType: 'encoded' });
-    db.session = { ...fullAccessSession('admin-1', INSTALLATION), credentialAccess: true };
-    await db.credentials.update(user.id, { hash: weak });
+    await db.transaction('rw', db.credentials, (tx) => {
+      grant(tx, { credentials: true });
+      return db.credentials.update(user.id, { hash: weak });
+    });
     db.session = null;
     await login(db, 'bobur', 'first-pass-1');
     expect(argon2ParamsOf(await storedHash(user.id))).toMatchObject({ memoryKiB: ARGON2_PARAMS.memoryKiB, iterations: ARGON2_PARAMS.iterations });
@@ -118,11 +129,11 @@ describe('accounts and offline login', () => {
     const hash = await storedHash(user.id);
     await logout(db);
     await expect(login(db, 'bobur', 'wrong-pass')).rejects.toMatchObject({ code: 'badCredentials' });
-    await login(db, 'bobur', 'reset-pass-9');
+    await changePasswordAtLogin(db, 'bobur', 'reset-pass-9', 'chosen-pass-7', 'chosen-pass-7');
     await new Promise((resolve) => setTimeout(resolve, 10));
     db.session = fullAccessSession('admin-1', INSTALLATION);
     const everything = JSON.stringify([await listAccounts(db), (await queryAudit(db, {})).entries]);
-    for (const secret of ['first-pass-1', 'reset-pass-9', 'wrong-pass', hash, hash.split('$').pop()!]) expect(everything).not.toContain(secret);
+    for (const secret of ['first-pass-1', 'reset-pass-9', 'wrong-pass', 'chosen-pass-7', hash, hash.split('$').pop()!]) expect(everything).not.toContain(secret);
     const ops = (await queryAudit(db, { userId: user.id })).entries.map((entry) => entry.op);
     expect(ops).toEqual(expect.arrayContaining(['login', 'loginFailed']));
     const credentialChanges = (await queryAudit(db, {})).entries.filter((entry) => entry.table === 'credentials' && entry.recordId === user.id);
@@ -132,25 +143,41 @@ describe('accounts and offline login', () => {
   it('unlocking needs the same user’s password', async () => {
     const user = await newAccount('bobur');
     await logout(db);
-    await login(db, 'bobur', 'first-pass-1');
+    await changePasswordAtLogin(db, 'bobur', 'first-pass-1', 'own-pass-11', 'own-pass-11');
     await expect(unlock(db, 'first-pass-2')).rejects.toMatchObject({ code: 'badCredentials' });
-    await expect(unlock(db, 'first-pass-1')).resolves.toMatchObject({ user: { id: user.id } });
+    await expect(unlock(db, 'own-pass-11')).resolves.toMatchObject({ user: { id: user.id } });
     expect(db.session?.userId).toBe(user.id);
   });
 });
 
-describe('sessions changed for a moment', () => {
-  it('are put back afterwards, but never over a logout that happened meanwhile', async () => {
-    const before = db.session;
-    await db.withSession((session) => ({ ...session, bulk: { kind: 'x' } }), async () => expect(db.session?.bulk).toEqual({ kind: 'x' }));
-    expect(db.session).toBe(before);
-
+describe('grants', () => {
+  it('open the credentials to one transaction only: other reads meanwhile are refused', async () => {
+    const user = await newAccount('bobur');
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const work = db.withSession((session) => ({ ...session, credentialAccess: true }), () => gate);
-    await logout(db);
+    const granted = db.transaction('r', db.credentials, async (tx) => {
+      grant(tx, { credentials: true });
+      const credential = await db.credentials.get(user.id);
+      await gate;
+      return credential;
+    });
+    await expect(db.credentials.get(user.id)).rejects.toMatchObject({ code: 'forbidden' });
     release();
-    await work;
-    expect(db.session).toBeNull();
+    await expect(granted).resolves.toMatchObject({ id: user.id });
+  });
+
+  it('a password typed into the username field is not kept anywhere', async () => {
+    await logout(db);
+    await expect(login(db, 'My-Secret-Pass!', 'anything')).rejects.toMatchObject({ code: 'badCredentials' });
+    db.session = fullAccessSession('admin-1', INSTALLATION);
+    expect(JSON.stringify((await queryAudit(db, {})).entries)).not.toMatch(/secret/iu);
+  });
+
+  it('parallel wrong attempts are all counted', async () => {
+    const user = await newAccount('bobur');
+    await logout(db);
+    await Promise.allSettled(Array.from({ length: 5 }, () => login(db, 'bobur', 'wrong')));
+    expect((await stored(user.id))?.failedAttempts).toBe(5);
+    await expect(login(db, 'bobur', 'first-pass-1')).rejects.toMatchObject({ code: 'loginThrottled' });
   });
 });

@@ -1,5 +1,7 @@
+import type { Table } from 'dexie';
 import type { Credential, HamkorlikDb } from '../db';
 import type { WriteSession } from '../auditMiddleware';
+import { grant, type Grant } from '../grants';
 import { canDo } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import { loginDelayMs, needsRehash, passwordProblem } from '../../domain/password';
@@ -9,9 +11,9 @@ import { issuesByPath } from '../../domain/validation';
 import { hashPassword, verifyPassword } from '../passwords';
 
 /**
- * Accounts and passwords. The only module that touches the credentials table: hashes are made,
- * compared and stored here and never returned, so nothing above the data layer — screens, logs,
- * exports, the audit — can see one.
+ * Accounts and passwords. The only module that touches the credentials table, each time in a
+ * transaction granted for it (grants.ts): hashes are made, compared and stored here and never
+ * returned, so nothing above the data layer — screens, logs, exports, the audit — can see one.
  */
 
 /** The session a user works in after logging in: their roles and mahallas as they are now. */
@@ -24,9 +26,12 @@ export function fullAccessSession(userId: string, installationId: string): Write
   return { userId, installationId, roles: ['administrator', 'supervisor', 'caseManager'], mahallaIds: [] };
 }
 
-/** Runs `work` with the credentials table open, as `actor` (the session, or the account being logged into). */
-function withCredentials<T>(db: HamkorlikDb, actor: WriteSession, work: () => Promise<T>): Promise<T> {
-  return db.withSession((session) => ({ ...session, credentialAccess: true }), work, actor);
+/** Runs `work` in a transaction on the credentials (and `others`) with the credentials opened. */
+function inCredentials<T>(db: HamkorlikDb, mode: 'r' | 'rw', work: () => Promise<T>, extra: Omit<Grant, 'credentials'> = {}, others: Table[] = []): Promise<T> {
+  return db.transaction(mode, [db.credentials, ...others], (tx) => {
+    grant(tx, { ...extra, credentials: true });
+    return work();
+  });
 }
 
 function requireManager(db: HamkorlikDb): WriteSession {
@@ -57,6 +62,7 @@ async function assertUsernameFree(db: HamkorlikDb, username: string, exceptId?: 
   if (other && other.id !== exceptId) throw new DomainError('invalid', 'username:duplicate');
 }
 
+/** A new credential; the hash is made before any transaction (IndexedDB commits one that waits on anything else). */
 async function newCredential(db: HamkorlikDb, userId: string, password: string, mustChange: boolean): Promise<Credential> {
   return { id: userId, hash: await hashPassword(password), changedAt: db.clock().toISOString(), mustChange, failedAttempts: 0, lastFailedAt: null };
 }
@@ -67,18 +73,21 @@ export function listAccounts(db: HamkorlikDb): Promise<User[]> {
 
 /** The administrator opens an account with a first password the user must change at their first login. */
 export async function createAccount(db: HamkorlikDb, draft: AccountDraft, password: string, repeat: string): Promise<User> {
-  const session = requireManager(db);
+  requireManager(db);
   const data = validAccount(draft);
   checkPassword(password, repeat, data.username);
-  const context = db.writeContext();
-  const user: User = { ...newRecordMeta(context), ...data, active: true };
+  const user: User = { ...newRecordMeta(db.writeContext()), ...data, active: true };
   const credential = await newCredential(db, user.id, password, true);
-  await withCredentials(db, session, () =>
-    db.transaction('rw', [db.users, db.credentials], async () => {
+  await inCredentials(
+    db,
+    'rw',
+    async () => {
       await assertUsernameFree(db, user.username);
       await db.users.add(user);
       await db.credentials.add(credential);
-    }),
+    },
+    {},
+    [db.users],
   );
   return user;
 }
@@ -97,7 +106,7 @@ export async function updateAccount(db: HamkorlikDb, userId: string, draft: Acco
   });
 }
 
-/** Accounts are disabled, never deleted: history points at them. The last active administrator stays. */
+/** Accounts are disabled, never deleted: history points at them. The administrator cannot disable themselves. */
 export async function setAccountActive(db: HamkorlikDb, userId: string, active: boolean): Promise<void> {
   const session = requireManager(db);
   if (!active && userId === session.userId) throw new DomainError('invalid', 'active:self');
@@ -113,35 +122,128 @@ export async function setAccountActive(db: HamkorlikDb, userId: string, active: 
  * next login (`mustChange: false` only for generated demo offices).
  */
 export async function resetPassword(db: HamkorlikDb, userId: string, password: string, repeat: string, options: { mustChange?: boolean } = {}): Promise<void> {
-  const session = requireManager(db);
+  requireManager(db);
   const user = await db.users.get(userId);
   if (!user) throw new DomainError('notFound', userId);
   checkPassword(password, repeat, user.username);
   const credential = await newCredential(db, userId, password, options.mustChange ?? true);
-  await withCredentials(db, session, () => db.transaction('rw', db.credentials, () => db.credentials.put(credential)));
+  await inCredentials(db, 'rw', () => db.credentials.put(credential));
 }
 
-/** A user changes their own password, proving they know the current one. */
+async function findUser(db: HamkorlikDb, username: string): Promise<User | undefined> {
+  const parsed = usernameSchema.safeParse(username);
+  return parsed.success ? db.users.where('username').equals(parsed.data).first() : undefined;
+}
+
+/**
+ * Checks an account's password under the throttle. The attempt is counted before the password is
+ * checked, so attempts in parallel cannot slip past the count; after five failures in a row each
+ * further attempt must wait (30 s, doubling, at most 15 min) and is refused unchecked until then
+ * (`loginThrottled` with the time of the next allowed attempt). A right password resets the count
+ * and redoes a hash cheaper than required now. Returns whether the password was set by an administrator.
+ */
+async function checkCredential(db: HamkorlikDb, user: User, password: string): Promise<{ mustChange: boolean }> {
+  // Writes before anyone is logged in are by the account being tried, with no roles.
+  const actor: WriteSession = { userId: user.id, roles: [], mahallaIds: [], installationId: db.session?.installationId ?? db.installationId };
+  const now = db.clock();
+  const counted = await inCredentials(
+    db,
+    'rw',
+    async () => {
+      const stored = await db.credentials.get(user.id);
+      if (!stored) return null;
+      const delay = loginDelayMs(stored.failedAttempts);
+      if (delay && stored.lastFailedAt && now.getTime() < Date.parse(stored.lastFailedAt) + delay) {
+        return { stored, throttledUntil: new Date(Date.parse(stored.lastFailedAt) + delay).toISOString() };
+      }
+      const failedAttempts = stored.failedAttempts + 1;
+      await db.credentials.put({ ...stored, failedAttempts, lastFailedAt: now.toISOString() });
+      return { stored, throttledUntil: null, failedAttempts };
+    },
+    { actor },
+  );
+  const fail = async (code: 'badCredentials' | 'loginThrottled', until: string | null) => {
+    await db.logEvent('loginFailed', { table: 'users', recordId: user.id, detail: user.username, userId: user.id });
+    throw new DomainError(code, until ?? undefined);
+  };
+  if (!counted) return fail('badCredentials', null);
+  if (counted.throttledUntil) return fail('loginThrottled', counted.throttledUntil);
+  if (!(await verifyPassword(password, counted.stored.hash))) {
+    const next = loginDelayMs(counted.failedAttempts ?? 0);
+    return fail('badCredentials', next ? new Date(now.getTime() + next).toISOString() : null);
+  }
+  const hash = needsRehash(counted.stored.hash) ? await hashPassword(password) : counted.stored.hash;
+  await inCredentials(
+    db,
+    'rw',
+    async () => {
+      const current = await db.credentials.get(user.id);
+      if (current) await db.credentials.put({ ...current, hash, failedAttempts: 0, lastFailedAt: null });
+    },
+    { actor },
+  );
+  return { mustChange: counted.stored.mustChange };
+}
+
+export interface LoginResult {
+  user: User;
+  /**
+   * The password was set by an administrator: nobody is logged in yet, and the user must choose
+   * their own with `changePasswordAtLogin` first.
+   */
+  mustChange: boolean;
+}
+
+/**
+ * Offline login. A wrong username and a wrong password get the same answer, and the audit keeps
+ * nothing of what was typed for an unknown username (it may be a password typed in the wrong field).
+ */
+export async function login(db: HamkorlikDb, username: string, password: string): Promise<LoginResult> {
+  const user = await findUser(db, username);
+  if (!user) {
+    await db.logEvent('loginFailed', { table: 'users', recordId: '*', userId: 'unknown' });
+    throw new DomainError('badCredentials');
+  }
+  const { mustChange } = await checkCredential(db, user, password);
+  if (!user.active) throw new DomainError('accountDisabled');
+  if (mustChange) return { user, mustChange: true };
+  db.session = sessionFor(user, db.installationId);
+  await db.logEvent('login', { table: 'users', recordId: user.id });
+  return { user, mustChange: false };
+}
+
+async function replacePassword(db: HamkorlikDb, user: User, current: string, password: string, repeat: string, actor: WriteSession): Promise<void> {
+  checkPassword(password, repeat, user.username);
+  if (password === current) throw new DomainError('passwordRules', 'sameAsCurrent');
+  await checkCredential(db, user, current);
+  const credential = await newCredential(db, user.id, password, false);
+  await inCredentials(db, 'rw', () => db.credentials.put(credential), { actor });
+}
+
+/** A user whose password an administrator set chooses their own, and is then logged in. */
+export async function changePasswordAtLogin(db: HamkorlikDb, username: string, current: string, password: string, repeat: string): Promise<LoginResult> {
+  const user = await findUser(db, username);
+  if (!user) throw new DomainError('badCredentials');
+  if (!user.active) throw new DomainError('accountDisabled');
+  const session = sessionFor(user, db.installationId);
+  await replacePassword(db, user, current, password, repeat, session);
+  db.session = session;
+  await db.logEvent('login', { table: 'users', recordId: user.id });
+  return { user, mustChange: false };
+}
+
+/** A logged-in user changes their own password, proving they know the current one (under the same throttle). */
 export async function changeOwnPassword(db: HamkorlikDb, current: string, password: string, repeat: string): Promise<void> {
   const session = db.session;
   if (!session) throw new DomainError('noSession');
   const user = await db.users.get(session.userId);
   if (!user) throw new DomainError('notFound', session.userId);
-  checkPassword(password, repeat, user.username);
-  if (password === current) throw new DomainError('passwordRules', 'sameAsCurrent');
-  await withCredentials(db, session, async () => {
-    const stored = await db.credentials.get(user.id);
-    if (!stored || !(await verifyPassword(current, stored.hash))) throw new DomainError('badCredentials');
-    // Hashed before the transaction: IndexedDB commits a transaction that waits on anything else.
-    const credential = await newCredential(db, user.id, password, false);
-    await db.transaction('rw', db.credentials, () => db.credentials.put(credential));
-  });
+  await replacePassword(db, user, current, password, repeat, session);
 }
 
 /** True while no account of the office has a password: only then may the administrator set the first one at the login screen. */
 export async function needsFirstPassword(db: HamkorlikDb): Promise<boolean> {
-  const nobody: WriteSession = { userId: '', roles: [], mahallaIds: [], installationId: db.installationId };
-  return withCredentials(db, nobody, async () => (await db.credentials.count()) === 0);
+  return inCredentials(db, 'r', async () => (await db.credentials.count()) === 0);
 }
 
 /** Sets the first password of an office whose data predates passwords, and logs the administrator in. */
@@ -151,82 +253,18 @@ export async function setFirstPassword(db: HamkorlikDb, username: string, passwo
   checkPassword(password, repeat, user.username);
   const session = sessionFor(user, db.installationId);
   const credential = await newCredential(db, user.id, password, false);
-  await withCredentials(db, session, () =>
-    db.transaction('rw', db.credentials, async () => {
+  await inCredentials(
+    db,
+    'rw',
+    async () => {
       if ((await db.credentials.count()) > 0) throw new DomainError('forbidden', 'firstPassword');
       await db.credentials.add(credential);
-    }),
+    },
+    { actor: session },
   );
   db.session = session;
   await db.logEvent('login', { table: 'users', recordId: user.id });
   return { user, mustChange: false };
-}
-
-/** Sets the first administrator's password during first-run setup (the setup's own session). */
-export async function setSetupPassword(db: HamkorlikDb, password: string, repeat: string): Promise<void> {
-  const session = db.session;
-  if (!session) throw new DomainError('noSession');
-  const user = await db.users.get(session.userId);
-  if (!user) throw new DomainError('notFound', session.userId);
-  checkPassword(password, repeat, user.username);
-  const credential = await newCredential(db, user.id, password, false);
-  await withCredentials(db, session, () => db.transaction('rw', db.credentials, () => db.credentials.put(credential)));
-}
-
-async function findUser(db: HamkorlikDb, username: string): Promise<User | undefined> {
-  const parsed = usernameSchema.safeParse(username);
-  return parsed.success ? db.users.where('username').equals(parsed.data).first() : undefined;
-}
-
-export interface LoginResult {
-  user: User;
-  /** The password was set by an administrator: the user must choose their own now. */
-  mustChange: boolean;
-}
-
-/**
- * Offline login. A wrong username and a wrong password get the same answer. After five failures
- * in a row each further attempt must wait (30 s, doubling, at most 15 min; `loginThrottled` with the
- * time of the next allowed attempt), the wait checked before the password so guessing cannot go on.
- * Success starts the user's session and resets the count; a hash cheaper than required is redone.
- */
-export async function login(db: HamkorlikDb, username: string, password: string): Promise<LoginResult> {
-  const user = await findUser(db, username);
-  if (!user) {
-    await db.logEvent('loginFailed', { table: 'users', recordId: '*', detail: username.trim().slice(0, 64), userId: 'unknown' });
-    throw new DomainError('badCredentials');
-  }
-  const asUser = sessionFor(user, db.installationId);
-  // While the password is checked the session holds no roles: only the credentials are open.
-  const outcome = await withCredentials(db, { ...asUser, roles: [], mahallaIds: [] }, async () => {
-    const stored = await db.credentials.get(user.id);
-    if (!stored) return { ok: false as const, waitUntil: null };
-    const now = db.clock();
-    const delay = loginDelayMs(stored.failedAttempts);
-    if (delay && stored.lastFailedAt && now.getTime() < Date.parse(stored.lastFailedAt) + delay) {
-      return { ok: false as const, throttled: true, waitUntil: new Date(Date.parse(stored.lastFailedAt) + delay).toISOString() };
-    }
-    if (!(await verifyPassword(password, stored.hash))) {
-      const failedAttempts = stored.failedAttempts + 1;
-      await db.transaction('rw', db.credentials, () => db.credentials.put({ ...stored, failedAttempts, lastFailedAt: now.toISOString() }));
-      const next = loginDelayMs(failedAttempts);
-      return { ok: false as const, waitUntil: next ? new Date(now.getTime() + next).toISOString() : null };
-    }
-    if (stored.failedAttempts || needsRehash(stored.hash)) {
-      const hash = needsRehash(stored.hash) ? await hashPassword(password) : stored.hash;
-      await db.transaction('rw', db.credentials, () => db.credentials.put({ ...stored, hash, failedAttempts: 0, lastFailedAt: null }));
-    }
-    return { ok: true as const, mustChange: stored.mustChange };
-  });
-  if (!outcome.ok) {
-    await db.logEvent('loginFailed', { table: 'users', recordId: user.id, detail: user.username, userId: user.id });
-    if ('throttled' in outcome) throw new DomainError('loginThrottled', outcome.waitUntil ?? undefined);
-    throw new DomainError('badCredentials', outcome.waitUntil ?? undefined);
-  }
-  if (!user.active) throw new DomainError('accountDisabled');
-  db.session = asUser;
-  await db.logEvent('login', { table: 'users', recordId: user.id });
-  return { user, mustChange: outcome.mustChange };
 }
 
 /** Ends the session; the next person logs in. */
@@ -241,5 +279,7 @@ export async function unlock(db: HamkorlikDb, password: string): Promise<LoginRe
   if (!session) throw new DomainError('noSession');
   const user = await db.users.get(session.userId);
   if (!user) throw new DomainError('notFound', session.userId);
-  return login(db, user.username, password);
+  await checkCredential(db, user, password);
+  if (!user.active) throw new DomainError('accountDisabled');
+  return { user, mustChange: false };
 }

@@ -10,6 +10,7 @@ import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
 import { canOnCase, type CaseAction } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { issuesByPath } from '../../domain/validation';
+import { grant } from '../grants';
 import { nextCaseNumber } from './caseNumbers';
 import { requireCase, requireStoreCase } from './guard';
 
@@ -291,13 +292,13 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
  * stay, so a merge from another PC cannot bring the case back. A deliberate administrator action.
  */
 export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> {
-  const context = db.writeContext();
-  // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
-  await db.withSession((session) => ({ ...session, bulk: { kind: 'purge' } }), () => purge(db, caseId, context));
+  await purge(db, caseId, db.writeContext());
 }
 
 async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
-  await db.transaction('rw', [...CASE_TABLES(db), db.audit], async () => {
+  await db.transaction('rw', [...CASE_TABLES(db), db.audit], async (tx) => {
+    // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
+    grant(tx, { bulk: { kind: 'purge' } });
     const kase = await db.cases.get(caseId);
     if (!kase || !kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId);
     requireCase(db, 'purge', kase);
@@ -335,14 +336,16 @@ export async function recordCaseView(db: HamkorlikDb, caseId: string): Promise<v
 /**
  * The field-level changes of a case's own records (the case, its members, their memberships),
  * newest first, for whoever may read the case: part of the case file, unlike the office's audit,
- * which only administrators and supervisors read.
+ * which only administrators and supervisors read. The case and its members are read here, never
+ * taken from the caller, so the check is on what is stored.
  */
-export async function caseChanges(db: HamkorlikDb, file: CaseFile): Promise<AuditEntry[]> {
-  const actor = requireCase(db, 'read', file.kase);
+export async function caseChanges(db: HamkorlikDb, caseId: string): Promise<AuditEntry[]> {
+  const file = await getCaseFile(db, caseId);
+  if (!file) return [];
   const ids = [file.kase.id, ...file.members.map((m) => m.person.id), ...file.members.map((m) => m.membership.id)];
-  const entries = await db.withSession(
-    () => ({ ...actor, caseAuditAccess: true }),
-    () => db.audit.where('[table+recordId]').anyOf(ids.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray(),
-  );
+  const entries = await db.transaction('r', db.audit, (tx) => {
+    grant(tx, { caseAudit: true });
+    return db.audit.where('[table+recordId]').anyOf(ids.flatMap((id) => ['cases', 'persons', 'memberships'].map((table) => [table, id]))).toArray();
+  });
   return entries.filter((entry) => entry.op === 'create' || entry.op === 'update' || entry.op === 'delete').sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -6,6 +6,7 @@ import { OFFICE_PROFILE_ID, officeDraftSchema, type OfficeDraft, type OfficeProf
 import { newId, newRecordMeta, type WriteContext } from '../../domain/record';
 import { passwordProblem } from '../../domain/password';
 import { usernameSchema, type FirstUserDraft, type User } from '../../domain/user';
+import { grant } from '../grants';
 import { hashPassword } from '../passwords';
 import { sessionFor } from './accounts';
 import { newUser } from './users';
@@ -52,22 +53,17 @@ export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, in
 
   const hash = await hashPassword(input.password);
 
-  // Everything setup stores is the administrator's.
+  // Everything setup stores is the administrator's, who is logged in once it is stored.
   const session = sessionFor(administrator, installationId);
-  await db.withSession(
-    () => ({ ...session, credentialAccess: true }),
-    () =>
-      db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async () => {
-        if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
-        await db.users.add(administrator);
-        await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
-        await db.officeProfile.add(office);
-        await db.mahallas.bulkAdd(mahallas);
-        await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
-      }),
-    session,
-  );
-  // The administrator starts working here: everything setup stored is theirs, and they stay logged in.
+  await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async (tx) => {
+    grant(tx, { actor: session, credentials: true });
+    if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
+    await db.users.add(administrator);
+    await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
+    await db.officeProfile.add(office);
+    await db.mahallas.bulkAdd(mahallas);
+    await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
+  });
   db.session = session;
   return { office, administrator, mahallas };
 }

@@ -7,7 +7,7 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { useServices } from '../../app/services';
 import { loggedIn } from '../../app/sessionSlice';
-import { changeOwnPassword, login, needsFirstPassword, setFirstPassword, type LoginResult } from '../../db/repositories/accounts';
+import { changePasswordAtLogin, login, needsFirstPassword, setFirstPassword, type LoginResult } from '../../db/repositories/accounts';
 import { getOfficeProfile } from '../../db/repositories/office';
 import { DomainError } from '../../domain/errors';
 import { triLingualIn } from '../../domain/names';
@@ -83,10 +83,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       if (firstPassword) return enter(await setFirstPassword(db, username, fresh.password, fresh.repeat));
-      if (mustChange) {
-        await changeOwnPassword(db, password, fresh.password, fresh.repeat);
-        return enter(mustChange);
-      }
+      if (mustChange) return enter(await changePasswordAtLogin(db, username, password, fresh.password, fresh.repeat));
       const result = await login(db, username, password);
       if (result.mustChange) setMustChange(result);
       else enter(result);

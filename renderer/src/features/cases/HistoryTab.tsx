@@ -21,7 +21,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
   const language = useAppSelector((state) => state.session.language);
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const audit = useLiveQuery(
-    () => caseChanges(db, file),
+    () => caseChanges(db, file.kase.id),
     // The audit is written below Dexie's change tracking: follow the records' revisions instead.
     [db, file.kase.id, file.kase.rev, file.members.map((m) => `${m.person.id}.${m.person.rev}.${m.membership.rev}`).join()],
   );

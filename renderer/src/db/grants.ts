@@ -1,0 +1,29 @@
+import type { Transaction } from 'dexie';
+import type { WriteSession } from './auditMiddleware';
+
+/**
+ * What one transaction may do beyond its session: open the credentials table (the accounts
+ * repository), read one case's own audit entries (the case repository), write in bulk mode (imports,
+ * purges), or be written by a user not logged in yet (a failed login). A grant belongs to a single
+ * transaction, never to the database's session, so nothing else running meanwhile — a live query,
+ * another user's session after a logout — ever gets it.
+ */
+export interface Grant {
+  credentials?: boolean;
+  caseAudit?: boolean;
+  bulk?: { kind: string };
+  /** Who the transaction's writes are by when nobody is logged in. */
+  actor?: WriteSession;
+}
+
+const grants = new WeakMap<object, Grant>();
+
+/** Gives the running Dexie transaction a grant. Call first thing inside `db.transaction(…, (tx) => …)`. */
+export function grant(transaction: Transaction, value: Grant): void {
+  grants.set((transaction as unknown as { idbtrans: object }).idbtrans, value);
+}
+
+/** The grant of a DBCore request's transaction (the same object Dexie holds as `idbtrans`). */
+export function grantOf(trans: unknown): Grant | undefined {
+  return typeof trans === 'object' && trans ? grants.get(trans) : undefined;
+}
