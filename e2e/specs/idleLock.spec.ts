@@ -40,10 +40,25 @@ test('idle for the configured time locks the screen; a half-filled form is intac
   await expect(page.getByTestId('case-street')).toHaveValue('Navoiy koʻchasi');
   await expect(page.getByTestId('case-referral-reason')).toHaveValue('Bola maktabga kelmayapti');
 
-  // Ctrl+L locks at once; someone else logs the user out first.
-  await page.getByTestId('case-house').click();
+  // Ctrl+L locks at once, even over an open dialog, and the password goes to the lock screen, not the dialog.
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('change-password').click();
+  await expect(page.getByTestId('current-password')).toBeFocused();
   await page.keyboard.press('Control+l');
   await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('unlock-password')).toBeFocused();
+  await login.unlock(ADMIN.password);
+  await expect(page.getByTestId('current-password')).toHaveValue('');
+  await page.keyboard.press('Escape');
+
+  // Someone else at the PC logs the user out first; the user's draft waits for them, not for others.
+  await page.getByTestId('case-house').click();
+  await page.keyboard.press('Control+l');
   await page.getByTestId('lock-switch-user').click();
   await expect(login.title()).toHaveText('Kirish');
+  await login.login(ADMIN.username, ADMIN.password);
+  await shell.go('cases');
+  await page.getByTestId('case-new').click();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(page.getByTestId('case-street')).toHaveValue('Navoiy koʻchasi');
 });

@@ -14,6 +14,7 @@ import { SetupPage } from '../features/setup';
 import { TeamsPage } from '../features/teams';
 import { AccountsPage, LoginPage } from '../features/accounts';
 import { AuditPage } from '../features/audit';
+import { PageError } from '../ui/PageError';
 import { AppShell } from './AppShell';
 import { useActor } from './hooks';
 import { useServices } from './services';
@@ -55,9 +56,10 @@ function Allowed({ when, children }: { when: (actor: NonNullable<ReturnType<type
 
 // Hash routing: the app is one file served by app://, so a reload never asks for a path that does not exist.
 const router = createHashRouter([
-  { element: <SetupGate setup />, children: [{ path: '/setup', element: <SetupPage /> }] },
+  { element: <SetupGate setup />, errorElement: <PageError />, children: [{ path: '/setup', element: <SetupPage /> }] },
   {
     element: <SetupGate setup={false} />,
+    errorElement: <PageError />,
     children: [
       {
         element: <LoginGate />,
@@ -65,21 +67,27 @@ const router = createHashRouter([
           {
             element: <AppShell />,
             children: [
-              { index: true, element: <HomeRedirect /> },
-              // Shown by the shell, which keeps the list mounted between visits (AppShell.tsx).
-              { path: '/cases', element: null },
-              { path: '/cases/new', element: <CaseFormPage /> },
-              { path: '/cases/:caseId', element: <CaseCardPage /> },
-              { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
-              { path: '/my-work', element: <MyWorkPage /> },
-              { path: '/teams', element: <TeamsPage /> },
-              { path: '/documents', element: <DocumentsPage /> },
-              { path: '/reports', element: <ReportsPage /> },
-              { path: '/exchange', element: <ExchangePage /> },
-              { path: '/settings', element: <SettingsPage /> },
-              { path: '/accounts', element: <Allowed when={(actor) => canDo(actor, 'manageAccounts')}><AccountsPage /></Allowed> },
-              { path: '/audit', element: <Allowed when={(actor) => canDo(actor, 'readAudit')}><AuditPage /></Allowed> },
-              { path: '*', element: <HomeRedirect /> },
+              {
+                // A page that fails shows why inside the shell, which stays usable.
+                errorElement: <PageError />,
+                children: [
+                  { index: true, element: <HomeRedirect /> },
+                  // Shown by the shell, which keeps the list mounted between visits (AppShell.tsx).
+                  { path: '/cases', element: null },
+                  { path: '/cases/new', element: <Allowed when={(actor) => canDo(actor, 'createCase')}><CaseFormPage /></Allowed> },
+                  { path: '/cases/:caseId', element: <CaseCardPage /> },
+                  { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
+                  { path: '/my-work', element: <MyWorkPage /> },
+                  { path: '/teams', element: <TeamsPage /> },
+                  { path: '/documents', element: <DocumentsPage /> },
+                  { path: '/reports', element: <ReportsPage /> },
+                  { path: '/exchange', element: <ExchangePage /> },
+                  { path: '/settings', element: <SettingsPage /> },
+                  { path: '/accounts', element: <Allowed when={(actor) => canDo(actor, 'manageAccounts')}><AccountsPage /></Allowed> },
+                  { path: '/audit', element: <Allowed when={(actor) => canDo(actor, 'readAudit')}><AuditPage /></Allowed> },
+                  { path: '*', element: <HomeRedirect /> },
+                ],
+              },
             ],
           },
         ],

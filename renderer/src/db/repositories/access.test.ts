@@ -8,7 +8,8 @@ import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { createAccount, listAccounts, sessionFor } from './accounts';
 import { queryAudit } from './auditLog';
-import { applyEvent, caseChanges, createCase, deleteCase, getCaseFile, purgeCase, updateCaseDetails } from './cases';
+import { addMember, applyEvent, caseChanges, createCase, deleteCase, getCaseFile, purgeCase, updateCaseDetails, updatePerson } from './cases';
+import { findDuplicates } from './duplicates';
 import { facetCounts, queryCases } from './caseQueries';
 import { searchCases } from './caseSearch';
 import { addMahallas } from './mahallas';
@@ -128,6 +129,16 @@ const TABLE: [string, () => Promise<unknown>, ('allowed' | 'refused')[]][] = [
   ['create an account', () => createAccount(db, { username: `x${Math.random().toString(36).slice(2, 8)}`, fullName: biScriptFrom('Yangi Xodim'), position: 'X', phone: '', roles: ['viewer'], mahallaIds: [], specialistId: null }, 'new-pass-12', 'new-pass-12'), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['change the office profile', async () => saveOfficeProfile(db, (await getOfficeProfile(db))!), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['add a mahalla', () => addMahallas(db, [{ uzLatn: `Yangi ${Math.random().toString(36).slice(2, 6)}`, uzCyrl: 'Янги', ru: 'Янги' }]), ['allowed', 'refused', 'refused', 'refused', 'refused']],
+  ['look for duplicates of a person', () => findDuplicates(db, { pinfl: null, surname: biScriptFrom('Aliyeva'), firstName: biScriptFrom('Nodira'), birthDate: '1990-01-01' }), ['refused', 'allowed', 'allowed', 'refused', 'refused']],
+  ['decide a case of cm is not eligible (it closes the case)', async () => {
+    const role = db.session;
+    as('sup');
+    const child = { ...person('Yoʻldoshev', 'Anvar'), sex: 'male' as const, birthDate: '2016-03-03' };
+    const fresh = await createCase(db, draft(m1, users.cm!.id), [{ relation: 'head', person: person('Yoʻldosheva', 'Malika') }, { relation: 'child', person: child }], '1703202');
+    await applyEvent(db, fresh.id, { type: 'advance', to: 'primaryAssessment' });
+    db.session = role;
+    return applyEvent(db, fresh.id, { type: 'decideEligibility', decision: 'notEligible', reason: 'Income above the line', date: '2026-11-20' as IsoDate });
+  }, ['refused', 'allowed', 'refused', 'refused', 'refused']],
   ['read the audit', () => queryAudit(db, {}), ['allowed', 'allowed', 'refused', 'refused', 'refused']],
   ['read the audit table directly', () => db.audit.limit(1).toArray(), ['allowed', 'allowed', 'refused', 'refused', 'refused']],
   ['read the password hashes directly', () => db.credentials.toArray(), ['refused', 'refused', 'refused', 'refused', 'refused']],
@@ -158,6 +169,32 @@ describe('permissions in the data layer', () => {
     }
     as('sup');
     expect((await searchCases(db, 'Boboyeva')).hits.map((hit) => hit.kase.id)).toEqual([caseB.id]);
+  });
+
+  it('a duplicate in a case the user cannot read shows who and the case number, nothing of the file, and cannot be linked', async () => {
+    as('cm2');
+    const report = await findDuplicates(db, { pinfl: null, surname: biScriptFrom('Aliyeva'), firstName: biScriptFrom('Nodira'), birthDate: '1990-01-01' });
+    const [match] = report.similar;
+    expect(match).toMatchObject({ readable: false, cases: [{ id: caseA.id, caseNumber: caseA.caseNumber, readable: false }] });
+    expect(Object.keys(match!.person).sort()).toEqual(['birthDate', 'firstName', 'id', 'patronymic', 'sex', 'surname']);
+    const mine = (await queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 50)).rows.find((kase) => kase.caseManagerId === users.cm2!.id)!;
+    await expect(addMember(db, mine.id, { relation: 'other', personId: match!.person.id })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(createCase(db, draft(m2, users.cm2!.id), [{ relation: 'head', personId: match!.person.id }], '1703202')).rejects.toMatchObject({ code: 'forbidden' });
+    as('cm');
+    expect((await findDuplicates(db, { pinfl: null, surname: biScriptFrom('Aliyeva'), firstName: biScriptFrom('Nodira'), birthDate: '1990-01-01' })).similar[0]).toMatchObject({ readable: true, person: { healthNotes: '' } });
+  });
+
+  it('editing a person shared with a case the user cannot change does not give that case a new revision', async () => {
+    as('sup');
+    const shared = (await getCaseFile(db, caseA.id))!.members[0]!.person;
+    const other = await createCase(db, draft(m2, users.cm2!.id), [{ relation: 'head', person: person('Boshqa', 'Oila') }], '1703202');
+    await addMember(db, other.id, { relation: 'other', personId: shared.id });
+    const before = (await getCaseFile(db, other.id))!.kase.rev;
+    as('cm');
+    await updatePerson(db, shared.id, { ...shared, healthNotes: 'Allergy' } as never);
+    as('sup');
+    expect((await getCaseFile(db, other.id))!.kase.rev).toBe(before);
+    expect((await getCaseFile(db, caseA.id))!.kase.rev).toBeGreaterThan(caseA.rev);
   });
 
   it('purging is the administrator’s alone', async () => {

@@ -2,7 +2,7 @@ import type { HamkorlikDb } from '../db';
 import type { AuditEntry, AuditOp } from '../../domain/audit';
 import { requireOffice } from './guard';
 
-/** What the audit viewer filters by; all optional, combined with AND. Dates are whole days (yyyy-mm-dd). */
+/** What the audit viewer filters by; all optional, combined with AND. Dates are whole local days (yyyy-mm-dd). */
 export interface AuditFilter {
   userId?: string;
   caseId?: string;
@@ -36,8 +36,9 @@ async function caseRecordKeys(db: HamkorlikDb, caseId: string): Promise<[string,
  */
 export async function queryAudit(db: HamkorlikDb, filter: AuditFilter, limit = AUDIT_PAGE_LIMIT): Promise<AuditPage> {
   requireOffice(db, 'readAudit');
-  const from = filter.from ? `${filter.from}T00:00:00.000Z` : '';
-  const to = filter.to ? `${filter.to}T23:59:59.999Z` : '\uffff';
+  // Whole days on this PC's clock (Tashkent, UTC+5), as the viewer shows the times; stored instants are UTC.
+  const from = filter.from ? new Date(`${filter.from}T00:00:00`).toISOString() : '';
+  const to = filter.to ? new Date(`${filter.to}T23:59:59.999`).toISOString() : '\uffff';
   let candidates: AuditEntry[];
   if (filter.caseId) candidates = await db.audit.where('[table+recordId]').anyOf(await caseRecordKeys(db, filter.caseId)).toArray();
   else if (filter.userId) candidates = await db.audit.where('userId').equals(filter.userId).toArray();

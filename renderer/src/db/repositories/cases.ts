@@ -60,6 +60,18 @@ async function membersOf(db: HamkorlikDb, caseId: string): Promise<CaseMember[]>
   return memberships.flatMap((membership, index) => (persons[index] ? [{ membership, person: persons[index] }] : []));
 }
 
+/**
+ * Linking an existing person into a case would let the user read them through that case: allowed
+ * only for a person the user could already read (one of their live cases is readable), or who is
+ * in no live case at all.
+ */
+async function requireMayLink(db: HamkorlikDb, personId: string): Promise<void> {
+  const memberships = (await db.memberships.where('personId').equals(personId).toArray()).filter((m) => m.deletedAt === null);
+  const cases = (await db.cases.bulkGet(memberships.map((m) => m.caseId))).filter((kase): kase is FamilyCase => !!kase && !kase.deletedAt);
+  const actor = db.session;
+  if (cases.length && !cases.some((kase) => !!actor && canOnCase(actor, 'read', kase))) requireCase(db, 'read', cases[0]!);
+}
+
 /** Recomputes the case's list summary and search keys from its current members. */
 async function reindex(db: HamkorlikDb, kase: FamilyCase, today: IsoDate): Promise<FamilyCase> {
   return { ...kase, ...buildCaseIndex(kase, await membersOf(db, kase.id), today) };
@@ -113,6 +125,7 @@ export async function createCase(db: HamkorlikDb, draft: CaseDraft, members: Mem
       } else {
         const existing = await db.persons.get(member.personId);
         if (!existing || existing.deletedAt || existing.purgedAt) throw new DomainError('notFound', member.personId);
+        await requireMayLink(db, member.personId);
         if (linked.has(member.personId)) throw new DomainError('duplicate', 'alreadyMember');
         linked.add(member.personId);
         personId = member.personId;
@@ -176,6 +189,7 @@ export async function addMember(db: HamkorlikDb, caseId: string, member: MemberI
     } else {
       const existing = await db.persons.get((member as { personId: string }).personId);
       if (!existing || existing.deletedAt || existing.purgedAt) throw new DomainError('notFound');
+      await requireMayLink(db, existing.id);
       person = existing;
     }
     const current = (await membersOf(db, caseId)).filter((m) => m.membership.to === null);
@@ -207,7 +221,11 @@ export async function updatePerson(db: HamkorlikDb, personId: string, draft: Per
     await db.persons.put(person);
     const caseIds = new Set((await db.memberships.where('personId').equals(personId).toArray()).map((m) => m.caseId));
     for (const kase of await db.cases.bulkGet([...caseIds])) {
-      if (kase && !kase.deletedAt) await db.cases.put(await reindex(db, touched(kase, {}, context), today));
+      if (!kase || kase.deletedAt) continue;
+      // A case the user may not change gets its derived names and keys only, not a new revision:
+      // its own case manager's open edit must not turn stale because of someone else's case.
+      const base = canOnCase(actor, 'change', kase) ? touched(kase, {}, context) : kase;
+      await db.cases.put(await reindex(db, base, today));
     }
     return person;
   });
@@ -252,6 +270,8 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     }
     const result = applyCaseEvent(kase, event, { today, userId: context.userId });
     if (!result.ok) throw new DomainError('stageRefused', result.refusal);
+    // Whatever closes a case (a "not eligible" decision too) is the supervisor's approval.
+    if (result.facts.stage === 'closed' && kase.stage !== 'closed') requireCase(db, 'close', kase);
     const next = touched(kase, { stage: result.facts.stage, eligibility: result.facts.eligibility, agreement: result.facts.agreement, closure: result.facts.closure }, context);
     await db.cases.put(next);
     await db.caseHistory.add(

@@ -1,5 +1,5 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Button, Modal, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -45,18 +45,15 @@ export function LockScreen() {
   };
   const switchUser = async () => {
     navigate('/');
-    await logout(db);
     dispatch(loggedOut());
+    await logout(db);
   };
 
   return (
-    <Box
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby="lock-title"
-      data-testid="lock-screen"
-      sx={{ position: 'fixed', inset: 0, zIndex: (theme) => theme.zIndex.modal + 10, display: 'grid', placeItems: 'center', bgcolor: 'grey.200' }}
-    >
+    // A modal of its own, opened last: above any dialog that was open (whose focus trap yields to it),
+    // and an opaque backdrop so nothing of the page shows while locked.
+    <Modal open aria-labelledby="lock-title" sx={{ zIndex: (theme) => theme.zIndex.modal + 10 }}>
+      <Box data-testid="lock-screen" sx={{ position: 'fixed', inset: 0, display: 'grid', placeItems: 'center', outline: 'none', bgcolor: 'grey.200' }}>
       <Paper variant="outlined" sx={{ p: 4, width: 380 }}>
         <Stack spacing={2.5} component="form" noValidate onSubmit={(event) => void submit(event)}>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
@@ -84,6 +81,7 @@ export function LockScreen() {
           </Button>
         </Stack>
       </Paper>
-    </Box>
+      </Box>
+    </Modal>
   );
 }

@@ -52,8 +52,9 @@ export function UserMenu() {
             setAnchor(null);
             // The next person starts from the beginning, not on the page the last one left open.
             navigate('/');
-            await logout(db);
+            // The screens close first, so nothing still shown queries without a session.
             dispatch(loggedOut());
+            await logout(db);
           }}
           data-testid="logout"
         >

@@ -39,7 +39,8 @@ export function CaseCardPage() {
       throw error;
     }
   }, [db, caseId]);
-  const readable = !!file && file !== 'forbidden';
+  // Only once the file shown is this case's (a live query keeps the last result while the next loads).
+  const readable = !!file && file !== 'forbidden' && file.kase.id === caseId;
   useEffect(() => {
     // The access log: one entry each time a user opens a case file.
     if (readable) void recordCaseView(db, caseId);

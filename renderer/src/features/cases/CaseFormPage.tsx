@@ -10,7 +10,7 @@ import { clearDraft, loadDraft, useAutosave } from '../../app/drafts';
 import { useFeedback } from '../../app/feedback';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { createCase, getCaseFile, updateCaseDetails, type CaseFile, type MemberInput } from '../../db/repositories/cases';
+import { createCase, getCaseFile, recordCaseView, updateCaseDetails, type CaseFile, type MemberInput } from '../../db/repositories/cases';
 import { findDuplicates } from '../../db/repositories/duplicates';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { getOfficeProfile } from '../../db/repositories/office';
@@ -37,7 +37,15 @@ export function CaseFormPage() {
   const [existing, setExisting] = useState<CaseFile | null | undefined>(caseId ? undefined : null);
   useEffect(() => {
     // A case the user may not read (refused and audited below) is shown as not found.
-    if (caseId) void getCaseFile(db, caseId).then((file) => setExisting(file && !file.kase.deletedAt ? file : null), () => setExisting(null));
+    if (!caseId) return;
+    void getCaseFile(db, caseId).then(
+      (file) => {
+        setExisting(file && !file.kase.deletedAt ? file : null);
+        // Opening a case to edit it is viewing it too (the access log).
+        if (file) void recordCaseView(db, caseId);
+      },
+      () => setExisting(null),
+    );
   }, [db, caseId]);
   const userId = useAppSelector((state) => state.session.currentUserId);
   const { t } = useTranslation();

@@ -7,7 +7,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
+import { canDo } from '../../domain/access';
 import { useServices } from '../../app/services';
 import { facetCounts, queryCases, type CaseSortField } from '../../db/repositories/caseQueries';
 import { searchCases } from '../../db/repositories/caseSearch';
@@ -33,6 +34,7 @@ export function CasesPage() {
   const language = useAppSelector((state) => state.session.language);
   const deferredSearch = useDeferredValue(search.trim());
   const localeText = useGridLocaleText();
+  const actor = useActor();
 
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
@@ -66,6 +68,13 @@ export function CasesPage() {
   const paginationModel = useMemo(() => ({ page: deferredSearch ? 0 : page, pageSize }), [deferredSearch, page, pageSize]);
   const total = deferredSearch ? rows.length : (listed?.total ?? 0);
 
+  // Only those who may open cases get the button (the data layer refuses the others anyway).
+  const newCase = actor && canDo(actor, 'createCase') && (
+    <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/cases/new')} data-testid="case-new">
+      {t('list.newCase')}
+    </Button>
+  );
+
   if (counts?.all === 0) {
     return (
       <>
@@ -74,11 +83,7 @@ export function CasesPage() {
           icon={<FolderSharedIcon />}
           title={t('list.emptyTitle')}
           text={t('list.emptyText')}
-          action={
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/cases/new')} data-testid="case-new">
-              {t('list.newCase')}
-            </Button>
-          }
+          action={newCase}
         />
       </>
     );
@@ -89,11 +94,7 @@ export function CasesPage() {
       <PageHeader
         title={t('pages:cases.title')}
         subtitle={t('pages:cases.subtitle')}
-        actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate('/cases/new')} data-testid="case-new">
-            {t('list.newCase')}
-          </Button>
-        }
+        actions={newCase}
       />
       <TextField
         value={search}

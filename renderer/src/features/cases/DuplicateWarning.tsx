@@ -28,8 +28,9 @@ export function DuplicateWarning({
   const entry = useDeferredValue({ pinfl: person.pinfl ?? '', surname: person.surname as BiScriptText, firstName: person.firstName as BiScriptText, birthDate: person.birthDate });
   const report = useLiveQuery(() => findDuplicates(db, entry, exceptPersonId), [db, entry.pinfl, entry.surname.latn, entry.firstName.latn, entry.birthDate, exceptPersonId]);
   if (!report) return null;
-  const caseLinks = (cases: { id: string; caseNumber: string }[]) =>
-    cases.map((kase) => (
+  // Cases the user may not open are named, not linked: they can ask their supervisor.
+  const caseLinks = (cases: { id: string; caseNumber: string; readable: boolean }[]) =>
+    cases.filter((kase) => kase.readable).map((kase) => (
       <Link key={kase.id} component={RouterLink} to={`/cases/${kase.id}`} target="_self" data-testid={`${testId}-duplicate-link`}>
         {t('form.openExisting')} ({kase.caseNumber})
       </Link>
@@ -41,7 +42,8 @@ export function DuplicateWarning({
           severity="error"
           data-testid={`${testId}-duplicate-pinfl`}
           action={
-            onLink && (
+            onLink &&
+            report.samePinfl.readable && (
               <Button color="inherit" size="small" onClick={() => onLink(report.samePinfl!.person.id)} data-testid={`${testId}-link-existing`}>
                 {t('form.linkExisting')}
               </Button>

@@ -65,6 +65,9 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   const [reason, setReason] = useState('');
   const [date, setDate] = useState<string>(today);
   const [decision, setDecision] = useState<'eligible' | 'notEligible'>('eligible');
+  const actor = useActor();
+  // "Not eligible" closes the case, which is the supervisor's approval.
+  const mayClose = !!actor && canOnCase(actor, 'close', kase);
   const [number, setNumber] = useState('');
   const outcomes = closureOutcomesFor(kase.stage);
   const [outcome, setOutcome] = useState(outcomes[0]!);
@@ -121,7 +124,10 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
           {action.kind === 'decideEligibility' && (
             <TextField select label={t('card.eligibility')} value={decision} onChange={(e) => setDecision(e.target.value as typeof decision)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'event-decision' } as object } }}>
               <MenuItem value="eligible" data-testid="decision-eligible">{t('card.eligible')}</MenuItem>
-              <MenuItem value="notEligible" data-testid="decision-notEligible">{t('card.notEligible')}</MenuItem>
+              <MenuItem value="notEligible" data-testid="decision-notEligible" disabled={!mayClose}>
+                {t('card.notEligible')}
+                {!mayClose && ` — ${t('card.supervisorDecides')}`}
+              </MenuItem>
             </TextField>
           )}
           {action.kind === 'close' && (
