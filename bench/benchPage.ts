@@ -60,6 +60,12 @@ const bench = {
     return { generateMs, loadMs, records, cases: set.cases.length, persons: set.persons.length };
   },
 
+  /** The same records as `generateAndLoad` makes, kept for the references only (the database is already loaded). */
+  async generateOnly(families: number, districts: number) {
+    lastSet = demoOffice({ families, seed: 7, districts }).set;
+    return { cases: lastSet.cases.length };
+  },
+
   /** After a reload: open the existing database. Nothing is built; the first search runs straight away. */
   async openExisting(firstQuery: string) {
     const [opened, openMs] = await timed(() => new DatabaseDirectory().openActive());
