@@ -59,7 +59,7 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
           const guardRead =
             <R extends { trans: unknown }, T>(read: (req: R) => Promise<T>) =>
             (req: R): Promise<T> =>
-              allowed(name, 'read', req.trans) ? read(req) : Promise.reject(refuse(name, 'read'));
+              isUpgrade(req) || allowed(name, 'read', req.trans) ? read(req) : Promise.reject(refuse(name, 'read'));
           return {
             ...table,
             get: guardRead(table.get.bind(table)),

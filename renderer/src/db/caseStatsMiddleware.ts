@@ -10,17 +10,36 @@ export interface CaseStat {
   count: number;
 }
 
-/** The filter values a live case counts towards; deleted and purged cases count nowhere. */
+/** Pair counters sort after every single one (`~` is above the letters), so the filter counts read only the singles. */
+export const PAIR_PREFIX = '~pair:';
+
+/** The counter of cases carrying both filter values, e.g. `stage:monitoring` and `riskLevel:R2`, in either order. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${PAIR_PREFIX}${a}|${b}` : `${PAIR_PREFIX}${b}|${a}`;
+}
+
+/**
+ * The filter values a live case counts towards, one by one and two by two (so a list filtered
+ * twice knows its total without a scan); deleted and purged cases count nowhere.
+ */
 export function facetKeys(kase: Partial<FamilyCase> | undefined): string[] {
   if (!kase || kase.deletedAt || kase.purgedAt || !kase.stage) return [];
-  return [
-    'all:',
+  const values = [
     `stage:${kase.stage}`,
     `riskLevel:${kase.riskLevel}`,
     `mahallaId:${kase.address?.mahallaId}`,
     `caseManagerId:${kase.caseManagerId}`,
     ...(kase.vulnerability ?? []).map((code) => `vulnerability:${code}`),
   ];
+  const pairs: string[] = [];
+  values.forEach((a, i) => {
+    for (const b of values.slice(i + 1)) {
+      // The list filters by one criterion at a time, so two criteria never pair.
+      if (a.startsWith('vulnerability:') && b.startsWith('vulnerability:')) continue;
+      pairs.push(pairKey(a, b));
+    }
+  });
+  return ['all:', ...values, ...pairs];
 }
 
 /**

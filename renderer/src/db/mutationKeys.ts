@@ -21,6 +21,6 @@ export async function mutationKeys(table: DBCoreTable, req: DBCoreMutateRequest)
 }
 
 /** Schema upgrades run before any session and rewrite data wholesale: middlewares let them through. */
-export function isUpgrade(req: DBCoreMutateRequest): boolean {
-  return (req.trans as unknown as IDBTransaction).mode === 'versionchange';
+export function isUpgrade(req: { trans: unknown }): boolean {
+  return (req.trans as IDBTransaction | undefined)?.mode === 'versionchange';
 }

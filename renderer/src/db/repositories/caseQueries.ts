@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
 import { canOnCase, readsAllCases, type Actor } from '../../domain/access';
 import { requireOffice } from './guard';
+import { pairKey, PAIR_PREFIX } from '../caseStatsMiddleware';
 import type { FamilyCase } from '../../domain/familyCase';
 import type { Stage } from '../../domain/stages';
 import type { RiskLevel } from '../../domain/vulnerability';
@@ -85,13 +86,24 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
     return { rows, total };
   }
 
-  // Several filters: the total from intersecting each filter's ids (keys only); the page by walking
+  // Two filters: the total from their pair counter; the page by walking one filter's date-ordered
+  // index and checking the other (stops as soon as the page is full).
+  const walkable = active.find(([key]) => key !== 'vulnerability');
+  if (active.length === 2 && walkable && sort.field === 'updatedAt') {
+    const [a, b] = active as [[string, string], [string, string]];
+    const index = COMPOUND[walkable[0] as IndexedFilter];
+    const range = db.cases.where(index).between([walkable[1], Dexie.minKey], [walkable[1], Dexie.maxKey]);
+    const ordered = sort.direction === 'desc' ? range.reverse() : range;
+    const [rows, total] = await Promise.all([ordered.filter((kase) => matches(kase, filter)).offset(offset).limit(limit).toArray(), counter(pairKey(`${a[0]}:${a[1]}`, `${b[0]}:${b[1]}`))]);
+    return { rows, total };
+  }
+
+  // More filters: the total from intersecting each filter's ids (keys only); the page by walking
   // one filter's date-ordered index and checking the others, or sorting the matches when sorted otherwise.
   const idSets = await Promise.all(active.map(([key, value]) => indexFor(db, key, value!).primaryKeys()));
   idSets.sort((a, b) => a.length - b.length);
   const [smallest, ...others] = idSets.map((ids) => new Set(ids));
   const matching = [...smallest!].filter((id) => others.every((set) => set.has(id)));
-  const walkable = active.find(([key]) => key !== 'vulnerability');
   if (walkable && sort.field === 'updatedAt') {
     const index = COMPOUND[walkable[0] as IndexedFilter];
     const range = db.cases.where(index).between([walkable[1], Dexie.minKey], [walkable[1], Dexie.maxKey]);
@@ -157,7 +169,7 @@ export async function facetCounts(db: HamkorlikDb): Promise<FacetCounts> {
   }
   // The counters are written below Dexie's change tracking. Every case write stamps `updatedAt`
   // with the newest time, so reading the newest key is a cheap way to be woken by any of them.
-  const [stats] = await Promise.all([db.caseStats.toArray(), db.cases.orderBy('updatedAt').reverse().limit(1).primaryKeys()]);
+  const [stats] = await Promise.all([db.caseStats.where('key').below(PAIR_PREFIX).toArray(), db.cases.orderBy('updatedAt').reverse().limit(1).primaryKeys()]);
   for (const { key, count } of stats) {
     const [facet, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
     if (facet === 'all') counts.all = count;

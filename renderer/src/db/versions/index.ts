@@ -2,8 +2,9 @@ import type { SchemaVersion } from './types';
 import { v001Initial } from './v001-initial';
 import { v002CaseFiles } from './v002-case-files';
 import { v003Accounts } from './v003-accounts';
+import { v004PairCounts } from './v004-pair-counts';
 
 /** Every schema version in order. Append only: a released version is never edited. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts, v004PairCounts];
 
 export type { SchemaVersion } from './types';
