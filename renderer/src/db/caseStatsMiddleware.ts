@@ -29,7 +29,8 @@ export function facetKeys(kase: Partial<FamilyCase> | undefined): string[] {
     `riskLevel:${kase.riskLevel}`,
     `mahallaId:${kase.address?.mahallaId}`,
     `caseManagerId:${kase.caseManagerId}`,
-    ...(kase.vulnerability ?? []).map((code) => `vulnerability:${code}`),
+    // A code listed twice (say, by an import) still counts the case once, as the filter matches it once.
+    ...[...new Set(kase.vulnerability ?? [])].map((code) => `vulnerability:${code}`),
   ];
   const pairs: string[] = [];
   values.forEach((a, i) => {

@@ -5,7 +5,7 @@ import { argon2ParamsOf, ARGON2_PARAMS } from '../../domain/password';
 import { HamkorlikDb, type Credential } from '../db';
 import { grant } from '../grants';
 import { memoryDexieOptions } from '../testing';
-import { changeOwnPassword, changePasswordAtLogin, createAccount, fullAccessSession, listAccounts, login, logout, resetPassword, setAccountActive, unlock } from './accounts';
+import { changeOwnPassword, changePasswordAtLogin, createAccount, updateAccount, fullAccessSession, listAccounts, login, logout, resetPassword, setAccountActive, unlock } from './accounts';
 import { queryAudit } from './auditLog';
 
 const INSTALLATION = '9a9b9c9d-0000-4000-8000-000000000002';
@@ -147,6 +147,22 @@ describe('accounts and offline login', () => {
     await expect(unlock(db, 'first-pass-2')).rejects.toMatchObject({ code: 'badCredentials' });
     await expect(unlock(db, 'own-pass-11')).resolves.toMatchObject({ user: { id: user.id } });
     expect(db.session?.userId).toBe(user.id);
+
+    // While locked, the administrator gives the user another role: unlocking starts a session with it.
+    const locked = db.session;
+    db.session = fullAccessSession('admin-1', INSTALLATION);
+    await updateAccount(db, user.id, { username: 'bobur', fullName: user.fullName, position: user.position, phone: '', roles: ['caseManager', 'supervisor'], mahallaIds: [], specialistId: null });
+    db.session = locked;
+    await unlock(db, 'own-pass-11');
+    expect(db.session?.roles).toEqual(['caseManager', 'supervisor']);
+
+    // While locked, the administrator resets the password: nobody stays logged in; the user chooses a new one at login.
+    db.session = fullAccessSession('admin-1', INSTALLATION);
+    await resetPassword(db, user.id, 'reset-pass-12', 'reset-pass-12');
+    db.session = locked;
+    await expect(unlock(db, 'own-pass-11')).rejects.toMatchObject({ code: 'badCredentials' });
+    await expect(unlock(db, 'reset-pass-12')).resolves.toMatchObject({ mustChange: true });
+    expect(db.session).toBeNull();
   });
 });
 

@@ -172,13 +172,16 @@ async function checkCredential(db: HamkorlikDb, user: User, password: string): P
     const next = loginDelayMs(counted.failedAttempts ?? 0);
     return fail('badCredentials', next ? new Date(now.getTime() + next).toISOString() : null);
   }
-  const hash = needsRehash(counted.stored.hash) ? await hashPassword(password) : counted.stored.hash;
+  const rehashed = needsRehash(counted.stored.hash) ? await hashPassword(password) : null;
   await inCredentials(
     db,
     'rw',
     async () => {
       const current = await db.credentials.get(user.id);
-      if (current) await db.credentials.put({ ...current, hash, failedAttempts: 0, lastFailedAt: null });
+      if (!current) return;
+      // A password reset or changed meanwhile stays: the new hash replaces only the one just checked.
+      const hash = rehashed && current.hash === counted.stored.hash ? rehashed : current.hash;
+      await db.credentials.put({ ...current, hash, failedAttempts: 0, lastFailedAt: null });
     },
     { actor },
   );
@@ -216,6 +219,8 @@ async function replacePassword(db: HamkorlikDb, user: User, current: string, pas
   checkPassword(password, repeat, user.username);
   if (password === current) throw new DomainError('passwordRules', 'sameAsCurrent');
   await checkCredential(db, user, current);
+  // Said only to someone who proved the password, as login does.
+  if (!user.active) throw new DomainError('accountDisabled');
   const credential = await newCredential(db, user.id, password, false);
   await inCredentials(db, 'rw', () => db.credentials.put(credential), { actor });
 }
@@ -224,7 +229,6 @@ async function replacePassword(db: HamkorlikDb, user: User, current: string, pas
 export async function changePasswordAtLogin(db: HamkorlikDb, username: string, current: string, password: string, repeat: string): Promise<LoginResult> {
   const user = await findUser(db, username);
   if (!user) throw new DomainError('badCredentials');
-  if (!user.active) throw new DomainError('accountDisabled');
   const session = sessionFor(user, db.installationId);
   await replacePassword(db, user, current, password, repeat, session);
   db.session = session;
@@ -273,13 +277,23 @@ export async function logout(db: HamkorlikDb): Promise<void> {
   db.session = null;
 }
 
-/** Unlocks the screen: the locked session's own user proves it is still them (same throttle as login). */
+/**
+ * Unlocks the screen: the locked session's own user proves it is still them (same throttle as
+ * login). The session is rebuilt from the account as it is now (an administrator may have changed
+ * its roles meanwhile). If the administrator reset the password meanwhile, nobody stays logged in:
+ * `mustChange` sends the user to the login screen to choose their own.
+ */
 export async function unlock(db: HamkorlikDb, password: string): Promise<LoginResult> {
   const session = db.session;
   if (!session) throw new DomainError('noSession');
   const user = await db.users.get(session.userId);
   if (!user) throw new DomainError('notFound', session.userId);
-  await checkCredential(db, user, password);
-  if (!user.active) throw new DomainError('accountDisabled');
+  const { mustChange } = await checkCredential(db, user, password);
+  if (!user.active || mustChange) {
+    db.session = null;
+    if (!user.active) throw new DomainError('accountDisabled');
+    return { user, mustChange: true };
+  }
+  db.session = sessionFor(user, session.installationId);
   return { user, mustChange: false };
 }

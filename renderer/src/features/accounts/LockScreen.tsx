@@ -9,6 +9,7 @@ import { useServices } from '../../app/services';
 import { loggedIn, loggedOut } from '../../app/sessionSlice';
 import { logout, unlock } from '../../db/repositories/accounts';
 import { getUser } from '../../db/repositories/users';
+import { DomainError } from '../../domain/errors';
 import { biScriptIn } from '../../domain/names';
 import { LoginFailureMessage, loginFailure, type LoginFailure } from './LoginPage';
 
@@ -36,8 +37,19 @@ export function LockScreen() {
     try {
       const result = await unlock(db, password);
       setPassword('');
+      if (result.mustChange) {
+        // The administrator reset the password meanwhile: choose a new one at the login screen.
+        navigate('/');
+        dispatch(loggedOut());
+        return;
+      }
       dispatch(loggedIn({ userId: result.user.id, roles: result.user.roles, mahallaIds: result.user.mahallaIds }));
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'accountDisabled') {
+        navigate('/');
+        dispatch(loggedOut());
+        return;
+      }
       setFailure(loginFailure(error));
     } finally {
       setBusy(false);
