@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../../app/i18n';
+import type { AuditEntry } from '../../domain/audit';
+import { describeEntry } from './describeEntry';
+
+const base = { id: 'e1', at: '2026-11-23T08:00:00.000Z', userId: 'u1', installationId: 'i1' };
+const names = { user: () => 'Karimova D.', mahalla: (id: string) => (id === 'm1' ? 'Navroʻz' : '—') };
+
+async function describeIn(language: 'ru' | 'uz-Cyrl' | 'uz-Latn', entry: AuditEntry): Promise<string> {
+  const i18n = await initI18n(language);
+  return describeEntry(i18n.getFixedT(language, 'cases'), entry, language, names);
+}
+
+describe('audit entries in the reader’s language', () => {
+  it('an account change reads with the form’s labels, roles and mahallas by name', async () => {
+    const entry: AuditEntry = {
+      ...base,
+      table: 'users',
+      recordId: 'u2',
+      op: 'update',
+      changes: [
+        { field: 'roles', from: ['caseManager'], to: ['caseManager', 'supervisor'] },
+        { field: 'mahallaIds', from: [], to: ['m1'] },
+        { field: 'active', from: true, to: false },
+      ],
+    };
+    const ru = await describeIn('ru', entry);
+    expect(ru).toContain('Роли');
+    expect(ru).toContain('Кейс-менеджер, Супервизор');
+    expect(ru).toContain('Navroʻz');
+    expect(ru).toContain('Отключена');
+    expect(ru).not.toMatch(/caseManager|mahallaIds|true|false/u);
+    expect(await describeIn('uz-Cyrl', entry)).toContain('Роллар');
+  });
+
+  it('refusals, failed logins and password changes say what happened, never a secret', async () => {
+    const refused: AuditEntry = { ...base, table: 'cases', recordId: 'c1', op: 'refused', changes: [], detail: 'read case' };
+    expect(await describeIn('ru', refused)).toBe('Не разрешено: открыть случай');
+    const tableCheck: AuditEntry = { ...refused, detail: 'write settings' };
+    expect(await describeIn('uz-Latn', tableCheck)).toBe('Ruxsat etilmagan: oʻzgartirish: Sozlama');
+    const unknown: AuditEntry = { ...base, table: 'users', recordId: '*', op: 'loginFailed', changes: [] };
+    expect(await describeIn('ru', unknown)).toBe('Неизвестное имя пользователя');
+    const password: AuditEntry = { ...base, table: 'credentials', recordId: 'u2', op: 'update', changes: [{ field: 'hash', from: null, to: null }] };
+    expect(await describeIn('ru', password)).toBe('Пароль задан или изменён');
+    const counter: AuditEntry = { ...password, changes: [{ field: 'failedAttempts', from: 2, to: 3 }, { field: 'lastFailedAt', from: null, to: 'x' }] };
+    expect(await describeIn('ru', counter)).toBe('Неверных паролей подряд: 3');
+  });
+});
