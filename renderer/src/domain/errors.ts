@@ -1,5 +1,15 @@
 /** Codes of the rule failures the domain and storage report; each has `errors:domain.<code>`. */
-export type DomainErrorCode = 'duplicate' | 'notFound' | 'invalid' | 'storageFull' | 'setupDone' | 'staleRevision' | 'noSession' | 'duplicatePinfl' | 'stageRequirement' | 'stageRefused'
+export type DomainErrorCode =
+  | 'duplicate'
+  | 'notFound'
+  | 'invalid'
+  | 'storageFull'
+  | 'setupDone'
+  | 'staleRevision'
+  | 'noSession'
+  | 'duplicatePinfl'
+  | 'stageRequirement'
+  | 'stageRefused'
   | 'forbidden'
   | 'badCredentials'
   | 'loginThrottled'

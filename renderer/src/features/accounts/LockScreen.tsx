@@ -1,16 +1,14 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Box, Button, Modal, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { loggedIn, loggedOut } from '../../app/sessionSlice';
-import { logout, unlock } from '../../db/repositories/accounts';
-import { getUser } from '../../db/repositories/users';
+import { loggedIn } from '../../app/sessionSlice';
+import { unlock } from '../../db/repositories/accounts';
 import { DomainError } from '../../domain/errors';
 import { biScriptIn } from '../../domain/names';
+import { useLogout, useSessionUser } from './useSessionUser';
 import { LoginFailureMessage, loginFailure, type LoginFailure } from './LoginPage';
 
 /**
@@ -22,9 +20,9 @@ export function LockScreen() {
   const { t } = useTranslation('accounts');
   const { db } = useServices();
   const dispatch = useAppDispatch();
-  const session = useAppSelector((state) => state.session);
-  const user = useLiveQuery(() => (session.currentUserId ? getUser(db, session.currentUserId) : undefined), [db, session.currentUserId]);
-  const navigate = useNavigate();
+  const language = useAppSelector((state) => state.session.language);
+  const user = useSessionUser();
+  const leave = useLogout();
   const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<LoginFailure | null>(null);
   const [busy, setBusy] = useState(false);
@@ -37,28 +35,15 @@ export function LockScreen() {
     try {
       const result = await unlock(db, password);
       setPassword('');
-      if (result.mustChange) {
-        // The administrator reset the password meanwhile: choose a new one at the login screen.
-        navigate('/');
-        dispatch(loggedOut());
-        return;
-      }
+      // The administrator reset the password meanwhile: a new one is chosen at the login screen.
+      if (result.mustChange) return void (await leave());
       dispatch(loggedIn({ userId: result.user.id, roles: result.user.roles, mahallaIds: result.user.mahallaIds }));
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'accountDisabled') {
-        navigate('/');
-        dispatch(loggedOut());
-        return;
-      }
+      if (error instanceof DomainError && error.code === 'accountDisabled') return void (await leave());
       setFailure(loginFailure(error));
     } finally {
       setBusy(false);
     }
-  };
-  const switchUser = async () => {
-    navigate('/');
-    dispatch(loggedOut());
-    await logout(db);
   };
 
   return (
@@ -74,7 +59,7 @@ export function LockScreen() {
               {t('lock.title')}
             </Typography>
           </Stack>
-          <Typography data-testid="lock-user">{user ? biScriptIn(user.fullName, session.language) : ''}</Typography>
+          <Typography data-testid="lock-user">{user ? biScriptIn(user.fullName, language) : ''}</Typography>
           <TextField
             type="password"
             label={t('field.password')}
@@ -88,7 +73,7 @@ export function LockScreen() {
           <Button type="submit" variant="contained" disabled={busy} data-testid="unlock-submit">
             {t('lock.unlock')}
           </Button>
-          <Button onClick={() => void switchUser()} data-testid="lock-switch-user">
+          <Button onClick={() => void leave()} data-testid="lock-switch-user">
             {t('lock.switchUser')}
           </Button>
         </Stack>

@@ -1,29 +1,26 @@
 import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import LockIcon from '@mui/icons-material/Lock';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Menu, MenuItem, Stack, TextField, Tooltip } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useFeedback } from '../../app/feedback';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { lockChanged, loggedOut } from '../../app/sessionSlice';
-import { changeOwnPassword, logout } from '../../db/repositories/accounts';
-import { getUser } from '../../db/repositories/users';
+import { lockChanged } from '../../app/sessionSlice';
+import { changeOwnPassword } from '../../db/repositories/accounts';
 import { DomainError } from '../../domain/errors';
 import { biScriptIn } from '../../domain/names';
 import { passwordProblem, type PasswordProblem } from '../../domain/password';
+import { useLogout, useSessionUser } from './useSessionUser';
 import { PasswordFields, type NewPassword } from './PasswordFields';
 
 /** The logged-in user in the app bar: lock now, change one's password, log out. */
 export function UserMenu() {
   const { t } = useTranslation('accounts');
-  const { db } = useServices();
   const dispatch = useAppDispatch();
-  const session = useAppSelector((state) => state.session);
-  const user = useLiveQuery(() => (session.currentUserId ? getUser(db, session.currentUserId) : undefined), [db, session.currentUserId]);
-  const navigate = useNavigate();
+  const language = useAppSelector((state) => state.session.language);
+  const user = useSessionUser();
+  const leave = useLogout();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [changing, setChanging] = useState(false);
 
@@ -35,7 +32,7 @@ export function UserMenu() {
         </IconButton>
       </Tooltip>
       <Button color="inherit" startIcon={<AccountCircleIcon />} onClick={(event) => setAnchor(event.currentTarget)} data-testid="user-menu" sx={{ textTransform: 'none' }}>
-        {user ? biScriptIn(user.fullName, session.language) : ''}
+        {user ? biScriptIn(user.fullName, language) : ''}
       </Button>
       <Menu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
         <MenuItem
@@ -48,13 +45,9 @@ export function UserMenu() {
           {t('password.change')}
         </MenuItem>
         <MenuItem
-          onClick={async () => {
+          onClick={() => {
             setAnchor(null);
-            // The next person starts from the beginning, not on the page the last one left open.
-            navigate('/');
-            // The screens close first, so nothing still shown queries without a session.
-            dispatch(loggedOut());
-            await logout(db);
+            void leave();
           }}
           data-testid="logout"
         >
