@@ -18,6 +18,8 @@ export interface E2eHost {
   cancelSave: boolean;
   /** Everything the page asked the OS shell to do, and the languages it set for the menu. */
   shown: string[];
+  /** Files the page asked the system to open (a DOCX in the word processor). */
+  opened: string[];
   languages: UiLanguage[];
 }
 
@@ -27,7 +29,7 @@ export interface E2eHost {
  * checks, exposed to the page as `window.host` with the shape the preload gives.
  */
 export async function attachE2eHost(page: Page, options: { folder: string; dataFolder: string; origin: string }): Promise<E2eHost> {
-  const state: E2eHost = { folder: options.folder, faults: [], openQueue: [], cancelSave: false, shown: [], languages: [] };
+  const state: E2eHost = { folder: options.folder, faults: [], openQueue: [], cancelSave: false, shown: [], opened: [], languages: [] };
   const fs = withFaults(nodeFs as unknown as FsPort, state.faults);
   const handlers = createHostHandlers({
     fs,
@@ -47,6 +49,7 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
     },
     shell: {
       showItemInFolder: (path) => state.shown.push(path),
+      openPath: async (path) => (state.opened.push(path), ''),
       openExternal: async (url) => void state.shown.push(url),
     },
   });

@@ -17,7 +17,7 @@ test('the page sees one frozen host object and no Node or Electron internals', a
     };
   });
   expect(shape.keys).toEqual([
-    'appInfo', 'openExternal', 'openFile', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen', 'readStreamRead',
+    'appInfo', 'openExternal', 'openFile', 'openWithSystem', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen', 'readStreamRead',
     'saveFile', 'setLanguage', 'showInFolder', 'writeStreamAbort', 'writeStreamAppend', 'writeStreamCommit', 'writeStreamOpen',
   ]);
   expect(shape).toMatchObject({ frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });

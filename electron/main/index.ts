@@ -113,6 +113,7 @@ async function start(): Promise<void> {
     },
     shell: {
       showItemInFolder: (path) => shell.showItemInFolder(path),
+      openPath: (path) => shell.openPath(path),
       openExternal: (url) => shell.openExternal(url),
     },
   });

@@ -25,6 +25,7 @@ export function createHostBridge(invoke: Invoke): HostApi {
     print: () => invoke('app:print'),
     printToPdf: (request) => invoke('app:print-to-pdf', request),
     showInFolder: (fileId) => invoke('app:show-in-folder', fileId),
+    openWithSystem: (fileId) => invoke('app:open-with-system', fileId),
     openExternal: (url) => invoke('app:open-external', url),
   } satisfies HostApi;
   return Object.freeze(host);

@@ -19,6 +19,7 @@ export const CHANNELS = {
   print: 'app:print',
   printToPdf: 'app:print-to-pdf',
   showInFolder: 'app:show-in-folder',
+  openWithSystem: 'app:open-with-system',
   openExternal: 'app:open-external',
 } as const satisfies { [K in keyof HostApi]: `app:${string}` };
 

@@ -101,6 +101,7 @@ describe('preload bridge', () => {
       print: [],
       printToPdf: [{ suggestedName: 'a.pdf', filters: [] }],
       showInFolder: ['f'],
+      openWithSystem: ['f'],
       openExternal: ['https://lex.uz/'],
     };
     for (const method of Object.keys(CHANNELS) as (keyof HostApi)[]) {

@@ -50,5 +50,6 @@ export const ARGUMENT_SCHEMAS = {
   print: z.tuple([]),
   printToPdf: z.tuple([z.object({ suggestedName: fileName, filters })]),
   showInFolder: z.tuple([id]),
+  openWithSystem: z.tuple([id]),
   openExternal: z.tuple([z.string().max(2000)]),
 } satisfies { [K in HostMethod]: z.ZodType<Parameters<HostApi[K]>> };

@@ -6,16 +6,24 @@ import { catching, fail, ok } from './result';
 /** The OS shell, injected: Electron's `shell` in the app, a recorder in tests. */
 export interface ShellPort {
   showItemInFolder(path: string): void;
+  /** Resolves to an error message, or '' when the file opened (Electron's `shell.openPath`). */
+  openPath(path: string): Promise<string>;
   openExternal(url: string): Promise<void>;
 }
 
-export function createShellHandlers(shell: ShellPort, registry: FileRegistry): Pick<HostApi, 'showInFolder' | 'openExternal'> {
+export function createShellHandlers(shell: ShellPort, registry: FileRegistry): Pick<HostApi, 'showInFolder' | 'openWithSystem' | 'openExternal'> {
   return catching({
     async showInFolder(fileId) {
       const path = registry.pathOf(fileId);
       if (!path) return fail('unknown-file');
       shell.showItemInFolder(path);
       return ok(undefined);
+    },
+    async openWithSystem(fileId) {
+      const path = registry.pathOf(fileId);
+      if (!path) return fail('unknown-file');
+      const problem = await shell.openPath(path);
+      return problem ? fail('io', problem.slice(0, 200)) : ok(undefined);
     },
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) return fail('not-allowed', url.slice(0, 200));

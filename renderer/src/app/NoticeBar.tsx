@@ -28,9 +28,16 @@ export function NoticeBar() {
         sx={{ maxWidth: 720 }}
         action={
           notice.fileId ? (
-            <Button color="inherit" size="small" onClick={() => void host.showInFolder(notice.fileId!)}>
-              {t('common:action.showInFolder')}
-            </Button>
+            <>
+              {notice.openable && (
+                <Button color="inherit" size="small" onClick={() => void host.openWithSystem(notice.fileId!)} data-testid="notice-open">
+                  {t('common:action.open')}
+                </Button>
+              )}
+              <Button color="inherit" size="small" onClick={() => void host.showInFolder(notice.fileId!)}>
+                {t('common:action.showInFolder')}
+              </Button>
+            </>
           ) : undefined
         }
       >

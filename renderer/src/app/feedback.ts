@@ -9,7 +9,8 @@ export function useFeedback() {
   const dispatch = useAppDispatch();
   return {
     saved: useCallback(
-      (file: SavedFile) => dispatch(noticeShown({ severity: 'success', messageKey: 'common:notice.saved', values: { name: file.name }, fileId: file.fileId })),
+      (file: SavedFile, options: { openable?: boolean } = {}) =>
+        dispatch(noticeShown({ severity: 'success', messageKey: 'common:notice.saved', values: { name: file.name }, fileId: file.fileId, ...(options.openable ? { openable: true } : {}) })),
       [dispatch],
     ),
     done: useCallback(

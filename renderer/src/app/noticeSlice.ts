@@ -11,6 +11,8 @@ export interface Notice {
   values?: Record<string, string | number>;
   detail?: string;
   fileId?: string;
+  /** The saved file can be opened in the program the system uses for it (a document in the word processor). */
+  openable?: boolean;
 }
 
 export interface NoticeState {

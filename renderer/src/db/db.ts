@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AuditEntry, AuditOp } from '../domain/audit';
 import { DomainError } from '../domain/errors';
+import type { Agency, MahallaTeam, Specialist, WorkingGroup } from '../domain/directory';
+import type { DocumentFile, DocumentRecord, DocumentTextOverride } from '../domain/documentRegister';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
 import type { Mahalla } from '../domain/mahalla';
 import type { Membership, Person } from '../domain/person';
@@ -51,6 +53,13 @@ export class HamkorlikDb extends Dexie {
   audit!: Table<AuditEntry, string>;
   caseStats!: Table<CaseStat, string>;
   credentials!: Table<Credential, string>;
+  agencies!: Table<Agency, string>;
+  specialists!: Table<Specialist, string>;
+  teams!: Table<MahallaTeam, string>;
+  workingGroup!: Table<WorkingGroup, string>;
+  documents!: Table<DocumentRecord, string>;
+  documentFiles!: Table<DocumentFile, string>;
+  documentTexts!: Table<DocumentTextOverride, string>;
 
   /** Who is writing; set when a user starts working. Writes without one are refused. */
   session: WriteSession | null = null;

@@ -33,7 +33,8 @@ export interface AuditEntry {
 }
 
 /** Fields whose values never enter the audit: that they changed is recorded, not what to. */
-const SECRET_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = { credentials: new Set(['hash']) };
+// A document's bytes are not secret, but a copy in the audit would double the database; the register has them.
+const SECRET_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = { credentials: new Set(['hash']), documentFiles: new Set(['bytes']) };
 
 export function redactSecrets(table: string, changes: AuditChange[]): AuditChange[] {
   const secret = SECRET_FIELDS[table];

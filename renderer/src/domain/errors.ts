@@ -14,7 +14,8 @@ export type DomainErrorCode =
   | 'badCredentials'
   | 'loginThrottled'
   | 'accountDisabled'
-  | 'passwordRules';
+  | 'passwordRules'
+  | 'inUse';
 
 /** A rule failure with a code the UI translates; the message is for developers only. */
 export class DomainError extends Error {

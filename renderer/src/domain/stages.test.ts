@@ -77,8 +77,16 @@ describe('stage machine: guards', () => {
     const facts = { ...ready('agreement'), agreement: null };
     expect(applyCaseEvent(facts, { type: 'signAgreement', signedDate: d('2026-09-30'), number: '1' }, context)).toEqual({ ok: false, refusal: 'dateBeforeEligibility' });
     expect(applyCaseEvent(facts, { type: 'signAgreement', signedDate: d('2026-12-01'), number: '1' }, context)).toEqual({ ok: false, refusal: 'dateInFuture' });
-    expect(applyCaseEvent(ready('primaryAssessment'), { type: 'signAgreement', signedDate: d('2026-10-05'), number: '1' }, context)).toEqual({ ok: false, refusal: 'wrongStage' });
     expect(applyCaseEvent(facts, { type: 'signAgreement', signedDate: d('2026-10-05'), number: ' 17/2026 ' }, context)).toMatchObject({ ok: true, facts: { agreement: { number: '17/2026' }, stage: 'agreement' } });
+    expect(applyCaseEvent(ready('inDepthAssessment'), { type: 'signAgreement', signedDate: d('2026-10-05'), number: '1' }, context)).toEqual({ ok: false, refusal: 'wrongStage' });
+  });
+
+  it('signing the agreement is what brings an eligible family from primary assessment to the agreement stage', () => {
+    const sign: CaseEvent = { type: 'signAgreement', signedDate: d('2026-10-05'), number: '3/2026' };
+    expect(applyCaseEvent(ready('primaryAssessment'), sign, context)).toMatchObject({ ok: true, facts: { stage: 'agreement', agreement: { number: '3/2026' } }, change: { from: 'primaryAssessment', to: 'agreement' } });
+    expect(applyCaseEvent({ ...ready('primaryAssessment'), eligibility: null }, sign, context)).toEqual({ ok: false, refusal: 'eligibilityNotDecided' });
+    expect(applyCaseEvent({ ...ready('primaryAssessment'), eligibility: { ...eligible, decision: 'notEligible' } }, sign, context)).toEqual({ ok: false, refusal: 'notEligible' });
+    expect(applyCaseEvent(ready('identification'), sign, context)).toEqual({ ok: false, refusal: 'wrongStage' });
   });
 
   it('closing needs a reason; "self-sufficient" only after help was delivered', () => {
@@ -113,7 +121,8 @@ describe('stage machine: guards', () => {
   it('offers closure outcomes and event dialogs that fit the stage', () => {
     expect(closureOutcomesFor('identification')).not.toContain('selfSufficient');
     expect(closureOutcomesFor('monitoring')).toContain('selfSufficient');
-    expect(availableEvents(ready('primaryAssessment'))).toEqual(['advance', 'decideEligibility', 'urgentAction', 'close']);
+    expect(availableEvents({ ...ready('primaryAssessment'), eligibility: null })).toEqual(['advance', 'decideEligibility', 'urgentAction', 'close']);
+    expect(availableEvents(ready('primaryAssessment'))).toContain('signAgreement');
     expect(availableEvents({ ...ready('agreement'), agreement: null })).toContain('signAgreement');
     expect(availableEvents({ ...ready('agreement'), agreement: signed })).not.toContain('signAgreement');
     expect(availableEvents(ready('closed'))).toEqual(['reopen']);

@@ -143,12 +143,17 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
       return done({ eligibility }, event.reason);
     }
     case 'signAgreement': {
-      if (from !== 'agreement') return refuse('wrongStage');
+      // Entering the signed date is what brings an eligible family to the agreement stage; a case
+      // already moved there to prepare the agreement is signed where it stands.
+      if (from === 'primaryAssessment') {
+        if (!facts.eligibility) return refuse('eligibilityNotDecided');
+        if (facts.eligibility.decision !== 'eligible') return refuse('notEligible');
+      } else if (from !== 'agreement' || facts.agreement) return refuse('wrongStage');
       if (!isIsoDate(event.signedDate)) return refuse('invalidDate');
       if (blank(event.number)) return refuse('numberRequired');
       if (event.signedDate > today) return refuse('dateInFuture');
       if (facts.eligibility && event.signedDate < facts.eligibility.date) return refuse('dateBeforeEligibility');
-      return done({ agreement: { signedDate: event.signedDate, number: event.number.trim() } });
+      return done({ stage: 'agreement', agreement: { signedDate: event.signedDate, number: event.number.trim() } });
     }
     case 'close': {
       if (blank(event.reason)) return refuse('reasonRequired');
@@ -176,7 +181,7 @@ export function availableEvents(facts: StageFacts): CaseEvent['type'][] {
   if (facts.stage === 'closed') return ['reopen'];
   const events: CaseEvent['type'][] = ['advance'];
   if (facts.stage === 'primaryAssessment') events.push('decideEligibility');
-  if (facts.stage === 'agreement' && !facts.agreement) events.push('signAgreement');
+  if ((facts.stage === 'primaryAssessment' && facts.eligibility?.decision === 'eligible') || (facts.stage === 'agreement' && !facts.agreement)) events.push('signAgreement');
   events.push('urgentAction', 'close');
   return events;
 }

@@ -16,7 +16,10 @@ export type ValidationCode =
   | 'districtNotInRegion'
   | 'duplicate'
   | 'duplicateInFile'
-  | 'oneHead';
+  | 'oneHead'
+  | 'oneChair'
+  | 'oneSecretary'
+  | 'numberingNeedsSeq';
 
 export const MAX_NAME_LENGTH = 120;
 

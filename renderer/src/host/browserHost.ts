@@ -110,6 +110,9 @@ export function createBrowserHost(): HostApi {
     async showInFolder() {
       return fail('unsupported');
     },
+    async openWithSystem() {
+      return fail('unsupported');
+    },
     async openExternal(url) {
       if (!url.startsWith('https://')) return fail('not-allowed');
       window.open(url, '_blank', 'noopener,noreferrer');

@@ -138,6 +138,8 @@ export interface HostApi {
   printToPdf(request: PrintToPdfRequest): Promise<HostResult<SavedFile>>;
   /** Shows a file this host wrote or opened in the OS file manager. */
   showInFolder(fileId: string): Promise<HostResult<void>>;
+  /** Opens a file this host wrote in the program the system opens it with (a DOCX in the word processor). */
+  openWithSystem(fileId: string): Promise<HostResult<void>>;
   /** Opens an https address from the allow-list in the system browser. */
   openExternal(url: string): Promise<HostResult<void>>;
 }

@@ -82,6 +82,7 @@ export function createMemoryHost(): MemoryHost {
     print: track('print', async () => ok(undefined)),
     printToPdf: track('printToPdf', async ({ suggestedName }) => ok(save(suggestedName, new TextEncoder().encode('%PDF-1.7')))),
     showInFolder: track('showInFolder', async () => ok(undefined)),
+    openWithSystem: track('openWithSystem', async () => ok(undefined)),
     openExternal: track('openExternal', async () => ok(undefined)),
   };
 }

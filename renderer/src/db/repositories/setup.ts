@@ -1,5 +1,6 @@
 import type { HamkorlikDb } from '../db';
 import { DomainError } from '../../domain/errors';
+import { defaultAgencies } from '../../domain/directoryDefaults';
 import { mahallaKey, mahallaNameSchema, type Mahalla } from '../../domain/mahalla';
 import type { TriLingualText } from '../../domain/names';
 import { OFFICE_PROFILE_ID, officeDraftSchema, type OfficeDraft, type OfficeProfile } from '../../domain/office';
@@ -55,13 +56,14 @@ export async function completeFirstRun(db: HamkorlikDb, input: FirstRunInput, in
 
   // Everything setup stores is the administrator's, who is logged in once it is stored.
   const session = sessionFor(administrator, installationId);
-  await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials], async (tx) => {
+  await db.transaction('rw', [db.users, db.officeProfile, db.mahallas, db.settings, db.credentials, db.agencies], async (tx) => {
     grant(tx, { actor: session, credentials: true });
     if (await db.officeProfile.get(OFFICE_PROFILE_ID)) throw new DomainError('setupDone');
     await db.users.add(administrator);
     await db.credentials.add({ id: adminId, hash, changedAt: context.now.toISOString(), mustChange: false, failedAttempts: 0, lastFailedAt: null });
     await db.officeProfile.add(office);
     await db.mahallas.bulkAdd(mahallas);
+    await db.agencies.bulkAdd(defaultAgencies(context));
     await db.settings.put({ key: 'setupCompletedAt', value: context.now.toISOString() });
   });
   db.session = session;

@@ -3,8 +3,9 @@ import { v001Initial } from './v001-initial';
 import { v002CaseFiles } from './v002-case-files';
 import { v003Accounts } from './v003-accounts';
 import { v004PairCounts } from './v004-pair-counts';
+import { v005DirectoryDocuments } from './v005-directory-documents';
 
 /** Every schema version in order. Append only: a released version is never edited. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts, v004PairCounts];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts, v004PairCounts, v005DirectoryDocuments];
 
 export type { SchemaVersion } from './types';

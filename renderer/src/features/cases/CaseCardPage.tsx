@@ -18,6 +18,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
+import { AgreementTab, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
 import { MemberDialog } from './MemberDialog';
@@ -175,13 +176,9 @@ function CaseCard({ file }: { file: CaseFile }) {
               )}
             </Stack>
           )}
-          {tab === 'agreement' && (
-            <Typography data-testid="agreement-tab">
-              {kase.agreement ? t('card.agreementSigned', { date: formatDate(kase.agreement.signedDate), number: kase.agreement.number || '—' }) : t('card.agreementNone')}
-            </Typography>
-          )}
+          {tab === 'agreement' && <AgreementTab file={file} />}
           {(tab === 'assessment' || tab === 'plan' || tab === 'monitoring') && <EmptyState title={t(`card.tab.${tab}`)} text={t('card.notYet')} />}
-          {tab === 'documents' && <EmptyState title={t('card.tab.documents')} text={t('card.documentsNotYet')} />}
+          {tab === 'documents' && <RegisterTable caseId={kase.id} />}
           {tab === 'history' && <HistoryTab file={file} />}
         </CardContent>
       </Card>

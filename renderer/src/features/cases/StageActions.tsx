@@ -1,8 +1,10 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { applyEvent } from '../../db/repositories/cases';
+import { listDocuments } from '../../db/repositories/documents';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
@@ -69,6 +71,12 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   // "Not eligible" closes the case, which is the supervisor's approval.
   const mayClose = !!actor && canOnCase(actor, 'close', kase);
   const [number, setNumber] = useState('');
+  // The agreement printed last for this case is most likely the one signed: offer its number.
+  const printed = useLiveQuery(() => (action.kind === 'signAgreement' ? listDocuments(db, { caseId: kase.id }) : Promise.resolve([])), [db, kase.id, action.kind]);
+  const lastAgreement = printed?.find((record) => record.kind === 'familyAgreement');
+  useEffect(() => {
+    if (lastAgreement) setNumber((current) => current || lastAgreement.number);
+  }, [lastAgreement]);
   const outcomes = closureOutcomesFor(kase.stage);
   const [outcome, setOutcome] = useState(outcomes[0]!);
   const [busy, setBusy] = useState(false);

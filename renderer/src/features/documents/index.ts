@@ -1,1 +1,3 @@
 export { DocumentsPage } from './DocumentsPage';
+export { AgreementTab } from './AgreementTab';
+export { RegisterTable } from './RegisterTable';

@@ -1,0 +1,148 @@
+import type { HamkorlikDb } from '../db';
+import { canOnCase, readsAllCases } from '../../domain/access';
+import {
+  DEFAULT_NUMBERING,
+  documentTextId,
+  numberingSchema,
+  registerNumber,
+  type DocumentKind,
+  type DocumentLanguage,
+  type DocumentRecord,
+  type NumberingScheme,
+} from '../../domain/documentRegister';
+import { DomainError } from '../../domain/errors';
+import { newRecordMeta, touched } from '../../domain/record';
+import type { IsoDate } from '../../domain/dates';
+import { currentActor, requireCase, requireOffice } from './guard';
+
+/** What the generator hands the register besides the bytes. */
+export interface NewDocument {
+  kind: DocumentKind;
+  number: string;
+  date: IsoDate;
+  caseId: string | null;
+  language: DocumentLanguage;
+  title: string;
+  fileName: string;
+  params: Record<string, unknown>;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export async function getNumbering(db: HamkorlikDb): Promise<NumberingScheme> {
+  const stored = (await db.settings.get('documentNumbering'))?.value;
+  const parsed = numberingSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_NUMBERING;
+}
+
+export async function saveNumbering(db: HamkorlikDb, scheme: NumberingScheme): Promise<NumberingScheme> {
+  requireOffice(db, 'manageOffice');
+  const parsed = numberingSchema.safeParse(scheme);
+  if (!parsed.success) throw new DomainError('invalid', JSON.stringify(parsed.error.issues));
+  await db.transaction('rw', db.settings, () => db.settings.put({ key: 'documentNumbering', value: parsed.data }));
+  return parsed.data;
+}
+
+async function nextSeq(db: HamkorlikDb, kind: DocumentKind, year: number): Promise<number> {
+  const last = await db.documents.where('[kind+year+seq]').between([kind, year, 0], [kind, year, Infinity]).last();
+  return (last?.seq ?? 0) + 1;
+}
+
+/** The register number the next document of `kind` would get (the form shows it before generating). */
+export async function previewRegisterNumber(db: HamkorlikDb, kind: DocumentKind, date: IsoDate): Promise<string> {
+  const year = Number(date.slice(0, 4));
+  return registerNumber(await getNumbering(db), kind, year, await nextSeq(db, kind, year));
+}
+
+/**
+ * Enters a generated document in the register with its bytes, in one transaction with its register
+ * number, so two documents never share a number. A case's document needs the right to change the
+ * case; the hokim's decision, the right to speak for the district.
+ */
+export async function registerDocument(db: HamkorlikDb, input: NewDocument, bytes: Uint8Array): Promise<DocumentRecord> {
+  if (input.kind === 'hokimDecision') requireOffice(db, 'generateDecision');
+  else requireOffice(db, 'generateDocuments');
+  const context = db.writeContext();
+  const sha256 = await sha256Hex(bytes);
+  const year = Number(input.date.slice(0, 4));
+  return db.transaction('rw', [db.documents, db.documentFiles, db.cases, db.settings], async () => {
+    if (input.caseId) {
+      const kase = await db.cases.get(input.caseId);
+      if (!kase || kase.deletedAt) throw new DomainError('notFound', input.caseId);
+      requireCase(db, 'change', kase);
+    }
+    const seq = await nextSeq(db, input.kind, year);
+    const record: DocumentRecord = {
+      ...newRecordMeta(context),
+      ...input,
+      year,
+      seq,
+      registerNumber: registerNumber(await getNumbering(db), input.kind, year, seq),
+      size: bytes.byteLength,
+      sha256,
+    };
+    await db.documents.add(record);
+    await db.documentFiles.add({ id: record.id, bytes });
+    return record;
+  });
+}
+
+/** The register, newest first, limited to documents of cases the user may read. */
+export async function listDocuments(db: HamkorlikDb, filter: { caseId?: string } = {}): Promise<DocumentRecord[]> {
+  const actor = currentActor(db);
+  return db.transaction('r', [db.documents, db.cases], async () => {
+    const all = filter.caseId ? await db.documents.where('caseId').equals(filter.caseId).toArray() : await db.documents.toArray();
+    const alive = all.filter((record) => record.deletedAt === null);
+    let visible = alive;
+    if (!readsAllCases(actor)) {
+      const caseIds = [...new Set(alive.map((record) => record.caseId).filter((id): id is string => !!id))];
+      const cases = await db.cases.bulkGet(caseIds);
+      const readable = new Set(cases.filter((kase) => kase && canOnCase(actor, 'read', kase)).map((kase) => kase!.id));
+      visible = alive.filter((record) => !record.caseId || readable.has(record.caseId));
+    }
+    return visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  });
+}
+
+/** The stored bytes of a registered document: exactly what was generated. */
+export async function documentBytes(db: HamkorlikDb, id: string): Promise<{ record: DocumentRecord; bytes: Uint8Array }> {
+  return db.transaction('r', [db.documents, db.documentFiles, db.cases], async () => {
+    const record = await db.documents.get(id);
+    if (!record || record.deletedAt) throw new DomainError('notFound', id);
+    if (record.caseId) {
+      const kase = await db.cases.get(record.caseId);
+      if (kase) requireCase(db, 'read', kase);
+    }
+    const file = await db.documentFiles.get(id);
+    if (!file) throw new DomainError('notFound', id);
+    return { record, bytes: file.bytes };
+  });
+}
+
+/** The office's wording of standard texts, per language, as the builders take it. */
+export async function textOverrides(db: HamkorlikDb): Promise<Partial<Record<DocumentLanguage, Record<string, string>>>> {
+  const all = await db.documentTexts.filter((text) => text.deletedAt === null).toArray();
+  const out: Partial<Record<DocumentLanguage, Record<string, string>>> = {};
+  for (const text of all) (out[text.language] ??= {})[text.key] = text.text;
+  return out;
+}
+
+/** Sets the office's wording of one text; an empty text returns to the standard one. */
+export async function saveTextOverride(db: HamkorlikDb, language: DocumentLanguage, key: string, text: string): Promise<void> {
+  requireOffice(db, 'manageOffice');
+  const context = db.writeContext();
+  const id = documentTextId(language, key);
+  const clean = text.replace(/\r\n/gu, '\n').trim();
+  if (clean.length > 20_000) throw new DomainError('invalid', 'tooLong');
+  await db.transaction('rw', db.documentTexts, async () => {
+    const current = await db.documentTexts.get(id);
+    if (!clean) {
+      if (current && current.deletedAt === null) await db.documentTexts.put({ ...touched(current, {}, context), deletedAt: context.now.toISOString() });
+      return;
+    }
+    await db.documentTexts.put(current ? { ...touched(current, { text: clean }, context), deletedAt: null } : { ...newRecordMeta(context, id), language, key, text: clean });
+  });
+}

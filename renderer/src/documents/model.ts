@@ -1,0 +1,127 @@
+/**
+ * The document model: what a builder produces and what both the DOCX writer and the in-app
+ * preview render, so that the preview shows the very paragraphs, in the very order, that print.
+ * Plain data, no `docx` or React types: builders stay pure and tests read the model directly.
+ */
+
+export type DocLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru';
+export const DOC_LANGUAGES: readonly DocLanguage[] = ['uz-Latn', 'uz-Cyrl', 'ru'];
+
+export type Align = 'left' | 'center' | 'right' | 'justify';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** Letter-spaced capitals, as the "Q A R O R I" line of a decision is set. */
+  spaced?: boolean;
+}
+
+export interface Paragraph {
+  type: 'paragraph';
+  runs: Run[];
+  align?: Align;
+  /** Points; body text is 14. */
+  size?: number;
+  /** First-line indent of body text (12.5 mm, the official paragraph indent). */
+  firstLine?: boolean;
+  /** A label set before the text with a hanging indent: "1.", "a)", "–". */
+  label?: string;
+  /** Left indent in millimetres (the appendix stamp sits in the right half of the page). */
+  indentMm?: number;
+  spaceBeforePt?: number;
+  spaceAfterPt?: number;
+  keepWithNext?: boolean;
+}
+
+export interface TableCell {
+  paragraphs: Paragraph[];
+  /** How many columns the cell spans (a group heading across the table). */
+  span?: number;
+}
+
+export interface Table {
+  type: 'table';
+  /** Column widths in per cent of the text width. */
+  widths: number[];
+  /** The first row repeats on every page and is set in bold. */
+  header: boolean;
+  borders: boolean;
+  rows: TableCell[][];
+}
+
+/**
+ * Who signs: a position on the left, the name on the right, on one line; several signers stack.
+ * Printed as a borderless two-column table so the name stays at the right margin.
+ */
+export interface Signature {
+  type: 'signature';
+  lines: { position: string; name: string }[];
+}
+
+export type Block = Paragraph | Table | Signature;
+
+/** A signature block as it is laid out: a borderless table, position left, name at the right margin. */
+export function signatureTable(signature: Signature): Table {
+  const cell = (text: string, align: Align): TableCell => ({ paragraphs: [{ type: 'paragraph', runs: [{ text, bold: true }], align, spaceBeforePt: 12 }] });
+  return { type: 'table', widths: [60, 40], header: false, borders: false, rows: signature.lines.map((line) => [cell(line.position, 'left'), cell(line.name, 'right')]) };
+}
+
+/** A part that starts on a new page: the decision itself, then each appendix. */
+export interface Section {
+  blocks: Block[];
+}
+
+export interface DocModel {
+  language: DocLanguage;
+  /** The file's title property and the register's description. */
+  title: string;
+  sections: Section[];
+}
+
+/** Page setup every document shares: A4 with the official margins, Times New Roman 14 pt. */
+export const PAGE = {
+  widthMm: 210,
+  heightMm: 297,
+  margin: { topMm: 20, bottomMm: 20, leftMm: 30, rightMm: 15 },
+  font: 'Times New Roman',
+  sizePt: 14,
+  firstLineMm: 12.5,
+  /** The label column of numbered points. */
+  labelMm: 10,
+} as const;
+
+export const textWidthMm = PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.rightMm;
+
+// Small constructors keep builders readable.
+
+export function para(text: string, options: Omit<Paragraph, 'type' | 'runs'> & { bold?: boolean } = {}): Paragraph {
+  const { bold, ...rest } = options;
+  return { type: 'paragraph', runs: [{ text, ...(bold ? { bold } : {}) }], ...rest };
+}
+
+export function runs(parts: Run[], options: Omit<Paragraph, 'type' | 'runs'> = {}): Paragraph {
+  return { type: 'paragraph', runs: parts, ...options };
+}
+
+/** The text of a paragraph as it prints (label, then runs). */
+export function paragraphText(paragraph: Paragraph): string {
+  const body = paragraph.runs.map((run) => run.text).join('');
+  return paragraph.label ? `${paragraph.label} ${body}` : body;
+}
+
+/**
+ * Every paragraph of a document in print order: sections, then blocks; a table row by row, cell by
+ * cell; a signature line as its position then its name. The DOCX and the preview both follow it.
+ */
+export function modelParagraphs(model: DocModel): string[] {
+  const out: string[] = [];
+  for (const section of model.sections) {
+    for (const block of section.blocks) {
+      if (block.type === 'paragraph') out.push(paragraphText(block));
+      else if (block.type === 'table') for (const row of block.rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
+      else for (const line of block.lines) out.push(line.position, line.name);
+    }
+  }
+  return out;
+}

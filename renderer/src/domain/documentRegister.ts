@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import type { IsoDate } from './dates';
+import type { RecordMeta } from './record';
+
+/**
+ * The document register: every document the office generated, with the register number its
+ * numbering scheme gave, its date, the case it belongs to, who made it and in which language.
+ * The bytes are kept apart (documentFiles) so that listing the register never loads them, and so
+ * that a backup may leave them out (they can be generated again from `params`).
+ */
+export const DOCUMENT_KINDS = ['hokimDecision', 'familyAgreement'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export type DocumentLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru';
+
+export interface DocumentRecord extends RecordMeta {
+  kind: DocumentKind;
+  /** The register number: the office's scheme applied to the kind, year and sequence. */
+  registerNumber: string;
+  year: number;
+  seq: number;
+  /** The number printed on the document (the hokim's registration number, the agreement's number). */
+  number: string;
+  date: IsoDate;
+  caseId: string | null;
+  language: DocumentLanguage;
+  title: string;
+  fileName: string;
+  size: number;
+  /** SHA-256 of the bytes, hex: a reopened document can be shown to be the one generated. */
+  sha256: string;
+  /** The form's values the document was generated from. */
+  params: Record<string, unknown>;
+}
+
+export interface DocumentFile {
+  id: string;
+  bytes: Uint8Array;
+}
+
+/** An office's wording of a standard text of a document, in one language. */
+export interface DocumentTextOverride extends RecordMeta {
+  language: DocumentLanguage;
+  key: string;
+  text: string;
+}
+
+export const documentTextId = (language: DocumentLanguage, key: string) => `${language}|${key}`;
+
+/**
+ * How register numbers are made: a template with `{prefix}`, `{seq}` (optionally zero-padded to
+ * `pad` digits) and `{year}`, and a prefix per kind.
+ */
+export interface NumberingScheme {
+  template: string;
+  pad: number;
+  prefixes: Record<DocumentKind, string>;
+}
+
+export const DEFAULT_NUMBERING: NumberingScheme = { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } };
+
+export const numberingSchema = z.object({
+  template: z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(40, 'tooLong')
+    .refine((template) => template.includes('{seq}'), 'numberingNeedsSeq'),
+  pad: z.number().int().min(0).max(6),
+  prefixes: z.object({ hokimDecision: z.string().trim().max(10, 'tooLong'), familyAgreement: z.string().trim().max(10, 'tooLong') }),
+});
+
+export function registerNumber(scheme: NumberingScheme, kind: DocumentKind, year: number, seq: number): string {
+  return scheme.template
+    .replaceAll('{prefix}', scheme.prefixes[kind])
+    .replaceAll('{seq}', String(seq).padStart(scheme.pad, '0'))
+    .replaceAll('{year}', String(year))
+    .replace(/^[-/ ]+|[-/ ]+$/gu, '');
+}
+
+/** A file name the register and the save dialog suggest: kind, number and language, safe on FAT32. */
+export function documentFileName(kindLabel: string, number: string, language: DocumentLanguage): string {
+  const safe = `${kindLabel} ${number}`.replace(/[\\/:*?"<>|]+/gu, '-').replace(/\s+/gu, ' ').trim().slice(0, 100);
+  return `${safe} (${language}).docx`;
+}
