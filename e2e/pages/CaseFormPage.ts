@@ -54,3 +54,27 @@ export class CaseFormPage {
     await this.page.getByTestId('case-submit').click();
   }
 }
+
+/** Opens the new-case form and fills the address, referral and (optionally) criteria and consent, in Uzbek Cyrillic. */
+export async function startCase(page: Page, options: { consent?: boolean } = {}): Promise<CaseFormPage> {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-new').click();
+  const form = new CaseFormPage(page);
+  await page.getByTestId('case-mahalla').click();
+  await page.locator('li[role="option"]').first().click();
+  await page.getByTestId('case-street').fill('Навоий кўчаси');
+  await page.getByTestId('case-house').fill('12');
+  await form.select('case-referral-source', 'school');
+  await page.getByTestId('case-referral-who').fill('12-мактаб');
+  await form.typeDate('case-referral-date', '01.11.2026');
+  await page.getByTestId('case-referral-reason').fill('Сардор дарсларга келмаяпти');
+  if (options.consent) {
+    await page.getByTestId('case-vulnerability').click();
+    await page.locator('li[role="option"]').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-consent').click();
+    await page.getByTestId('case-consent-by').fill('Каримова Д.');
+    await page.getByTestId('case-consent-paper').fill('3-жилд');
+  }
+  return form;
+}

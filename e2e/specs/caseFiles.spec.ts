@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
-import { CaseFormPage, type MemberInput } from '../pages/CaseFormPage';
+import { startCase, type MemberInput } from '../pages/CaseFormPage';
 import { reloadAndLogin } from '../pages/LoginPage';
 import { completeSetup } from '../pages/SetupPage';
 
@@ -14,29 +14,6 @@ const FAMILY: MemberInput[] = [
   { relation: 'child', surname: 'Хўжаева', firstName: 'Мадина', sex: 'female', birthDate: '09.09.2015' },
   { relation: 'child', surname: 'Хўжаев', firstName: 'Жасур', sex: 'male', birthDate: '11.04.2019' },
 ];
-
-async function startCase(page: Page, options: { consent?: boolean } = {}): Promise<CaseFormPage> {
-  await page.getByTestId('nav-cases').click();
-  await page.getByTestId('case-new').click();
-  const form = new CaseFormPage(page);
-  await page.getByTestId('case-mahalla').click();
-  await page.locator('li[role="option"]').first().click();
-  await page.getByTestId('case-street').fill('Навоий кўчаси');
-  await page.getByTestId('case-house').fill('12');
-  await form.select('case-referral-source', 'school');
-  await page.getByTestId('case-referral-who').fill('12-мактаб');
-  await form.typeDate('case-referral-date', '01.11.2026');
-  await page.getByTestId('case-referral-reason').fill('Сардор дарсларга келмаяпти');
-  if (options.consent) {
-    await page.getByTestId('case-vulnerability').click();
-    await page.locator('li[role="option"]').first().click();
-    await page.keyboard.press('Escape');
-    await page.getByTestId('case-consent').click();
-    await page.getByTestId('case-consent-by').fill('Каримова Д.');
-    await page.getByTestId('case-consent-paper').fill('3-жилд');
-  }
-  return form;
-}
 
 async function search(page: Page, text: string) {
   await page.getByTestId('case-search').fill(text);

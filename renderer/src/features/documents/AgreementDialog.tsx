@@ -78,7 +78,6 @@ export function AgreementDialog({ file, onClose, onGenerated }: { file: CaseFile
           number: form.number,
           date: form.date,
           caseId: file.kase.id,
-          kindLabel: t('fileName.familyAgreement'),
           fileFilterName: t('wordFiles'),
           params: { ...form, language },
         });

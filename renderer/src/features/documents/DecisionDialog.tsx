@@ -56,7 +56,6 @@ export function DecisionDialog({ onClose }: { onClose: () => void }) {
           number: form.number,
           date: form.date,
           caseId: null,
-          kindLabel: t('fileName.hokimDecision'),
           fileFilterName: t('wordFiles'),
           params: { ...form, language },
         });

@@ -59,9 +59,9 @@ export function RegisterTable({ caseId }: { caseId?: string }) {
         <TableBody>
           {data.documents.map((record) => (
             <TableRow key={record.id} data-testid="register-row" data-register-number={record.registerNumber}>
-              <TableCell>{record.registerNumber}</TableCell>
+              <TableCell sx={{ whiteSpace: "nowrap" }}>{record.registerNumber}</TableCell>
               <TableCell>{t(`kind.${record.kind}`)}</TableCell>
-              <TableCell>{record.number}</TableCell>
+              <TableCell sx={{ whiteSpace: "nowrap" }}>{record.number}</TableCell>
               <TableCell>{formatDate(record.date)}</TableCell>
               {!caseId && (
                 <TableCell>

@@ -65,10 +65,11 @@ export interface Generated {
 export async function generateDocument(
   db: HamkorlikDb,
   host: HostApi,
-  input: { kind: DocumentKind; model: DocModel; number: string; date: DocumentRecord['date']; caseId: string | null; kindLabel: string; fileFilterName: string; params: Record<string, unknown> },
+  input: { kind: DocumentKind; model: DocModel; number: string; date: DocumentRecord['date']; caseId: string | null; fileFilterName: string; params: Record<string, unknown> },
 ): Promise<Generated> {
   const bytes = await writeDocx(input.model);
-  const fileName = documentFileName(input.kindLabel, input.number, input.model.language);
+  // The file is named in the document's language, whatever language the screen speaks.
+  const fileName = documentFileName(documentTexts(input.model.language).t(`fileName.${input.kind}`), input.number, input.model.language);
   const record = await registerDocument(
     db,
     { kind: input.kind, number: input.number, date: input.date, caseId: input.caseId, language: input.model.language, title: input.model.title, fileName, params: input.params },
