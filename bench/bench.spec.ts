@@ -33,6 +33,35 @@ async function call<T>(page: Page, method: string, ...args: unknown[]): Promise<
   return page.evaluate(([name, params]) => ((window as unknown as { bench: Bench }).bench[name as string] as (...a: unknown[]) => Promise<unknown>)(...(params as unknown[])), [method, args] as const) as Promise<T>;
 }
 
+test('documents: one agreement, a decision with 50 mahalla teams, 500 agreements', async () => {
+  const server = await startRendererServer(DIST, 0);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const page = await browser.newPage();
+  await page.goto(`${server.origin}/index.html`);
+  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+  const result = await call<{ agreements: number[]; decisions: number[]; decisionBytes: number; batchMs: number }>(page, 'documents');
+  await browser.close();
+  await server.close();
+  // The issue's budgets, each figure also as a share of its budget from this one run.
+  const figures = {
+    agreementP50Ms: round(percentile(result.agreements, 50)),
+    agreementP95Ms: round(percentile(result.agreements, 95)),
+    decision50TeamsP50Ms: round(percentile(result.decisions, 50)),
+    decision50TeamsP95Ms: round(percentile(result.decisions, 95)),
+    decision50TeamsKb: Math.round(result.decisionBytes / 1024),
+    agreements500Ms: round(result.batchMs),
+  };
+  const budgets = { agreementP95Ms: 100, decision50TeamsP95Ms: 300, agreements500Ms: 20_000 };
+  mkdirSync(RESULTS, { recursive: true });
+  const file = `${RESULTS}/documents-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify({ figures, budgets }, null, 2)}\n`);
+  console.log(
+    `\n${Object.entries(figures)
+      .map(([key, value]) => `${key.padEnd(24)}${String(value).padStart(10)}${key in budgets ? `   ${round(value / budgets[key as keyof typeof budgets])} of budget ${budgets[key as keyof typeof budgets]}` : ''}`)
+      .join('\n')}\n\nwritten to ${file}`,
+  );
+});
+
 test('case files at office scale', async () => {
   // BENCH_REUSE=1 keeps each size's browser profile under bench/.profiles and skips loading when
   // it already holds the data (for iterating on queries); the loading figures are then absent.

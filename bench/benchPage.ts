@@ -11,6 +11,11 @@ import { searchCases } from '../renderer/src/db/repositories/caseSearch';
 import { buildCaseIndex, personDupKey } from '../renderer/src/domain/caseIndex';
 import { demoOffice } from '../renderer/src/devtools/demoOffice';
 import { GENERATOR_TODAY } from '../renderer/src/devtools/generator';
+import { writeDocx } from '../renderer/src/documents/docxWriter';
+import { agreementModel } from '../renderer/src/documents/familyAgreement';
+import { decisionModel } from '../renderer/src/documents/hokimDecision';
+import { documentTexts } from '../renderer/src/documents/texts';
+import { agreementFixture, decisionFixture } from '../renderer/src/documents/testing/fixtures';
 
 // The benchmark's side in the page: it uses the app's own database, loader, queries and search,
 // and reports raw timings; the Playwright runner (bench.spec.ts) measures heap and prints the table.
@@ -33,6 +38,30 @@ async function logIn(opened: HamkorlikDb): Promise<void> {
 }
 
 const bench = {
+  /**
+   * The documents kit in the page, as the app runs it: model and DOCX bytes of one agreement (after
+   * warm-up), of a decision with 50 mahalla teams, and 500 agreements one after another.
+   */
+  async documents() {
+    const agreement = agreementFixture();
+    const decision = decisionFixture(50);
+    const texts = documentTexts('uz-Cyrl');
+    const oneAgreement = async () => (await writeDocx(agreementModel(agreement, texts))).byteLength;
+    for (let i = 0; i < 5; i++) await oneAgreement();
+    const agreements: number[] = [];
+    for (let i = 0; i < 30; i++) agreements.push((await timed(oneAgreement))[1]);
+    const decisions: number[] = [];
+    let decisionBytes = 0;
+    for (let i = 0; i < 10; i++) {
+      const [bytes, ms] = await timed(async () => (await writeDocx(decisionModel(decision, texts))).byteLength);
+      decisions.push(ms);
+      decisionBytes = bytes;
+    }
+    const [, batchMs] = await timed(async () => {
+      for (let i = 0; i < 500; i++) await writeDocx(agreementModel({ ...agreement, number: `K-${i + 1}/2026` }, texts));
+    });
+    return { agreements, decisions, decisionBytes, batchMs };
+  },
   async generateAndLoad(families: number, districts: number) {
     const startGenerate = now();
     const { set, userId, installationId } = demoOffice({ families, seed: 7, districts });

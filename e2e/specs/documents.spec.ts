@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
@@ -14,6 +16,16 @@ import { TeamsPage } from '../pages/TeamsPage';
 async function docxText(path: string): Promise<string> {
   const zip = unzipSync(new Uint8Array(await readFile(path)));
   return strFromU8(zip['word/document.xml']!).replace(/<w:tab\/>/gu, ' ').replace(/<\/w:p>/gu, '\n').replace(/<[^>]+>/gu, '');
+}
+
+/** What the print of the current view holds, as text: the page printed to PDF with the class printing sets. */
+async function printedText(page: Page): Promise<string> {
+  await page.evaluate(() => document.body.classList.add('printing-document'));
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.evaluate(() => document.body.classList.remove('printing-document'));
+  const folder = await mkdtemp(join(tmpdir(), 'hamkorlik-print-'));
+  await writeFile(join(folder, 'print.pdf'), pdf);
+  return execFileSync('pdftotext', [join(folder, 'print.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
 }
 
 async function generate(page: Page, language: 'uz-Latn' | 'uz-Cyrl' | 'ru') {
@@ -53,6 +65,12 @@ test("a user enters three specialists and a mahalla team, prints the hokim's dec
   await expect(page.getByTestId('document-preview')).toContainText('ҚАРОР ҚИЛАМАН:');
   await expect(page.getByTestId('document-preview')).toContainText('Эргашева Дилноза Йўлдошевна');
   await screenshot(page, 'decision-preview-uz-Cyrl');
+  // Printing shows the sheets alone: no form, no navigation, every page of the decision and its appendices.
+  const printed = await printedText(page);
+  expect(printed).toContain('ҚАРОР ҚИЛАМАН:');
+  expect(printed).toContain('ТАРКИБИ');
+  expect(printed).not.toContain('Қарор рақами');
+  expect(printed).not.toContain('Кейслар');
   await generate(page, 'uz-Cyrl');
   await expect(shell.notice()).toContainText('Ҳоким қарори 215 (uz-Cyrl).docx');
   const decision = await docxText(join(host.folder, 'Ҳоким қарори 215 (uz-Cyrl).docx'));

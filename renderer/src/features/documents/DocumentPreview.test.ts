@@ -1,0 +1,34 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { writeDocx } from '../../documents/docxWriter';
+import { agreementModel } from '../../documents/familyAgreement';
+import { decisionModel } from '../../documents/hokimDecision';
+import type { DocLanguage, DocModel } from '../../documents/model';
+import { documentTexts } from '../../documents/texts';
+import { agreementFixture, decisionFixture, docxParagraphs } from '../../documents/testing/fixtures';
+import { DocumentPreview } from './DocumentPreview';
+
+/** The paragraphs the preview shows, in order: what a user reads on screen before printing. */
+function previewParagraphs(model: DocModel): string[] {
+  const html = renderToStaticMarkup(createElement(DocumentPreview, { model }));
+  const decode = (text: string) => text.replace(/&quot;/gu, '"').replace(/&#x27;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
+  return [...html.matchAll(/<p [^>]*data-paragraph="([^"]*)"/gu)].map((match) => decode(match[1]!)).filter((text) => text.trim() !== '');
+}
+
+describe('the preview', () => {
+  for (const language of ['uz-Latn', 'uz-Cyrl', 'ru'] as DocLanguage[]) {
+    it(`shows the same paragraphs in the same order as the DOCX (${language})`, async () => {
+      for (const model of [decisionModel(decisionFixture(3), documentTexts(language)), agreementModel(agreementFixture(), documentTexts(language))]) {
+        const preview = previewParagraphs(model);
+        expect(preview.length).toBeGreaterThan(40);
+        expect(preview).toEqual(docxParagraphs(await writeDocx(model)));
+      }
+    });
+  }
+
+  it('starts every part on its own sheet, as print starts a new page', () => {
+    const html = renderToStaticMarkup(createElement(DocumentPreview, { model: decisionModel(decisionFixture(), documentTexts('ru')) }));
+    expect(html.match(/document-sheet/gu)).toHaveLength(3);
+  });
+});
