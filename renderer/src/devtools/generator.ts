@@ -842,7 +842,6 @@ class OfficeBuilder {
       fullName: { latn, cyrl: latToCyr(latn), typed: 'latn' },
       position,
       phone: null,
-      specialistId: null,
       roles,
       mahallaIds: [],
       active: true,

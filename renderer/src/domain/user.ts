@@ -11,14 +11,13 @@ export type Role = (typeof ROLES)[number];
 /**
  * A person who uses the app (an account). Every record's "who" is a user id, so accounts are never
  * deleted, only disabled. The password lives apart, in the credentials table the data layer alone reads.
+ * A user who is also a team member is linked from the directory (`Specialist.userId`), in one place only.
  */
 export interface User extends RecordMeta {
   username: string;
   fullName: BiScriptText;
   position: string;
   phone: string | null;
-  /** The specialist record in the team directory when the user is a team member (teams issue). */
-  specialistId: string | null;
   roles: Role[];
   /** The mahallas whose cases the user reads: a case manager's own, a specialist's team's. */
   mahallaIds: string[];
@@ -45,7 +44,6 @@ export const accountDraftSchema = firstUserDraftSchema.extend({
     .transform((phone, context) => (phone.trim() === '' ? null : (normalizePhone(phone) ?? (context.addIssue({ code: 'custom', message: 'phoneFormat' }), z.NEVER)))),
   roles: z.array(z.enum(ROLES)).min(1, 'rolesRequired'),
   mahallaIds: z.array(z.string()),
-  specialistId: z.string().nullable().default(null),
 });
 
 export type AccountDraft = z.input<typeof accountDraftSchema>;

@@ -98,7 +98,7 @@ beforeAll(async () => {
   );
   [m1, m2] = setup.mahallas.map((m) => m.id) as [string, string];
   const account = (username: string, roles: Role[], mahallaIds: string[]) =>
-    createAccount(db, { username, fullName: biScriptFrom(`Xodim ${'abcdefgh'[username.length]} Test`), position: 'Xodim', phone: '', roles, mahallaIds, specialistId: null }, 'first-pass-1', 'first-pass-1');
+    createAccount(db, { username, fullName: biScriptFrom(`Xodim ${'abcdefgh'[username.length]} Test`), position: 'Xodim', phone: '', roles, mahallaIds }, 'first-pass-1', 'first-pass-1');
   await account('admin', ['administrator'], []);
   await account('sup', ['supervisor'], []);
   await account('cm', ['caseManager'], [m1]);
@@ -126,7 +126,7 @@ const TABLE: [string, () => Promise<unknown>, ('allowed' | 'refused')[]][] = [
   ['hand case A to another case manager', () => updateCaseDetails(db, caseA.id, draft(m1, users.cm2!.id)), ['refused', 'allowed', 'refused', 'refused', 'refused']],
   ['close case B (approve a closure)', () => applyEvent(db, caseB.id, { type: 'close', outcome: 'movedAway', reason: 'Moved to Tashkent', date: '2026-11-20' as IsoDate }), ['refused', 'allowed', 'refused', 'refused', 'refused']],
   ['write to the cases table directly', () => db.cases.put({ ...caseA, riskLevel: 'R3' }), ['allowed', 'allowed', 'allowed', 'refused', 'refused']],
-  ['create an account', () => createAccount(db, { username: `x${Math.random().toString(36).slice(2, 8)}`, fullName: biScriptFrom('Yangi Xodim'), position: 'X', phone: '', roles: ['viewer'], mahallaIds: [], specialistId: null }, 'new-pass-12', 'new-pass-12'), ['allowed', 'refused', 'refused', 'refused', 'refused']],
+  ['create an account', () => createAccount(db, { username: `x${Math.random().toString(36).slice(2, 8)}`, fullName: biScriptFrom('Yangi Xodim'), position: 'X', phone: '', roles: ['viewer'], mahallaIds: [] }, 'new-pass-12', 'new-pass-12'), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['change the office profile', async () => saveOfficeProfile(db, (await getOfficeProfile(db))!), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['add a mahalla', () => addMahallas(db, [{ uzLatn: `Yangi ${Math.random().toString(36).slice(2, 6)}`, uzCyrl: 'Янги', ru: 'Янги' }]), ['allowed', 'refused', 'refused', 'refused', 'refused']],
   ['look for duplicates of a person', () => findDuplicates(db, { pinfl: null, surname: biScriptFrom('Aliyeva'), firstName: biScriptFrom('Nodira'), birthDate: '1990-01-01' }), ['refused', 'allowed', 'allowed', 'refused', 'refused']],

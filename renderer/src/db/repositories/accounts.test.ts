@@ -21,12 +21,12 @@ beforeEach(async () => {
   db.session = fullAccessSession('admin-1', INSTALLATION);
   await db.users.add({
     id: 'admin-1', installationId: INSTALLATION, createdAt: now.toISOString(), createdBy: 'admin-1', updatedAt: now.toISOString(), updatedBy: 'admin-1', rev: 1, deletedAt: null,
-    username: 'head', fullName: biScriptFrom('Karimova Dilnoza'), position: 'Boshliq', phone: null, specialistId: null, roles: ['administrator', 'supervisor'], mahallaIds: [], active: true,
+    username: 'head', fullName: biScriptFrom('Karimova Dilnoza'), position: 'Boshliq', phone: null, roles: ['administrator', 'supervisor'], mahallaIds: [], active: true,
   });
 });
 
 const newAccount = (username: string) =>
-  createAccount(db, { username, fullName: biScriptFrom('Aliyev Bobur'), position: 'Keys-menejer', phone: '+998 90 123 45 67', roles: ['caseManager'], mahallaIds: [], specialistId: null }, 'first-pass-1', 'first-pass-1');
+  createAccount(db, { username, fullName: biScriptFrom('Aliyev Bobur'), position: 'Keys-menejer', phone: '+998 90 123 45 67', roles: ['caseManager'], mahallaIds: [] }, 'first-pass-1', 'first-pass-1');
 
 /** Reads a stored credential the way only the accounts repository may: in a transaction granted for it. */
 function stored(userId: string): Promise<Credential | undefined> {
@@ -115,7 +115,7 @@ describe('accounts and offline login', () => {
   it('refuses usernames twice, weak and mistyped passwords', async () => {
     await newAccount('bobur');
     await expect(newAccount('BOBUR')).rejects.toMatchObject({ code: 'invalid', message: 'username:duplicate' });
-    const draft = { username: 'zarina', fullName: biScriptFrom('Olimova Zarina'), position: 'X', phone: '', roles: ['viewer' as const], mahallaIds: [], specialistId: null };
+    const draft = { username: 'zarina', fullName: biScriptFrom('Olimova Zarina'), position: 'X', phone: '', roles: ['viewer' as const], mahallaIds: [] };
     await expect(createAccount(db, draft, 'short', 'short')).rejects.toMatchObject({ code: 'passwordRules', message: 'tooShort' });
     await expect(createAccount(db, draft, 'zarina', 'zarina')).rejects.toMatchObject({ code: 'passwordRules' });
     await expect(createAccount(db, draft, 'long-enough-1', 'long-enough-2')).rejects.toMatchObject({ code: 'passwordRules', message: 'mismatch' });
@@ -151,7 +151,7 @@ describe('accounts and offline login', () => {
     // While locked, the administrator gives the user another role: unlocking starts a session with it.
     const locked = db.session;
     db.session = fullAccessSession('admin-1', INSTALLATION);
-    await updateAccount(db, user.id, { username: 'bobur', fullName: user.fullName, position: user.position, phone: '', roles: ['caseManager', 'supervisor'], mahallaIds: [], specialistId: null });
+    await updateAccount(db, user.id, { username: 'bobur', fullName: user.fullName, position: user.position, phone: '', roles: ['caseManager', 'supervisor'], mahallaIds: [] });
     db.session = locked;
     await unlock(db, 'own-pass-11');
     expect(db.session?.roles).toEqual(['caseManager', 'supervisor']);

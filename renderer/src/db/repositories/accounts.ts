@@ -21,6 +21,23 @@ export function sessionFor(user: User, installationId: string): WriteSession {
   return { userId: user.id, roles: [...user.roles], mahallaIds: [...user.mahallaIds], installationId };
 }
 
+/**
+ * The session with the mahallas the user reads through the directory too: those a linked specialist
+ * serves and those whose team has them as a member (a school psychologist in two mahalla teams
+ * reads both). Read with the user as actor, since nobody is logged in yet.
+ */
+export async function sessionOf(db: HamkorlikDb, user: User, installationId = db.installationId): Promise<WriteSession> {
+  const session = sessionFor(user, installationId);
+  const fromTeams = await db.transaction('r', [db.specialists, db.teams], async (tx) => {
+    grant(tx, { actor: session });
+    const specialist = await db.specialists.where('userId').equals(user.id).filter((s) => s.deletedAt === null).first();
+    if (!specialist) return [];
+    const teams = await db.teams.filter((team) => team.deletedAt === null && team.members.some((member) => member.specialistId === specialist.id)).toArray();
+    return [...specialist.mahallaIds, ...teams.map((team) => team.mahallaId)];
+  });
+  return { ...session, mahallaIds: [...new Set([...session.mahallaIds, ...fromTeams])] };
+}
+
 /** A session with every role, for loading generated offices (demo seeding, benchmarks) and tests. */
 export function fullAccessSession(userId: string, installationId: string): WriteSession {
   return { userId, installationId, roles: ['administrator', 'supervisor', 'caseManager'], mahallaIds: [] };
@@ -210,7 +227,7 @@ export async function login(db: HamkorlikDb, username: string, password: string)
   const { mustChange } = await checkCredential(db, user, password);
   if (!user.active) throw new DomainError('accountDisabled');
   if (mustChange) return { user, mustChange: true };
-  db.session = sessionFor(user, db.installationId);
+  db.session = await sessionOf(db, user);
   await db.logEvent('login', { table: 'users', recordId: user.id });
   return { user, mustChange: false };
 }
@@ -229,7 +246,7 @@ async function replacePassword(db: HamkorlikDb, user: User, current: string, pas
 export async function changePasswordAtLogin(db: HamkorlikDb, username: string, current: string, password: string, repeat: string): Promise<LoginResult> {
   const user = await findUser(db, username);
   if (!user) throw new DomainError('badCredentials');
-  const session = sessionFor(user, db.installationId);
+  const session = await sessionOf(db, user);
   await replacePassword(db, user, current, password, repeat, session);
   db.session = session;
   await db.logEvent('login', { table: 'users', recordId: user.id });
@@ -294,6 +311,6 @@ export async function unlock(db: HamkorlikDb, password: string): Promise<LoginRe
     if (!user.active) throw new DomainError('accountDisabled');
     return { user, mustChange: true };
   }
-  db.session = sessionFor(user, session.installationId);
+  db.session = await sessionOf(db, user, session.installationId);
   return { user, mustChange: false };
 }

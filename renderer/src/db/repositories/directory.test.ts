@@ -8,6 +8,7 @@ import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { deleteAgency, deleteSpecialist, getWorkingGroup, listAgencies, listSpecialists, listTeams, saveAgency, saveSpecialist, saveTeam, saveWorkingGroup } from './directory';
 import { addMahallas } from './mahallas';
+import { changePasswordAtLogin, createAccount, login, logout } from './accounts';
 import { completeFirstRun } from './setup';
 import { listUsers } from './users';
 
@@ -103,5 +104,19 @@ describe('the interagency directory', () => {
     expect(paragraphs.join('\n')).toContain('Йўлдошева Малика Ғайратовна');
     // The inspector comes before the nurse: team roles print in their fixed order.
     expect(paragraphs.indexOf('Холматов Шавкат Ўринович', paragraphs.indexOf('«Наврўз» маҳалласи идоралараро гуруҳи'))).toBeLessThan(paragraphs.lastIndexOf('Қодирова Ғуломжон Ҳасановна'));
+  });
+
+  it("a specialist's account reads the mahallas of the teams they are in and those they serve, from the next login", async () => {
+    const account = await createAccount(db, { username: 'psixolog', fullName: biScriptFrom('Ergasheva Dilnoza'), position: 'psixolog', phone: '', roles: ['specialist'], mahallaIds: [] }, 'first-pass-1', 'first-pass-1');
+    const psychologist = await specialist('Ergasheva Dilnoza Yoʻldoshevna', 'education');
+    const [navroz] = await db.mahallas.toArray();
+    const [served] = await addMahallas(db, [{ uzLatn: 'Tinchlik', uzCyrl: 'Тинчлик', ru: 'Тинчлик' }]);
+    await saveSpecialist(db, psychologist.id, { ...psychologist, phone: '', mahallaIds: [served!.id], userId: account.id });
+    await saveTeam(db, { mahallaId: navroz!.id, members: [{ specialistId: psychologist.id, role: 'schoolPsychologist' }], coordinatorUserId: null });
+    await logout(db);
+    expect((await login(db, 'psixolog', 'first-pass-1')).mustChange).toBe(true);
+    await changePasswordAtLogin(db, 'psixolog', 'first-pass-1', 'own-pass-word-2', 'own-pass-word-2');
+    expect(db.session).toMatchObject({ userId: account.id, roles: ['specialist'] });
+    expect([...db.session!.mahallaIds].sort()).toEqual([navroz!.id, served!.id].sort());
   });
 });

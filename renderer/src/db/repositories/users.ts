@@ -15,5 +15,5 @@ export function listUsers(db: HamkorlikDb): Promise<User[]> {
 export function newUser(draft: FirstUserDraft, username: string, roles: Role[], context: WriteContext, id?: string): User {
   const parsed = firstUserDraftSchema.safeParse(draft);
   if (!parsed.success) throw new DomainError('invalid', JSON.stringify(parsed.error.issues));
-  return { ...newRecordMeta(context, id), ...parsed.data, username, phone: null, specialistId: null, mahallaIds: [], roles, active: true };
+  return { ...newRecordMeta(context, id), ...parsed.data, username, phone: null, mahallaIds: [], roles, active: true };
 }

@@ -28,7 +28,7 @@ import { issuesByPath } from '../../domain/validation';
 import { BiScriptField, EMPTY_BI_SCRIPT } from '../../ui/BiScriptField';
 import { PasswordFields, type NewPassword } from './PasswordFields';
 
-const EMPTY: AccountDraft = { username: '', fullName: EMPTY_BI_SCRIPT, position: '', phone: '', roles: [], mahallaIds: [], specialistId: null };
+const EMPTY: AccountDraft = { username: '', fullName: EMPTY_BI_SCRIPT, position: '', phone: '', roles: [], mahallaIds: [] };
 
 /** Opens or edits an account; a new account gets a first password its owner must change at the first login. */
 export function AccountDialog({ user, mahallas, onClose }: { user: User | null; mahallas: Mahalla[]; onClose: () => void }) {
@@ -38,7 +38,7 @@ export function AccountDialog({ user, mahallas, onClose }: { user: User | null; 
   const language = useAppSelector((state) => state.session.language);
   const [draft, setDraft] = useState<AccountDraft>(() =>
     user
-      ? { username: user.username, fullName: user.fullName, position: user.position, phone: user.phone ?? '', roles: user.roles, mahallaIds: user.mahallaIds, specialistId: user.specialistId }
+      ? { username: user.username, fullName: user.fullName, position: user.position, phone: user.phone ?? '', roles: user.roles, mahallaIds: user.mahallaIds }
       : EMPTY,
   );
   const [fresh, setFresh] = useState<NewPassword>({ password: '', repeat: '' });

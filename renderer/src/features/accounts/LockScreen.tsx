@@ -37,7 +37,7 @@ export function LockScreen() {
       setPassword('');
       // The administrator reset the password meanwhile: a new one is chosen at the login screen.
       if (result.mustChange) return void (await leave());
-      dispatch(loggedIn({ userId: result.user.id, roles: result.user.roles, mahallaIds: result.user.mahallaIds }));
+      if (db.session) dispatch(loggedIn(db.session));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'accountDisabled') return void (await leave());
       setFailure(loginFailure(error));

@@ -69,7 +69,8 @@ export function LoginPage() {
   const [mustChange, setMustChange] = useState<LoginResult | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const enter = (result: LoginResult) => dispatch(loggedIn({ userId: result.user.id, roles: result.user.roles, mahallaIds: result.user.mahallaIds }));
+  // The data layer's session, not the account: it holds the mahallas the user reads through their teams too.
+  const enter = (result: LoginResult) => db.session && db.session.userId === result.user.id && dispatch(loggedIn(db.session));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
