@@ -127,4 +127,16 @@ test("a user enters three specialists and a mahalla team, prints the hokim's dec
   await row.getByTestId('register-save-copy').click();
   await expect(shell.notice()).toContainText(fileName('uz-Latn'));
   expect(new Uint8Array(await readFile(path))).toEqual(new Uint8Array(generated));
+
+  // The same pages in the other two languages.
+  await shell.switchLanguage('ru');
+  await expect(page.getByTestId('register-row').first()).toContainText('Соглашение с семьёй');
+  await screenshot(page, 'register-ru');
+  await page.getByTestId('documents-tab-texts').click();
+  await screenshot(page, 'standard-texts-ru');
+  await shell.switchLanguage('uz-Latn');
+  await teams.open();
+  await teams.tab('workload');
+  await expect(page.getByTestId('workload-mahallas-row').first()).toContainText('Navroʻz');
+  await screenshot(page, 'workload-uz-Latn');
 });

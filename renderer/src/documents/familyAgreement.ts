@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/dates';
 import type { BiScriptText, TriLingualText } from '../domain/names';
-import type { Relation } from '../domain/person';
+import type { Relation, Sex } from '../domain/person';
 import { writeDocx } from './docxWriter';
 import { labelIn, longDate, nameIn, phoneText, quotedDate, shortDate, shortName } from './format';
 import { para, type Block, type DocLanguage, type DocModel, type TableCell } from './model';
@@ -12,6 +12,7 @@ export interface AgreementMember {
   firstName: BiScriptText;
   patronymic: BiScriptText | null;
   relation: Relation;
+  sex: Sex;
   birthDate: IsoDate;
   /** Adults who sign for the family. */
   signs: boolean;
@@ -54,7 +55,7 @@ function membersTable(data: AgreementData, texts: DocumentTexts): Block {
   const rows: TableCell[][] = [header.map((text) => ({ paragraphs: [para(text, { align: 'center' })] }))];
   data.members.forEach((member, index) => {
     rows.push(
-      [String(index + 1), personName(member, language), texts.t(`agreement.relation.${member.relation}`), shortDate(member.birthDate)].map((text, column) => ({
+      [String(index + 1), personName(member, language), texts.t(`agreement.relation.${member.relation}.${member.sex}`), shortDate(member.birthDate)].map((text, column) => ({
         paragraphs: [para(text, { align: column === 1 || column === 2 ? 'left' : 'center' })],
       })),
     );
@@ -94,6 +95,7 @@ export function agreementModel(data: AgreementData, texts: DocumentTexts): DocMo
   blocks.push(heading(texts.t('agreement.signatures')));
   blocks.push({
     type: 'signature',
+    blank: true,
     lines: [
       { position: texts.t('agreement.signService', { service: labelIn(data.service, language) }), name: shortName(nameIn(data.head, language)) },
       { position: texts.t('agreement.signCaseManager'), name: shortName(nameIn(data.caseManager.fullName, language)) },

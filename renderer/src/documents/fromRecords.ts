@@ -125,6 +125,7 @@ export function agreementData(office: OfficeProfile, records: CaseRecords, form:
     firstName: person.firstName,
     patronymic: person.patronymic,
     relation: membership.relation,
+    sex: person.sex,
     birthDate: person.birthDate,
     signs: form.signatoryIds.includes(person.id) && !isChildOn(person.birthDate, form.date),
     pinfl: person.pinfl,

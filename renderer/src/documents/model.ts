@@ -57,14 +57,19 @@ export interface Table {
 export interface Signature {
   type: 'signature';
   lines: { position: string; name: string }[];
+  /** A line to sign on before each name (an agreement signed by hand by both parties). */
+  blank?: boolean;
 }
 
 export type Block = Paragraph | Table | Signature;
 
+const SIGNATURE_BLANK = '________________';
+
 /** A signature block as it is laid out: a borderless table, position left, name at the right margin. */
 export function signatureTable(signature: Signature): Table {
   const cell = (text: string, align: Align): TableCell => ({ paragraphs: [{ type: 'paragraph', runs: [{ text, bold: true }], align, spaceBeforePt: 12 }] });
-  return { type: 'table', widths: [60, 40], header: false, borders: false, rows: signature.lines.map((line) => [cell(line.position, 'left'), cell(line.name, 'right')]) };
+  const name = (text: string) => (signature.blank ? `${SIGNATURE_BLANK} ${text}` : text);
+  return { type: 'table', widths: [50, 50], header: false, borders: false, rows: signature.lines.map((line) => [cell(line.position, 'left'), cell(name(line.name), 'right')]) };
 }
 
 /** A part that starts on a new page: the decision itself, then each appendix. */
@@ -120,7 +125,7 @@ export function modelParagraphs(model: DocModel): string[] {
     for (const block of section.blocks) {
       if (block.type === 'paragraph') out.push(paragraphText(block));
       else if (block.type === 'table') for (const row of block.rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
-      else for (const line of block.lines) out.push(line.position, line.name);
+      else for (const row of signatureTable(block).rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
     }
   }
   return out;

@@ -60,9 +60,9 @@ export function agreementFixture(): AgreementData {
     caseManager: { fullName: name('Rahimova Zulfiya Karimovna'), phone: '+998901234567' },
     address: { ...ASAKA, mahalla: tri('Navroʻz', 'Наврўз', 'Навруз'), street: 'Bogʻishamol koʻchasi', house: '12', apartment: '' },
     members: [
-      { surname: name('Gʻaniyeva'), firstName: name('Oʻgʻiloy'), patronymic: name('Qahramonovna'), relation: 'head', birthDate: '1988-04-02' as IsoDate, signs: true, pinfl: null, document: null },
-      { surname: name('Gʻaniyev'), firstName: name('Shohruh'), patronymic: name('Hamidovich'), relation: 'child', birthDate: '2014-09-17' as IsoDate, signs: false, pinfl: null, document: null },
-      { surname: name('Gʻaniyeva'), firstName: name('Hilola'), patronymic: null, relation: 'child', birthDate: '2019-01-30' as IsoDate, signs: false, pinfl: null, document: null },
+      { surname: name('Gʻaniyeva'), firstName: name('Oʻgʻiloy'), patronymic: name('Qahramonovna'), relation: 'head', sex: 'female', birthDate: '1988-04-02' as IsoDate, signs: true, pinfl: null, document: null },
+      { surname: name('Gʻaniyev'), firstName: name('Shohruh'), patronymic: name('Hamidovich'), relation: 'child', sex: 'male', birthDate: '2014-09-17' as IsoDate, signs: false, pinfl: null, document: null },
+      { surname: name('Gʻaniyeva'), firstName: name('Hilola'), patronymic: null, relation: 'child', sex: 'female', birthDate: '2019-01-30' as IsoDate, signs: false, pinfl: null, document: null },
     ],
     months: 6,
     reviewMonths: 3,
