@@ -82,30 +82,30 @@ test('a case moves from identification through eligibility to a signed agreement
   await page.getByTestId('event-confirm').click();
   await expect(page.getByTestId('stage-chip').first()).toHaveText('Дастлабки баҳолаш');
 
-  // Agreement before the eligibility decision: refused, with the reason in the user's language.
-  await page.getByTestId('advance-agreement').click();
-  await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('event-error')).toHaveText('Аввал хизматга мувофиқлик ҳақида қарор қабул қилинг.');
-  await page.getByRole('button', { name: 'Бекор қилиш' }).click();
+  // No agreement before the eligibility decision: nothing offers it, and no step leads around signing.
+  await expect(page.getByTestId('stage-actions')).toBeVisible();
+  await expect(page.getByTestId('sign-agreement')).toHaveCount(0);
+  await expect(page.getByTestId('advance-agreement')).toHaveCount(0);
 
   await page.getByTestId('decide-eligibility').click();
   await page.getByTestId('event-reason').fill('Мезонларга мос');
   await page.getByTestId('event-confirm').click();
-  await page.getByTestId('advance-agreement').click();
-  await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('stage-chip').first()).toHaveText('Келишув тузиш');
+  // A signed agreement needs its number: refused without one, in the user's language.
   await page.getByTestId('sign-agreement').click();
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('event-error')).toHaveText('Келишув рақамини киритинг.');
   await page.getByTestId('event-number').fill('17/2026');
   await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('stage-chip').first()).toHaveText('Келишув тузиш');
   await page.getByTestId('tab-agreement').click();
   await expect(page.getByTestId('agreement-tab')).toContainText('№ 17/2026');
 
   await page.getByTestId('tab-history').click();
   const history = page.getByTestId('history-entry');
-  await expect(history).toHaveCount(5);
+  await expect(history).toHaveCount(4);
   await expect(history.nth(0)).toContainText('Келишув имзоланди');
-  await expect(history.nth(1)).toContainText('Дастлабки баҳолаш → Келишув тузиш');
-  await expect(history.nth(4)).toContainText('Кейс очилди');
+  await expect(history.nth(0)).toContainText('Дастлабки баҳолаш → Келишув тузиш');
+  await expect(history.nth(3)).toContainText('Кейс очилди');
   await screenshot(page, 'case-history-uz-Cyrl');
 });
 

@@ -998,8 +998,13 @@ class OfficeBuilder {
     const rng = this.rng;
     if (stage >= 1 && !this.reopened) this.step('advance', rng.int(1, 14), '', 'primaryAssessment');
     if (stage >= 2 || (stage === 1 && decideAtAssessment)) this.step('decide', rng.int(3, 21), rng.pick(ELIGIBLE_REASONS));
-    if (stage >= 2) this.step('advance', rng.int(0, 5), '', 'agreement');
-    if (stage >= 3 || (stage === 2 && signAtAgreement)) this.step('sign', rng.int(1, 14));
+    // Signing is what brings the family to the agreement stage. Families that sign right away come to
+    // it on the day of signing; the draws are those of the time when preparing the agreement was a step
+    // of its own, so that a seed still gives the same families (the search query set was built from them).
+    if (stage >= 2) {
+      const preparing = rng.int(0, 5);
+      this.step('sign', stage >= 3 || signAtAgreement ? preparing + rng.int(1, 14) : preparing);
+    }
     if (stage >= 3) this.step('advance', rng.int(0, 3), '', 'inDepthAssessment');
     if (stage >= 4) this.step('advance', rng.int(7, 35), '', 'planning');
     if (stage >= 5) this.step('advance', rng.int(3, 21), '', 'implementation');

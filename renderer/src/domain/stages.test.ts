@@ -21,7 +21,7 @@ function ready(stage: Stage): StageFacts {
 // The specification, written out by hand: from each stage, where an "advance" may go.
 const ALLOWED: Record<Stage, OpenStage[]> = {
   identification: ['primaryAssessment'],
-  primaryAssessment: ['agreement'],
+  primaryAssessment: [],
   agreement: ['inDepthAssessment'],
   inDepthAssessment: ['planning'],
   planning: ['implementation'],
@@ -39,16 +39,18 @@ describe('stage machine: the whole transition table', () => {
         const facts = from === 'agreement' && to === 'inDepthAssessment' ? { ...ready(from), agreement: signed } : ready(from);
         const result = applyCaseEvent(facts, { type: 'advance', to }, context);
         if (allowed) expect(result).toMatchObject({ ok: true, facts: { stage: to }, change: { kind: 'advance', from, to } });
-        else expect(result).toEqual({ ok: false, refusal: from === 'closed' ? 'caseClosed' : 'transitionNotAllowed' });
+        else expect(result).toEqual({ ok: false, refusal: from === 'closed' ? 'caseClosed' : to === 'agreement' ? 'agreementNotSigned' : 'transitionNotAllowed' });
       });
     }
   }
 });
 
 describe('stage machine: guards', () => {
-  it('no agreement before eligibility is decided, and none for a family found not eligible', () => {
+  it('no agreement before eligibility is decided, and no way into the agreement stage but signing it', () => {
     const undecided = { ...ready('primaryAssessment'), eligibility: null };
-    expect(applyCaseEvent(undecided, { type: 'advance', to: 'agreement' }, context)).toEqual({ ok: false, refusal: 'eligibilityNotDecided' });
+    const sign: CaseEvent = { type: 'signAgreement', signedDate: d('2026-10-05'), number: '1' };
+    expect(applyCaseEvent(undecided, sign, context)).toEqual({ ok: false, refusal: 'eligibilityNotDecided' });
+    expect(applyCaseEvent(ready('primaryAssessment'), { type: 'advance', to: 'agreement' }, context)).toEqual({ ok: false, refusal: 'agreementNotSigned' });
   });
 
   it('no in-depth assessment or plan before the agreement is signed', () => {

@@ -81,10 +81,13 @@ export interface StageChange {
 
 export type StageResult = { ok: true; facts: StageFacts; change: StageChange } | { ok: false; refusal: StageRefusal };
 
-/** Forward steps and the loops real work takes: monitoring sends a case back to planning or reassessment. */
+/**
+ * Forward steps and the loops real work takes: monitoring sends a case back to planning or
+ * reassessment. No step leads into the agreement stage: signing the agreement does.
+ */
 export const ADVANCES: Readonly<Record<OpenStage, readonly OpenStage[]>> = {
   identification: ['primaryAssessment'],
-  primaryAssessment: ['agreement'],
+  primaryAssessment: [],
   agreement: ['inDepthAssessment'],
   inDepthAssessment: ['planning'],
   planning: ['implementation'],
@@ -123,11 +126,7 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
 
   switch (event.type) {
     case 'advance': {
-      if (!ADVANCES[from].includes(event.to)) return refuse('transitionNotAllowed');
-      if (event.to === 'agreement') {
-        if (!facts.eligibility) return refuse('eligibilityNotDecided');
-        if (facts.eligibility.decision !== 'eligible') return refuse('notEligible');
-      }
+      if (!ADVANCES[from].includes(event.to)) return refuse(event.to === 'agreement' ? 'agreementNotSigned' : 'transitionNotAllowed');
       if ((event.to === 'inDepthAssessment' || event.to === 'planning') && !facts.agreement) return refuse('agreementNotSigned');
       return done({ stage: event.to }, event.reason ?? '');
     }
@@ -143,8 +142,8 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
       return done({ eligibility }, event.reason);
     }
     case 'signAgreement': {
-      // Entering the signed date is what brings an eligible family to the agreement stage; a case
-      // already moved there to prepare the agreement is signed where it stands.
+      // Entering the signed date is what brings an eligible family to the agreement stage. Cases that
+      // an earlier version moved to the agreement stage unsigned are signed where they stand.
       if (from === 'primaryAssessment') {
         if (!facts.eligibility) return refuse('eligibilityNotDecided');
         if (facts.eligibility.decision !== 'eligible') return refuse('notEligible');

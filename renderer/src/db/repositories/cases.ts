@@ -264,8 +264,10 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
   }
   return db.transaction('rw', CASE_TABLES(db), async () => {
     const kase = await loadForChange(db, caseId, undefined, event.type === 'close' || event.type === 'reopen' ? event.type : 'change');
-    if (event.type === 'advance') {
-      const missing = missingForStage(event.to, kase, await membersOf(db, caseId));
+    // Signing brings the case to the agreement stage: the agreement stage's requirements hold for it.
+    const target = event.type === 'advance' ? event.to : event.type === 'signAgreement' && kase.stage === 'primaryAssessment' ? 'agreement' : null;
+    if (target) {
+      const missing = missingForStage(target, kase, await membersOf(db, caseId));
       if (missing.length) throw new DomainError('stageRequirement', missing.join(' '));
     }
     const result = applyCaseEvent(kase, event, { today, userId: context.userId });

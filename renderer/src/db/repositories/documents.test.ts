@@ -116,6 +116,11 @@ describe('the document register', () => {
     await saveTextOverride(db, 'uz-Latn', 'decision.formula', '');
     expect(await textOverrides(db)).toEqual({});
     expect((await db.documentTexts.get(documentTextId('uz-Latn', 'decision.formula')))?.deletedAt).not.toBeNull();
+    // Only texts the documents print, with no part the documents cannot fill in.
+    await expect(saveTextOverride(db, 'uz-Latn', 'decision.nonexistent', 'X')).rejects.toMatchObject({ code: 'invalid' });
+    await saveTextOverride(db, 'ru', 'decision.points.control', 'Контроль за исполнением настоящего решения оставляю за собой.');
+    await expect(saveTextOverride(db, 'ru', 'decision.points.control', 'Контроль возложить на {{deputy}} и {{someone}}.')).rejects.toMatchObject({ code: 'invalid' });
+    await saveTextOverride(db, 'ru', 'decision.points.control', 'Контроль за исполнением возложить на {{deputy}}.');
     db.session = { userId: 'sup-2', installationId: INSTALLATION, roles: ['supervisor'], mahallaIds: [] };
     await expect(saveTextOverride(db, 'ru', 'decision.formula', 'ПОСТАНОВЛЯЮ:')).rejects.toMatchObject({ code: 'forbidden' });
   });

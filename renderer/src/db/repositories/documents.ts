@@ -13,6 +13,7 @@ import {
 import { DomainError } from '../../domain/errors';
 import { newRecordMeta, touched } from '../../domain/record';
 import type { IsoDate } from '../../domain/dates';
+import { defaultText } from '../../documents/texts';
 import { currentActor, requireCase, requireOffice } from './guard';
 
 /** What the generator hands the register besides the bytes. */
@@ -137,6 +138,12 @@ export async function saveTextOverride(db: HamkorlikDb, language: DocumentLangua
   const id = documentTextId(language, key);
   const clean = text.replace(/\r\n/gu, '\n').trim();
   if (clean.length > 20_000) throw new DomainError('invalid', 'tooLong');
+  // Only texts the documents print, and only parts the builders fill in, so a document never fails
+  // to print. Leaving a part out is the office's choice ("control I keep myself" names no deputy).
+  const standard = defaultText(language, key);
+  if (standard === undefined) throw new DomainError('invalid', `unknown text ${key}`);
+  const known = new Set([...standard.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[1]));
+  if ([...clean.matchAll(/\{\{(\w+)\}\}/gu)].some((m) => !known.has(m[1]))) throw new DomainError('invalid', `placeholders of ${key}`);
   await db.transaction('rw', db.documentTexts, async () => {
     const current = await db.documentTexts.get(id);
     if (!clean) {

@@ -75,6 +75,11 @@ function TextEditor({ language, textKey, standard, current }: { language: DocLan
   };
   const placeholders = [...standard.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[0]);
   const missing = placeholders.filter((p) => !value.includes(p));
+  // A part the document has no value for would stop it from printing.
+  const unknown = [...value.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[0]).filter((p) => !placeholders.includes(p));
+  const problem = unknown.length > 0 ? t('texts.unknownPlaceholders', { placeholders: unknown.join(' ') }) : null;
+  // Leaving a part out may be meant (the hokim keeps control himself): said, not refused.
+  const note = missing.length > 0 ? t('texts.missingPlaceholders', { placeholders: missing.join(' ') }) : null;
   return (
     <Stack spacing={1} data-testid={`text-${textKey}`}>
       <TextField
@@ -83,12 +88,12 @@ function TextEditor({ language, textKey, standard, current }: { language: DocLan
         onChange={(e) => setValue(e.target.value)}
         multiline
         minRows={standard.includes('\n') ? 4 : 1}
-        error={missing.length > 0}
-        helperText={missing.length > 0 ? t('texts.missingPlaceholders', { placeholders: missing.join(' ') }) : standard.includes('\n') ? t('texts.onePerLine') : ' '}
+        error={!!problem}
+        helperText={problem ?? note ?? (standard.includes('\n') ? t('texts.onePerLine') : ' ')}
         slotProps={{ htmlInput: { 'data-testid': `text-input-${textKey}` } }}
       />
       <Stack direction="row" spacing={1}>
-        <Button size="small" variant="contained" disabled={!dirty || missing.length > 0 || !value.trim()} onClick={() => void save(value)} data-testid={`text-save-${textKey}`}>
+        <Button size="small" variant="contained" disabled={!dirty || !!problem || !value.trim()} onClick={() => void save(value)} data-testid={`text-save-${textKey}`}>
           {t('common:action.save')}
         </Button>
         {current !== undefined && (
