@@ -97,8 +97,9 @@ test("a user enters three specialists and a mahalla team, prints the hokim's dec
   const number = await page.getByTestId('doc-number').inputValue();
   await generate(page, 'uz-Latn');
   await expect(shell.notice()).toContainText(`(uz-Latn).docx`);
+  // The Russian copy of the same agreement keeps its number.
   await page.getByTestId('prepare-agreement').click();
-  await page.getByTestId('doc-number').fill(number);
+  await expect(page.getByTestId('doc-number')).toHaveValue(number);
   await generate(page, 'ru');
   const fileName = (language: string) => `Kelishuv ${number.replaceAll('/', '-')} (${language}).docx`;
   const latin = await docxText(join(host.folder, fileName('uz-Latn')));
@@ -132,8 +133,20 @@ test("a user enters three specialists and a mahalla team, prints the hokim's dec
   await shell.switchLanguage('ru');
   await expect(page.getByTestId('register-row').first()).toContainText('Соглашение с семьёй');
   await screenshot(page, 'register-ru');
+  // The office's own wording of a standard text prints from then on, in that language only.
   await page.getByTestId('documents-tab-texts').click();
+  await page.getByRole('button', { name: 'Решение хокима', exact: true }).click();
+  await page.getByTestId('text-input-decision.formula').fill('ПОСТАНОВЛЯЮ:');
+  await page.getByTestId('text-save-decision.formula').click();
+  await expect(shell.notice()).toContainText('Текст сохранён.');
   await screenshot(page, 'standard-texts-ru');
+  await page.getByTestId('documents-tab-register').click();
+  await page.getByTestId('new-decision').click();
+  await page.getByTestId('doc-number').fill('216');
+  await selectOption(page, 'doc-language', 'ru');
+  await expect(page.getByTestId('document-preview')).toContainText('ПОСТАНОВЛЯЮ:');
+  await generate(page, 'ru');
+  expect(await docxText(join(host.folder, 'Решение хокима 216 (ru).docx'))).toContain('ПОСТАНОВЛЯЮ:');
   await shell.switchLanguage('uz-Latn');
   await teams.open();
   await teams.tab('workload');

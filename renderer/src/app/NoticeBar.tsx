@@ -1,5 +1,6 @@
 import { Alert, Button, Snackbar } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from './feedback';
 import { useAppDispatch, useAppSelector } from './hooks';
 import { noticeDismissed } from './noticeSlice';
 import { useServices } from './services';
@@ -9,6 +10,7 @@ export function NoticeBar() {
   const notice = useAppSelector((state) => state.notice.current);
   const dispatch = useAppDispatch();
   const { host } = useServices();
+  const feedback = useFeedback();
   const { t } = useTranslation();
   if (!notice) return null;
   const close = () => dispatch(noticeDismissed());
@@ -30,7 +32,7 @@ export function NoticeBar() {
           notice.fileId ? (
             <>
               {notice.openable && (
-                <Button color="inherit" size="small" onClick={() => void host.openWithSystem(notice.fileId!)} data-testid="notice-open">
+                <Button color="inherit" size="small" onClick={() => void host.openWithSystem(notice.fileId!).then((result) => !result.ok && feedback.hostError(result.error))} data-testid="notice-open">
                   {t('common:action.open')}
                 </Button>
               )}

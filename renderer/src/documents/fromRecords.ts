@@ -59,7 +59,8 @@ export function decisionData(office: OfficeProfile, directory: DirectoryRecords,
       const coordinatorAsSpecialist = coordinator && directory.specialists.find((specialist) => specialist.userId === coordinator.id && specialist.deletedAt === null);
       return {
         mahalla: mahalla.name,
-        members: team.members.flatMap((member) => {
+        // A coordinator who is also a member prints once, as the coordinator.
+        members: team.members.filter((member) => member.specialistId !== coordinatorAsSpecialist?.id).flatMap((member) => {
           const found = person(member.specialistId);
           return found ? [{ ...found, role: member.role }] : [];
         }),

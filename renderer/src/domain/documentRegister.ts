@@ -59,16 +59,27 @@ export interface NumberingScheme {
 
 export const DEFAULT_NUMBERING: NumberingScheme = { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } };
 
-export const numberingSchema = z.object({
-  template: z
-    .string()
-    .trim()
-    .min(1, 'required')
-    .max(40, 'tooLong')
-    .refine((template) => template.includes('{seq}'), 'numberingNeedsSeq'),
-  pad: z.number().int().min(0).max(6),
-  prefixes: z.object({ hokimDecision: z.string().trim().max(10, 'tooLong'), familyAgreement: z.string().trim().max(10, 'tooLong') }),
-});
+/**
+ * A scheme whose numbers cannot repeat: the sequence restarts each year and runs per kind, so the
+ * template needs the year, the sequence and the kind's prefix, and the prefixes must differ.
+ */
+export const numberingSchema = z
+  .object({
+    template: z
+      .string()
+      .trim()
+      .min(1, 'required')
+      .max(40, 'tooLong')
+      .refine((template) => ['{prefix}', '{seq}', '{year}'].every((token) => template.includes(token)), 'numberingTokens'),
+    pad: z.number({ message: 'padRange' }).int('padRange').min(0, 'padRange').max(6, 'padRange'),
+    prefixes: z.object({
+      hokimDecision: z.string().trim().min(1, 'required').max(10, 'tooLong'),
+      familyAgreement: z.string().trim().min(1, 'required').max(10, 'tooLong'),
+    }),
+  })
+  .superRefine((scheme, context) => {
+    if (scheme.prefixes.hokimDecision === scheme.prefixes.familyAgreement) context.addIssue({ code: 'custom', path: ['prefixes', 'familyAgreement'], message: 'prefixesDiffer' });
+  });
 
 export function registerNumber(scheme: NumberingScheme, kind: DocumentKind, year: number, seq: number): string {
   return scheme.template

@@ -19,7 +19,10 @@ export type ValidationCode =
   | 'oneHead'
   | 'oneChair'
   | 'oneSecretary'
-  | 'numberingNeedsSeq';
+  | 'numberingTokens'
+  | 'prefixesDiffer'
+  | 'padRange'
+  | 'memberNotAdded';
 
 export const MAX_NAME_LENGTH = 120;
 

@@ -3,6 +3,7 @@ import { caseDraftSchema, missingForStage, personDraftSchema, type CaseDraft, ty
 import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
+import type { DocumentRecord } from '../../domain/documentRegister';
 import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
 import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
@@ -310,7 +311,8 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
 
 /**
  * Permanently removes a deleted case's contents: the case, its memberships and history, the persons
- * who belong to no other case, and the values in their audit entries. Tombstones (identity only)
+ * who belong to no other case, the documents printed for it (with their bytes), and the values in
+ * their audit entries. Tombstones (identity only)
  * stay, so a merge from another PC cannot bring the case back. A deliberate administrator action.
  */
 export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> {
@@ -318,7 +320,7 @@ export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> 
 }
 
 async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
-  await db.transaction('rw', [...CASE_TABLES(db), db.audit], async (tx) => {
+  await db.transaction('rw', [...CASE_TABLES(db), db.audit, db.documents, db.documentFiles], async (tx) => {
     // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
     grant(tx, { bulk: { kind: 'purge' } });
     const kase = await db.cases.get(caseId);
@@ -337,12 +339,18 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
       await db.memberships.put(tombstoneOf(membership, context) as Membership);
     }
     for (const entry of history) await db.caseHistory.put(tombstoneOf(entry, context) as CaseHistoryEntry);
+    // A printed agreement holds the family's names and address: its bytes go, its register entry stays a tombstone.
+    for (const document of await db.documents.where('caseId').equals(caseId).toArray()) {
+      await db.documents.put(tombstoneOf(document, context) as DocumentRecord);
+      await db.documentFiles.delete(document.id);
+      purgedIds.push(document.id);
+    }
     await db.cases.put(tombstoneOf(kase, context) as FamilyCase);
     // The audit keeps who did what and when, but not the purged values.
     for (const id of purgedIds) {
       await db.audit
         .where('[table+recordId]')
-        .anyOf(['cases', 'persons', 'memberships', 'caseHistory'].map((table) => [table, id]))
+        .anyOf(['cases', 'persons', 'memberships', 'caseHistory', 'documents'].map((table) => [table, id]))
         .modify((entry) => {
           entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
         });

@@ -7,7 +7,7 @@ import { documentTexts } from '../../documents/texts';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { deleteAgency, deleteSpecialist, getWorkingGroup, listAgencies, listSpecialists, listTeams, saveAgency, saveSpecialist, saveTeam, saveWorkingGroup } from './directory';
-import { addMahallas } from './mahallas';
+import { addMahallas, deleteMahalla } from './mahallas';
 import { changePasswordAtLogin, createAccount, login, logout } from './accounts';
 import { completeFirstRun } from './setup';
 import { listUsers } from './users';
@@ -92,7 +92,8 @@ describe('the interagency directory', () => {
     const inspector = await specialist('Xolmatov Shavkat Oʻrinovich', 'internalAffairs');
     const [admin] = await listUsers(db);
     const mahallas = await db.mahallas.toArray();
-    await saveTeam(db, { mahallaId: mahallas[0]!.id, members: [{ specialistId: inspector.id, role: 'juvenileInspector' }, { specialistId: nurse.id, role: 'medicalWorker' }], coordinatorUserId: admin!.id });
+    // Saved nurse first: the decision prints team roles in their fixed order, the inspector before the nurse.
+    await saveTeam(db, { mahallaId: mahallas[0]!.id, members: [{ specialistId: nurse.id, role: 'medicalWorker' }, { specialistId: inspector.id, role: 'juvenileInspector' }], coordinatorUserId: admin!.id });
     await saveWorkingGroup(db, { members: [{ specialistId: inspector.id, role: 'chair' }] });
     const office = (await db.officeProfile.get('office'))!;
     const directory = { agencies: await listAgencies(db), specialists: await listSpecialists(db), teams: await listTeams(db), workingGroup: await getWorkingGroup(db), mahallas, users: await listUsers(db) };
@@ -102,7 +103,6 @@ describe('the interagency directory', () => {
     expect(paragraphs).toContain('Қодирова Ғуломжон Ҳасановна');
     expect(paragraphs).toContain('Каримова Дилноза');
     expect(paragraphs.join('\n')).toContain('Йўлдошева Малика Ғайратовна');
-    // The inspector comes before the nurse: team roles print in their fixed order.
     expect(paragraphs.indexOf('Холматов Шавкат Ўринович', paragraphs.indexOf('«Наврўз» маҳалласи идоралараро гуруҳи'))).toBeLessThan(paragraphs.lastIndexOf('Қодирова Ғуломжон Ҳасановна'));
   });
 
@@ -118,5 +118,18 @@ describe('the interagency directory', () => {
     await changePasswordAtLogin(db, 'psixolog', 'first-pass-1', 'own-pass-word-2', 'own-pass-word-2');
     expect(db.session).toMatchObject({ userId: account.id, roles: ['specialist'] });
     expect([...db.session!.mahallaIds].sort()).toEqual([navroz!.id, served!.id].sort());
+  });
+
+  it('deleting a mahalla takes its team with it and out of the specialists who served it', async () => {
+    const nurse = await specialist('Qodirova Gʻulomjon Hasanovna');
+    const [mahalla] = await addMahallas(db, [{ uzLatn: 'Bogʻishamol', uzCyrl: 'Боғишамол', ru: 'Богишамол' }]);
+    await saveSpecialist(db, nurse.id, { ...nurse, phone: '', mahallaIds: [mahalla!.id] });
+    await saveTeam(db, { mahallaId: mahalla!.id, members: [{ specialistId: nurse.id, role: 'medicalWorker' }], coordinatorUserId: null });
+    await deleteMahalla(db, mahalla!.id);
+    expect(await listTeams(db)).toEqual([]);
+    expect((await listSpecialists(db))[0]!.mahallaIds).toEqual([]);
+    // The nurse can be edited and, being in no team now, deleted.
+    await saveSpecialist(db, nurse.id, { ...nurse, phone: '90 765 43 21', mahallaIds: [] });
+    await deleteSpecialist(db, nurse.id);
   });
 });

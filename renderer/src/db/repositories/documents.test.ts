@@ -3,7 +3,7 @@ import type { IsoDate } from '../../domain/dates';
 import { documentTextId } from '../../domain/documentRegister';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
-import { createCase } from './cases';
+import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
 import { documentBytes, getNumbering, listDocuments, previewRegisterNumber, registerDocument, saveNumbering, saveTextOverride, textOverrides, type NewDocument } from './documents';
 
 const INSTALLATION = '5d1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
@@ -34,8 +34,9 @@ const person = (latn: string, cyrl: string, sex: 'male' | 'female', birthDate: s
   healthNotes: '',
 });
 
-function newCase(caseManagerId: string, mahallaId: string) {
-  return createCase(
+/** An eligible family's case, managed by `caseManagerId`: the only kind an agreement is printed for. */
+async function newCase(caseManagerId: string, mahallaId: string) {
+  const kase = await createCase(
     db,
     {
       address: { regionCode: '1727', districtCode: '1727259', mahallaId, street: 'Navoiy', house: '1', apartment: '' },
@@ -52,6 +53,9 @@ function newCase(caseManagerId: string, mahallaId: string) {
     ],
     '1727259',
   );
+  await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
+  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: '2026-11-10' as IsoDate });
+  return kase;
 }
 
 const agreement = (caseId: string | null, date = '2026-11-20'): NewDocument => ({
@@ -81,10 +85,17 @@ describe('the document register', () => {
     expect(reopened.bytes).toEqual(bytes);
     expect((await listDocuments(db, { caseId: kase.id })).map((d) => d.registerNumber)).toEqual(['K-001/2027', 'K-002/2026', 'K-001/2026']);
 
-    await saveNumbering(db, { template: '{year}/{prefix}{seq}', pad: 0, prefixes: { hokimDecision: 'QR', familyAgreement: '' } });
-    expect((await registerDocument(db, agreement(kase.id), new Uint8Array([3]))).registerNumber).toBe('2026/3');
-    await expect(saveNumbering(db, { template: '{prefix}-{year}', pad: 0, prefixes: { hokimDecision: '', familyAgreement: '' } })).rejects.toMatchObject({ code: 'invalid' });
+    await saveNumbering(db, { template: '{year}/{prefix}{seq}', pad: 0, prefixes: { hokimDecision: 'QR', familyAgreement: 'A' } });
+    expect((await registerDocument(db, agreement(kase.id), new Uint8Array([3]))).registerNumber).toBe('2026/A3');
+    // Schemes whose numbers could repeat are refused: no year, no sequence, no prefix, or one prefix for two kinds.
+    for (const template of ['{prefix}-{seq}', '{prefix}-{year}', '{seq}/{year}']) {
+      await expect(saveNumbering(db, { template, pad: 0, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } })).rejects.toMatchObject({ code: 'invalid' });
+    }
+    await expect(saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 0, prefixes: { hokimDecision: 'K', familyAgreement: 'K' } })).rejects.toMatchObject({ code: 'invalid' });
     expect((await getNumbering(db)).template).toBe('{year}/{prefix}{seq}');
+    // Back to the first scheme mid-year: the numbers it gave are not given again.
+    await saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } });
+    expect((await registerDocument(db, agreement(kase.id), new Uint8Array([4]))).registerNumber).toBe('K-004/2026');
   });
 
   it("a case manager registers documents of their own cases only; a specialist none; the decision is the supervisor's", async () => {
@@ -123,5 +134,22 @@ describe('the document register', () => {
     await saveTextOverride(db, 'ru', 'decision.points.control', 'Контроль за исполнением возложить на {{deputy}}.');
     db.session = { userId: 'sup-2', installationId: INSTALLATION, roles: ['supervisor'], mahallaIds: [] };
     await expect(saveTextOverride(db, 'ru', 'decision.formula', 'ПОСТАНОВЛЯЮ:')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('an agreement belongs to an eligible family; a purged case takes its documents and their bytes with it', async () => {
+    const kase = await newCase('sup-1', 'm1');
+    await expect(registerDocument(db, agreement(null), new Uint8Array([1]))).rejects.toMatchObject({ code: 'notFound' });
+    const undecided = await newCase('sup-1', 'm1');
+    await db.cases.update(undecided.id, { eligibility: null }); // as before the eligibility decision
+    await expect(registerDocument(db, agreement(undecided.id), new Uint8Array([1]))).rejects.toMatchObject({ code: 'stageRefused' });
+    const printed = await registerDocument(db, agreement(kase.id), new Uint8Array([7, 7, 7]));
+    await deleteCase(db, kase.id);
+    await purgeCase(db, kase.id);
+    expect(await db.documentFiles.get(printed.id)).toBeUndefined();
+    expect(await db.documents.get(printed.id)).toMatchObject({ id: printed.id, purgedAt: expect.any(String) });
+    expect((await db.documents.get(printed.id)) as object).not.toHaveProperty('params');
+    await expect(documentBytes(db, printed.id)).rejects.toMatchObject({ code: 'notFound' });
+    db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
+    expect(await listDocuments(db)).toEqual([]);
   });
 });

@@ -70,18 +70,23 @@ export async function registerDocument(db: HamkorlikDb, input: NewDocument, byte
   const sha256 = await sha256Hex(bytes);
   const year = Number(input.date.slice(0, 4));
   return db.transaction('rw', [db.documents, db.documentFiles, db.cases, db.settings], async () => {
-    if (input.caseId) {
-      const kase = await db.cases.get(input.caseId);
-      if (!kase || kase.deletedAt) throw new DomainError('notFound', input.caseId);
+    if (input.kind === 'familyAgreement') {
+      // An agreement is a case's, and only an eligible family's.
+      const kase = input.caseId ? await db.cases.get(input.caseId) : undefined;
+      if (!kase || kase.deletedAt) throw new DomainError('notFound', input.caseId ?? 'case');
       requireCase(db, 'change', kase);
-    }
-    const seq = await nextSeq(db, input.kind, year);
+      if (kase.eligibility?.decision !== 'eligible' || kase.stage === 'closed') throw new DomainError('stageRefused', 'notEligible');
+    } else if (input.caseId) throw new DomainError('invalid', 'caseId');
+    const scheme = await getNumbering(db);
+    // A number the register already holds (an office that changed its scheme mid-year) is skipped.
+    let seq = await nextSeq(db, input.kind, year);
+    while ((await db.documents.where('registerNumber').equals(registerNumber(scheme, input.kind, year, seq)).count()) > 0) seq += 1;
     const record: DocumentRecord = {
       ...newRecordMeta(context),
       ...input,
       year,
       seq,
-      registerNumber: registerNumber(await getNumbering(db), input.kind, year, seq),
+      registerNumber: registerNumber(scheme, input.kind, year, seq),
       size: bytes.byteLength,
       sha256,
     };
@@ -101,7 +106,8 @@ export async function listDocuments(db: HamkorlikDb, filter: { caseId?: string }
     if (!readsAllCases(actor)) {
       const caseIds = [...new Set(alive.map((record) => record.caseId).filter((id): id is string => !!id))];
       const cases = await db.cases.bulkGet(caseIds);
-      const readable = new Set(cases.filter((kase) => kase && canOnCase(actor, 'read', kase)).map((kase) => kase!.id));
+      // A purged case is an identity without contents: nobody reads it any more.
+      const readable = new Set(cases.filter((kase) => kase && !kase.purgedAt && canOnCase(actor, 'read', kase)).map((kase) => kase!.id));
       visible = alive.filter((record) => !record.caseId || readable.has(record.caseId));
     }
     return visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -115,7 +121,8 @@ export async function documentBytes(db: HamkorlikDb, id: string): Promise<{ reco
     if (!record || record.deletedAt) throw new DomainError('notFound', id);
     if (record.caseId) {
       const kase = await db.cases.get(record.caseId);
-      if (kase) requireCase(db, 'read', kase);
+      if (!kase || kase.purgedAt) throw new DomainError('notFound', id);
+      requireCase(db, 'read', kase);
     }
     const file = await db.documentFiles.get(id);
     if (!file) throw new DomainError('notFound', id);

@@ -56,12 +56,23 @@ export async function renameMahalla(db: HamkorlikDb, id: string, name: TriLingua
   });
 }
 
-/** Marks a mahalla deleted; it stays as a tombstone so cases that name it still resolve. */
+/**
+ * Marks a mahalla deleted; it stays as a tombstone so cases that name it still resolve. Its team goes
+ * with it and specialists no longer list it, so the directory keeps no member tied to a mahalla
+ * nobody can see or edit any more.
+ */
 export async function deleteMahalla(db: HamkorlikDb, id: string): Promise<void> {
   const context = db.writeContext();
-  await db.transaction('rw', db.mahallas, async () => {
+  const at = context.now.toISOString();
+  await db.transaction('rw', [db.mahallas, db.teams, db.specialists], async () => {
     const current = await db.mahallas.get(id);
     if (!current || current.deletedAt) throw new DomainError('notFound', id);
-    await db.mahallas.put({ ...touched(current, {}, context), deletedAt: context.now.toISOString() });
+    await db.mahallas.put({ ...touched(current, {}, context), deletedAt: at });
+    for (const team of await db.teams.where('mahallaId').equals(id).filter((t) => t.deletedAt === null).toArray()) {
+      await db.teams.put({ ...touched(team, {}, context), deletedAt: at });
+    }
+    for (const specialist of await db.specialists.where('mahallaIds').equals(id).toArray()) {
+      await db.specialists.put(touched(specialist, { mahallaIds: specialist.mahallaIds.filter((m) => m !== id) }, context));
+    }
   });
 }

@@ -14,7 +14,7 @@ export const v005DirectoryDocuments: SchemaVersion = {
     specialists: 'id, agencyId, userId, *mahallaIds',
     teams: 'id, mahallaId',
     workingGroup: 'id',
-    documents: 'id, caseId, [kind+year+seq], createdAt',
+    documents: 'id, caseId, [kind+year+seq], registerNumber, createdAt',
     documentFiles: 'id',
     documentTexts: 'id, language',
   },

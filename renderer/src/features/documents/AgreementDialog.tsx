@@ -6,7 +6,7 @@ import { useFeedback } from '../../app/feedback';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import type { CaseFile } from '../../db/repositories/cases';
-import { previewRegisterNumber } from '../../db/repositories/documents';
+import { listDocuments, previewRegisterNumber } from '../../db/repositories/documents';
 import { getOfficeProfile } from '../../db/repositories/office';
 import { isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import { fullName, isChildOn } from '../../domain/person';
@@ -35,7 +35,13 @@ export function AgreementDialog({ file, onClose, onGenerated }: { file: CaseFile
   const [reviewMonths, setReviewMonths] = useState('3');
   const records = { kase: file.kase, members: file.members, mahalla: undefined, caseManager: undefined };
   const [signatories, setSignatories] = useState<string[]>(() => defaultSignatories(records, today));
-  const suggestedNumber = useLiveQuery(() => (isIsoDate(date) ? previewRegisterNumber(db, 'familyAgreement', date) : Promise.resolve('')), [db, date]) ?? '';
+  // Another language's copy of an agreement already printed keeps its number; a first one gets the next register number.
+  const suggestedNumber =
+    useLiveQuery(async () => {
+      const printed = (await listDocuments(db, { caseId: file.kase.id })).find((record) => record.kind === 'familyAgreement');
+      if (printed) return printed.number;
+      return isIsoDate(date) ? previewRegisterNumber(db, 'familyAgreement', date) : '';
+    }, [db, date, file.kase.id]) ?? '';
   const numberText = number ?? suggestedNumber;
   const district = office ? findDistrict(office.districtCode) : undefined;
   const placeText = place ?? (district ? labelIn(district.district.name, language) : '');

@@ -9,11 +9,16 @@ import { documentTexts } from '../../documents/texts';
 import { agreementFixture, decisionFixture, docxParagraphs } from '../../documents/testing/fixtures';
 import { DocumentPreview } from './DocumentPreview';
 
-/** The paragraphs the preview shows, in order: what a user reads on screen before printing. */
+/**
+ * The paragraphs the preview shows, in order, as the text a user reads on screen: each paragraph's
+ * rendered content with the tags taken out (a point's label is set apart from its text as in print).
+ */
 function previewParagraphs(model: DocModel): string[] {
   const html = renderToStaticMarkup(createElement(DocumentPreview, { model }));
   const decode = (text: string) => text.replace(/&quot;/gu, '"').replace(/&#x27;/gu, "'").replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&amp;/gu, '&');
-  return [...html.matchAll(/<p [^>]*data-paragraph="([^"]*)"/gu)].map((match) => decode(match[1]!)).filter((text) => text.trim() !== '');
+  return [...html.matchAll(/<p [^>]*>([\s\S]*?)<\/p>/gu)]
+    .map((match) => decode(match[1]!.replace(/(<span data-label[^>]*>[^<]*)<\/span>/gu, '$1 </span>').replace(/<[^>]+>/gu, '')))
+    .filter((text) => text.trim() !== '');
 }
 
 describe('the preview', () => {

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import type { CSSProperties } from 'react';
-import { PAGE, paragraphText, signatureTable, type Block, type DocModel, type Paragraph, type Table } from '../../documents/model';
+import { PAGE, signatureTable, type Block, type DocModel, type Paragraph, type Table } from '../../documents/model';
 
 /**
  * The document as it will print, rendered from the same model the DOCX writer takes: the same
@@ -56,8 +56,12 @@ function paragraphStyle(p: Paragraph, inTable: boolean): CSSProperties {
 
 function PreviewParagraph({ paragraph, inTable = false }: { paragraph: Paragraph; inTable?: boolean }) {
   return (
-    <p style={paragraphStyle(paragraph, inTable)} data-paragraph={paragraphText(paragraph)}>
-      {paragraph.label && <span style={{ display: 'inline-block', width: `${PAGE.labelMm}mm`, textIndent: 0 }}>{paragraph.label}</span>}
+    <p style={paragraphStyle(paragraph, inTable)}>
+      {paragraph.label && (
+        <span data-label style={{ display: 'inline-block', width: `${PAGE.labelMm}mm`, textIndent: 0 }}>
+          {paragraph.label}
+        </span>
+      )}
       {paragraph.runs.map((run, index) => (
         <span key={index} style={{ fontWeight: run.bold ? 700 : undefined, fontStyle: run.italic ? 'italic' : undefined, letterSpacing: run.spaced ? '3pt' : undefined }}>
           {run.text}

@@ -79,7 +79,10 @@ export function GenerateDialog({
     if (!model || problems.length) return;
     setBusy(true);
     try {
-      await onGenerate(model);
+      // Built again from the form as it is now: the preview may be a keystroke behind.
+      const current = await buildModel();
+      setModel(current);
+      await onGenerate(current);
     } catch (error) {
       feedback.failure(error);
     } finally {
@@ -101,7 +104,7 @@ export function GenerateDialog({
           <Button onClick={() => void print()} disabled={!model} data-testid="generate-print">
             {t('common:action.print')}
           </Button>
-          <Button variant="contained" onClick={() => void generate()} disabled={!model || busy || problems.length > 0} data-testid="generate-save">
+          <Button variant="contained" onClick={() => void generate()} disabled={!model || !!buildError || busy || problems.length > 0} data-testid="generate-save">
             {busy ? <CircularProgress size={20} /> : t('generate')}
           </Button>
         </Toolbar>

@@ -58,8 +58,23 @@ export function StandardTexts() {
   );
 }
 
+/**
+ * What a text is, for the field's label: the same text in the user's own language (a chapter's points
+ * by the chapter's title), first line, shortened — so a Russian text is found by its Uzbek meaning too.
+ */
+function useTextLabel(): (key: string) => string {
+  const { t } = useTranslation('documents');
+  return (key) => {
+    const chapter = key.endsWith('.points') ? key.replace(/\.points$/u, '.title') : null;
+    const text = (chapter ? t(chapter) : t(key)).split('\n')[0]!.replace(/\{\{(\w+)\}\}/gu, '…');
+    const short = text.length > 80 ? `${text.slice(0, 79)}…` : text;
+    return chapter ? `${short} · ${t('register:texts.points')}` : short;
+  };
+}
+
 function TextEditor({ language, textKey, standard, current }: { language: DocLanguage; textKey: string; standard: string; current: string | undefined }) {
   const { t } = useTranslation('register');
+  const label = useTextLabel();
   const { db } = useServices();
   const feedback = useFeedback();
   const [value, setValue] = useState(current ?? standard);
@@ -83,7 +98,7 @@ function TextEditor({ language, textKey, standard, current }: { language: DocLan
   return (
     <Stack spacing={1} data-testid={`text-${textKey}`}>
       <TextField
-        label={textKey}
+        label={label(textKey)}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         multiline

@@ -20,6 +20,7 @@ export function MembersEditor<R extends string>({
   suggestRole,
   servingMahallaId,
   testId,
+  onPending,
 }: {
   directory: Directory;
   roles: readonly R[];
@@ -30,6 +31,8 @@ export function MembersEditor<R extends string>({
   suggestRole: (specialist: Specialist) => R;
   servingMahallaId?: string;
   testId: string;
+  /** Told whether a specialist is picked but not yet added, so the dialog does not save without them. */
+  onPending?: (pending: boolean) => void;
 }) {
   const { t } = useTranslation('teams');
   const { language } = directory;
@@ -38,6 +41,7 @@ export function MembersEditor<R extends string>({
 
   const pick = (id: string | null) => {
     setPicked(id);
+    onPending?.(id !== null);
     const specialist = id ? directory.specialist(id) : undefined;
     if (specialist) setRole(suggestRole(specialist));
   };
@@ -45,6 +49,7 @@ export function MembersEditor<R extends string>({
     if (!picked) return;
     onChange([...members, { specialistId: picked, role }]);
     setPicked(null);
+    onPending?.(false);
   };
   const roleSelect = (value: R, change: (role: R) => void, id: string, label?: string) => (
     <TextField

@@ -30,6 +30,8 @@ export function TeamDialog({ mahalla, directory, onClose }: { mahalla: Mahalla; 
   const [members, setMembers] = useState<TeamMember[]>(team?.members ?? []);
   const [coordinator, setCoordinator] = useState(team?.coordinatorUserId ?? '');
   const [problems, setProblems] = useState<string[]>([]);
+  // A specialist picked but not added would be lost on saving: the user is told instead.
+  const [pending, setPending] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const caseManagers = directory.accounts.filter((account) => account.id === coordinator || (account.active && account.roles.includes('caseManager')));
@@ -39,6 +41,7 @@ export function TeamDialog({ mahalla, directory, onClose }: { mahalla: Mahalla; 
   };
 
   const save = async () => {
+    if (pending) return setProblems(['memberNotAdded']);
     const draft = { mahallaId: mahalla.id, members, coordinatorUserId: coordinator || null };
     const parsed = mahallaTeamDraftSchema.safeParse(draft);
     setProblems(parsed.success ? [] : [...new Set(Object.values(issuesByPath(parsed.error)))]);
@@ -74,6 +77,7 @@ export function TeamDialog({ mahalla, directory, onClose }: { mahalla: Mahalla; 
             suggestRole={suggestRole}
             servingMahallaId={mahalla.id}
             testId="team"
+            onPending={setPending}
           />
           <TextField
             select

@@ -16,9 +16,12 @@ export function WorkingGroupDialog({ directory, onClose }: { directory: Director
   const feedback = useFeedback();
   const [members, setMembers] = useState<TeamMember<WorkingGroupRole>[]>(directory.workingGroup?.members ?? []);
   const [problems, setProblems] = useState<string[]>([]);
+  // A specialist picked but not added would be lost on saving: the user is told instead.
+  const [pending, setPending] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
+    if (pending) return setProblems(['memberNotAdded']);
     const parsed = workingGroupDraftSchema.safeParse({ members });
     setProblems(parsed.success ? [] : [...new Set(Object.values(issuesByPath(parsed.error)))]);
     if (!parsed.success) return;
@@ -53,6 +56,7 @@ export function WorkingGroupDialog({ directory, onClose }: { directory: Director
             onChange={setMembers}
             suggestRole={() => 'member'}
             testId="workingGroup"
+            onPending={setPending}
           />
         </Stack>
       </DialogContent>
