@@ -25,7 +25,8 @@ describe('audit trail below the repositories', () => {
     const db = await openDb();
     const tables = db.tables.filter((table) => table.name !== 'audit' && table.name !== 'caseStats');
     expect(tables.map((t) => t.name).sort()).toEqual([
-      'agencies', 'caseHistory', 'cases', 'credentials', 'documentFiles', 'documentTexts', 'documents', 'mahallas', 'memberships', 'officeProfile', 'persons', 'settings', 'specialists', 'teams', 'users', 'workingGroup',
+      'agencies', 'assessments', 'caseHistory', 'cases', 'conferences', 'credentials', 'documentFiles', 'documentTexts', 'documents', 'mahallas', 'memberships', 'monitorings',
+      'officeProfile', 'persons', 'placements', 'planRevisions', 'plans', 'services', 'settings', 'specialists', 'teams', 'users', 'workingGroup',
     ]);
     for (const table of tables) {
       const keyPath = table.schema.primKey.keyPath as string;

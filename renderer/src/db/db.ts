@@ -1,6 +1,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AuditEntry, AuditOp } from '../domain/audit';
 import { DomainError } from '../domain/errors';
+import type { Assessment } from '../domain/assessment';
+import type { CaseConference, MonitoringRecord, Placement, ServiceRecord } from '../domain/caseWork';
 import type { Agency, MahallaTeam, Specialist, WorkingGroup } from '../domain/directory';
 import type { DocumentFile, DocumentRecord, DocumentTextOverride } from '../domain/documentRegister';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
@@ -8,6 +10,7 @@ import type { Mahalla } from '../domain/mahalla';
 import type { Membership, Person } from '../domain/person';
 import type { WriteContext } from '../domain/record';
 import type { OfficeProfile } from '../domain/office';
+import type { FamilyPlan, PlanRevision } from '../domain/plan';
 import type { User } from '../domain/user';
 import { createAccessMiddleware } from './accessMiddleware';
 import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
@@ -60,6 +63,13 @@ export class HamkorlikDb extends Dexie {
   documents!: Table<DocumentRecord, string>;
   documentFiles!: Table<DocumentFile, string>;
   documentTexts!: Table<DocumentTextOverride, string>;
+  assessments!: Table<Assessment, string>;
+  plans!: Table<FamilyPlan, string>;
+  planRevisions!: Table<PlanRevision, string>;
+  services!: Table<ServiceRecord, string>;
+  monitorings!: Table<MonitoringRecord, string>;
+  conferences!: Table<CaseConference, string>;
+  placements!: Table<Placement, string>;
 
   /** Who is writing; set when a user starts working. Writes without one are refused. */
   session: WriteSession | null = null;

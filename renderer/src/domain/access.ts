@@ -112,7 +112,7 @@ export function canStoreCase(actor: Actor, before: CaseScope | null, after: Case
 }
 
 /** Tables every case write touches; the access middleware refuses them to roles that change no case. */
-export const CASE_TABLES = ['cases', 'persons', 'memberships', 'caseHistory'] as const;
+export const CASE_TABLES = ['cases', 'persons', 'memberships', 'caseHistory', 'assessments', 'plans', 'planRevisions', 'services', 'monitorings', 'conferences', 'placements'] as const;
 
 /**
  * The middleware's coarse check, table by table: a backstop under the repositories' per-case

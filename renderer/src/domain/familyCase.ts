@@ -68,6 +68,13 @@ export interface FamilyCase extends RecordMeta, StageFacts {
   sortName: string;
   /** Folded name, PINFL and case-number keys of the case and all its members (a multi-entry index). */
   searchKeys: string[];
+  /**
+   * The next monthly monitoring's due date while the case is active (agreement signed, not closed),
+   * else null; kept by the repository, indexed, so overdue cases are one index range.
+   */
+  monitoringDue?: IsoDate | null;
+  /** The earliest deadline among the plan's open actions, or null (kept by the repository). */
+  actionsDue?: IsoDate | null;
 }
 
 /** One entry of a case's history: a stage event, who did it, when, from where to where, and why. */

@@ -7,6 +7,7 @@ import type { DocumentRecord } from '../../domain/documentRegister';
 import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
 import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
+import { addMonths } from '../../domain/monitoring';
 import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
 import { canOnCase, type CaseAction } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
@@ -275,7 +276,10 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     if (!result.ok) throw new DomainError('stageRefused', result.refusal);
     // Whatever closes a case (a "not eligible" decision too) is the supervisor's approval.
     if (result.facts.stage === 'closed' && kase.stage !== 'closed') requireCase(db, 'close', kase);
-    const next = touched(kase, { stage: result.facts.stage, eligibility: result.facts.eligibility, agreement: result.facts.agreement, closure: result.facts.closure }, context);
+    // Monthly monitoring runs from the signed agreement until the case closes.
+    const facts = result.facts;
+    const monitoringDue = facts.stage === 'closed' || !facts.agreement ? null : event.type === 'signAgreement' ? addMonths(event.signedDate, 1) : (kase.monitoringDue ?? addMonths(facts.agreement.signedDate, 1));
+    const next = touched(kase, { stage: facts.stage, eligibility: facts.eligibility, agreement: facts.agreement, closure: facts.closure, monitoringDue, ...(facts.stage === 'closed' ? { actionsDue: null } : {}) }, context);
     await db.cases.put(next);
     await db.caseHistory.add(
       historyEntry(context, caseId, {
@@ -320,7 +324,8 @@ export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> 
 }
 
 async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
-  await db.transaction('rw', [...CASE_TABLES(db), db.audit, db.documents, db.documentFiles], async (tx) => {
+  const work = [db.assessments, db.plans, db.planRevisions, db.services, db.monitorings, db.placements];
+  await db.transaction('rw', [...CASE_TABLES(db), db.audit, db.documents, db.documentFiles, db.conferences, ...work], async (tx) => {
     // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
     grant(tx, { bulk: { kind: 'purge' } });
     const kase = await db.cases.get(caseId);
@@ -339,6 +344,16 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
       await db.memberships.put(tombstoneOf(membership, context) as Membership);
     }
     for (const entry of history) await db.caseHistory.put(tombstoneOf(entry, context) as CaseHistoryEntry);
+    // The case work goes with the case; a conference that discussed other families too only forgets this one.
+    for (const table of work) {
+      for (const record of await table.where('caseId').equals(caseId).toArray()) {
+        await table.put(tombstoneOf(record, context) as never);
+        purgedIds.push(record.id);
+      }
+    }
+    for (const conference of await db.conferences.where('caseIds').equals(caseId).toArray()) {
+      await db.conferences.put(touched(conference, { caseIds: conference.caseIds.filter((id) => id !== caseId) }, context));
+    }
     // A printed agreement holds the family's names and address: its bytes go, its register entry stays a tombstone.
     for (const document of await db.documents.where('caseId').equals(caseId).toArray()) {
       await db.documents.put(tombstoneOf(document, context) as DocumentRecord);
@@ -350,7 +365,7 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
     for (const id of purgedIds) {
       await db.audit
         .where('[table+recordId]')
-        .anyOf(['cases', 'persons', 'memberships', 'caseHistory', 'documents'].map((table) => [table, id]))
+        .anyOf(['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)].map((table) => [table, id]))
         .modify((entry) => {
           entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
         });

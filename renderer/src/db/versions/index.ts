@@ -4,8 +4,9 @@ import { v002CaseFiles } from './v002-case-files';
 import { v003Accounts } from './v003-accounts';
 import { v004PairCounts } from './v004-pair-counts';
 import { v005DirectoryDocuments } from './v005-directory-documents';
+import { v006CaseWork } from './v006-case-work';
 
 /** Every schema version in order. Append only: a released version is never edited. */
-export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts, v004PairCounts, v005DirectoryDocuments];
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [v001Initial, v002CaseFiles, v003Accounts, v004PairCounts, v005DirectoryDocuments, v006CaseWork];
 
 export type { SchemaVersion } from './types';

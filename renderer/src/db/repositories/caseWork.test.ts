@@ -1,0 +1,143 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CHILD_DOMAINS, FAMILY_DOMAINS, type DomainRating } from '../../domain/assessment';
+import type { IsoDate } from '../../domain/dates';
+import { biScriptFrom } from '../../domain/names';
+import { HamkorlikDb } from '../db';
+import { memoryDexieOptions } from '../testing';
+import { approveAssessment, completeAssessment, listAssessments, saveAssessment, startAssessment } from './assessments';
+import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
+import { addMonitoring, overdueCases } from './monitorings';
+
+const INSTALLATION = '6a1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
+const d = (text: string) => text as IsoDate;
+let db: HamkorlikDb;
+let now: Date;
+
+const supervisor = (userId: string) => ({ userId, installationId: INSTALLATION, roles: ['supervisor' as const], mahallaIds: [] });
+
+beforeEach(async () => {
+  db = new HamkorlikDb('case-work', memoryDexieOptions());
+  now = new Date('2026-10-01T08:00:00Z');
+  db.clock = () => now;
+  await db.open();
+  db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
+});
+
+const person = (latn: string, birthDate: string, sex: 'male' | 'female') => ({
+  surname: { latn: 'Karimov', cyrl: 'Каримов', typed: 'latn' as const }, firstName: biScriptFrom(latn), patronymic: null, sex, birthDate,
+  pinfl: null, pinflCheckAccepted: false, document: null, education: null, employment: null, disability: null, migration: null, healthNotes: '',
+});
+
+/** A family with two children whose agreement was signed on `signed`. */
+async function signedCase(signed: string) {
+  const kase = await createCase(
+    db,
+    { address: { regionCode: '1727', districtCode: '1727259', mahallaId: 'm1', street: 'Navoiy', house: '1', apartment: '' }, phones: [], referral: { source: 'school', who: 'school', date: '2026-08-01', reason: 'absent' }, vulnerability: ['EDU_ABSENTEEISM'], riskLevel: 'R2', consent: { date: '2026-08-02', takenBy: 'K', paperLocation: 'F' }, caseManagerId: 'cm-1' },
+    [
+      { relation: 'head', person: person('Aziz', '1980-01-01', 'male') },
+      { relation: 'child', person: person('Sardor', '2014-01-01', 'male') },
+      { relation: 'child', person: person('Madina', '2017-05-05', 'female') },
+    ],
+    '1727259',
+  );
+  await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
+  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: d('2026-08-10') });
+  return applyEvent(db, kase.id, { type: 'signAgreement', signedDate: d(signed), number: 'K-1' });
+}
+
+const rated = (rating: 1 | 2 | 3 | 4): DomainRating => ({ rating, narrative: 'n', strengths: '', assessedBy: null });
+
+describe('in-depth assessments', () => {
+  it('a version per reassessment: drafted by the case manager, completed when every domain is rated, approved by another supervisor, then locked', async () => {
+    const kase = await signedCase('2026-09-01');
+    const draft = await startAssessment(db, kase.id, d('2026-09-10'));
+    expect(draft).toMatchObject({ version: 1, status: 'draft' });
+    expect(draft.children).toHaveLength(2);
+    expect(await startAssessment(db, kase.id, d('2026-09-11'))).toMatchObject({ id: draft.id }); // one draft at a time
+
+    await expect(completeAssessment(db, draft.id)).rejects.toMatchObject({ code: 'invalid' });
+    const children = draft.children.map((child) => ({ ...child, domains: Object.fromEntries(CHILD_DOMAINS.map((domain) => [domain, rated(2)])) }));
+    const family = Object.fromEntries(FAMILY_DOMAINS.map((domain) => [domain, rated(2)]));
+    await saveAssessment(db, draft.id, { date: d('2026-09-10'), children, family, conclusion: 'needs support' });
+    await completeAssessment(db, draft.id);
+    await expect(saveAssessment(db, draft.id, { date: d('2026-09-10'), children, family, conclusion: 'changed after' })).rejects.toMatchObject({ code: 'stageRefused' });
+
+    // A case manager may not approve; neither may the supervisor who wrote it.
+    await expect(approveAssessment(db, draft.id, 'ok')).rejects.toMatchObject({ code: 'forbidden' });
+    db.session = supervisor('sup-1');
+    const approved = await approveAssessment(db, draft.id, 'Agreed; start with school.');
+    expect(approved).toMatchObject({ status: 'approved', approval: { by: 'sup-1', note: 'Agreed; start with school.' } });
+    await expect(approveAssessment(db, draft.id, 'again')).rejects.toMatchObject({ code: 'stageRefused' });
+
+    // The reassessment starts from the approved ratings; the approved version stays as it was.
+    db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
+    const second = await startAssessment(db, kase.id, d('2026-09-30'));
+    expect(second).toMatchObject({ version: 2, status: 'draft', conclusion: '' });
+    expect(second.children[0]!.domains.health).toEqual(rated(2));
+    await saveAssessment(db, second.id, { date: d('2026-09-30'), children: second.children.map((c) => ({ ...c, domains: { ...c.domains, health: rated(4) } })), family: second.family, conclusion: 'better' });
+    const versions = await listAssessments(db, kase.id);
+    expect(versions.map((v) => [v.version, v.status, v.children[0]!.domains.health!.rating])).toEqual([
+      [1, 'approved', 2],
+      [2, 'draft', 4],
+    ]);
+  });
+
+  it('a supervisor who wrote the assessment needs another supervisor to approve it', async () => {
+    db.session = supervisor('sup-1');
+    const kase = await signedCase('2026-09-01');
+    const draft = await startAssessment(db, kase.id, d('2026-09-10'));
+    const children = draft.children.map((child) => ({ ...child, domains: Object.fromEntries(CHILD_DOMAINS.map((domain) => [domain, rated(3)])) }));
+    await saveAssessment(db, draft.id, { date: d('2026-09-10'), children, family: Object.fromEntries(FAMILY_DOMAINS.map((domain) => [domain, rated(3)])), conclusion: 'c' });
+    await completeAssessment(db, draft.id);
+    await expect(approveAssessment(db, draft.id, 'self')).rejects.toMatchObject({ code: 'forbidden' });
+    db.session = supervisor('sup-2');
+    await expect(approveAssessment(db, draft.id, 'ok')).resolves.toMatchObject({ status: 'approved' });
+  });
+
+  it('needs a signed agreement', async () => {
+    const kase = await signedCase('2026-09-01');
+    db.session = supervisor('sup-1');
+    await applyEvent(db, kase.id, { type: 'close', outcome: 'refused', reason: 'family refused', date: d('2026-09-20') });
+    await expect(startAssessment(db, kase.id, d('2026-09-25'))).rejects.toMatchObject({ code: 'stageRefused' });
+  });
+});
+
+describe('monthly monitoring', () => {
+  it('a case a month overdue is listed as overdue until its monitoring is entered; closing ends it', async () => {
+    const kase = await signedCase('2026-08-15');
+    expect((await db.cases.get(kase.id))!.monitoringDue).toBe('2026-09-15');
+    now = new Date('2026-10-14T08:00:00Z');
+    expect((await overdueCases(db, d('2026-10-14'))).map((k) => k.id)).toEqual([kase.id]);
+    await expect(addMonitoring(db, kase.id, { date: d('2026-08-10'), actionReviews: [], changes: 'x' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(addMonitoring(db, kase.id, { date: d('2026-10-15'), actionReviews: [], changes: 'x' })).rejects.toMatchObject({ code: 'invalid' });
+    await addMonitoring(db, kase.id, { date: d('2026-10-14'), actionReviews: [], changes: 'Sardor attends school again.' });
+    expect((await db.cases.get(kase.id))!.monitoringDue).toBe('2026-10-15');
+    expect(await overdueCases(db, d('2026-10-14'))).toEqual([]);
+    expect((await overdueCases(db, d('2026-10-16'))).map((k) => k.id)).toEqual([kase.id]);
+
+    db.session = supervisor('sup-1');
+    await applyEvent(db, kase.id, { type: 'close', outcome: 'refused', reason: 'family moved abroad', date: d('2026-10-14') });
+    expect((await db.cases.get(kase.id))!.monitoringDue).toBeNull();
+    expect(await overdueCases(db, d('2026-12-01'))).toEqual([]);
+  });
+
+  it("lists only the overdue cases the user may read", async () => {
+    const kase = await signedCase('2026-08-15');
+    db.session = { userId: 'cm-2', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m2'] };
+    expect(await overdueCases(db, d('2026-10-14'))).toEqual([]);
+    db.session = supervisor('sup-1');
+    expect((await overdueCases(db, d('2026-10-14'))).map((k) => k.id)).toEqual([kase.id]);
+  });
+
+  it('a purged case takes its assessments and monitorings with it', async () => {
+    const kase = await signedCase('2026-08-15');
+    await startAssessment(db, kase.id, d('2026-09-10'));
+    now = new Date('2026-09-20T08:00:00Z');
+    await addMonitoring(db, kase.id, { date: d('2026-09-20'), actionReviews: [], changes: 'visited' });
+    db.session = { userId: 'admin', installationId: INSTALLATION, roles: ['administrator', 'supervisor'], mahallaIds: [] };
+    await deleteCase(db, kase.id);
+    await purgeCase(db, kase.id);
+    expect((await db.assessments.toArray()).every((a) => a.purgedAt && !('children' in a))).toBe(true);
+    expect((await db.monitorings.toArray()).every((m) => m.purgedAt && !('changes' in m))).toBe(true);
+  });
+});

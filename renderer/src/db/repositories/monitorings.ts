@@ -1,0 +1,65 @@
+import type { HamkorlikDb } from '../db';
+import type { MonitoringRecord } from '../../domain/caseWork';
+import { isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import type { FamilyCase } from '../../domain/familyCase';
+import { monitoringStatus, type MonitoringStatus } from '../../domain/monitoring';
+import { newRecordMeta, touched } from '../../domain/record';
+import { requireCase, requireOffice } from './guard';
+import { canOnCase, readsAllCases } from '../../domain/access';
+
+/** Monthly monitorings of a case, and the overdue cases the list and My work show. */
+
+export async function listMonitorings(db: HamkorlikDb, caseId: string): Promise<MonitoringRecord[]> {
+  return db.transaction('r', [db.cases, db.monitorings], async () => {
+    const kase = await db.cases.get(caseId);
+    if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
+    requireCase(db, 'read', kase);
+    return db.monitorings.where('[caseId+date]').between([caseId, ''], [caseId, '\uffff']).filter((m) => m.deletedAt === null).toArray();
+  });
+}
+
+/** Where the case stands with its monthly monitorings today (null before the agreement or once closed). */
+export async function caseMonitoringStatus(db: HamkorlikDb, kase: FamilyCase, today: IsoDate): Promise<MonitoringStatus | null> {
+  if (!kase.agreement || kase.stage === 'closed') return null;
+  const records = await db.monitorings.where('[caseId+date]').between([kase.id, ''], [kase.id, '\uffff']).filter((m) => m.deletedAt === null).toArray();
+  return monitoringStatus(kase.agreement.signedDate, records.map((m) => m.date), today);
+}
+
+export type MonitoringInput = Pick<MonitoringRecord, 'date' | 'actionReviews' | 'changes'>;
+
+/**
+ * Enters the month's monitoring of an active case and moves the case's next due date on, in one
+ * transaction. A monitoring is dated between the agreement and today.
+ */
+export async function addMonitoring(db: HamkorlikDb, caseId: string, input: MonitoringInput): Promise<MonitoringRecord> {
+  const context = db.writeContext();
+  const today = toIsoDate(context.now);
+  if (!isIsoDate(input.date) || input.date > today) throw new DomainError('invalid', 'date');
+  if (!input.changes.trim() && input.actionReviews.length === 0) throw new DomainError('invalid', 'changes:required');
+  return db.transaction('rw', [db.cases, db.monitorings], async () => {
+    const kase = await db.cases.get(caseId);
+    if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
+    requireCase(db, 'change', kase);
+    if (!kase.agreement || kase.stage === 'closed') throw new DomainError('stageRefused', 'agreementNotSigned');
+    if (input.date < kase.agreement.signedDate) throw new DomainError('invalid', 'dateBeforeAgreement');
+    const record: MonitoringRecord = { ...newRecordMeta(context), caseId, date: input.date, actionReviews: input.actionReviews, changes: input.changes.trim(), planRevision: null };
+    await db.monitorings.add(record);
+    const status = await caseMonitoringStatus(db, kase, today);
+    await db.cases.put(touched(kase, { monitoringDue: status?.next ?? null }, context));
+    return record;
+  });
+}
+
+/**
+ * Cases whose monthly monitoring or a plan action is overdue today, read through the two due-date
+ * indexes (not a pass over every case), limited to the cases the user may read.
+ */
+export async function overdueCases(db: HamkorlikDb, today: IsoDate): Promise<FamilyCase[]> {
+  const actor = requireOffice(db, 'listCases');
+  const [monitoring, actions] = await Promise.all([db.cases.where('monitoringDue').below(today).toArray(), db.cases.where('actionsDue').below(today).toArray()]);
+  const byId = new Map([...monitoring, ...actions].filter((kase) => kase.deletedAt === null && kase.stage !== 'closed').map((kase) => [kase.id, kase]));
+  const visible = readsAllCases(actor) ? [...byId.values()] : [...byId.values()].filter((kase) => canOnCase(actor, 'read', kase));
+  return visible.sort((a, b) => String(a.monitoringDue ?? a.actionsDue).localeCompare(String(b.monitoringDue ?? b.actionsDue)));
+}
+
