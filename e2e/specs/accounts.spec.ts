@@ -77,8 +77,8 @@ test('the administrator opens accounts; a specialist is refused a case outside t
   await login.attempt('bobur', 'vaqtincha-1');
   await login.chooseOwnPassword('bobur-oʻz-paroli');
   await page.getByTestId('nav-myWork').click();
-  await expect(page.getByTestId('my-case')).toHaveCount(1);
-  await expect(page.getByTestId('my-case')).toContainText('Алиева Нодира');
+  await expect(page.getByTestId('my-cases-row')).toHaveCount(1);
+  await expect(page.getByTestId('my-cases-row')).toContainText('Алиева Нодира');
   await page.getByTestId('nav-cases').click();
   await expect(page.locator('.case-row')).toHaveCount(1);
   await page.getByTestId('filter-mine').check();

@@ -34,6 +34,7 @@ import { useFeedback } from './feedback';
 import { Activity, type ReactNode } from 'react';
 import { canDo, type Actor } from '../domain/access';
 import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
+import { MyWorkBadge } from '../features/myWork';
 import { useActor, useAppSelector } from './hooks';
 import { useServices } from './services';
 
@@ -116,6 +117,7 @@ export function AppShell() {
             >
               <ListItemIcon>{section.icon}</ListItemIcon>
               <ListItemText primary={t(`common:nav.${section.key}`)} />
+              {section.key === 'myWork' && <MyWorkBadge />}
             </ListItemButton>
           ))}
         </List>

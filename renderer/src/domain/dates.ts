@@ -48,3 +48,9 @@ export function formatDateTime(isoInstant: string): string {
   if (Number.isNaN(instant.getTime())) return isoInstant;
   return `${formatDate(toIsoDate(instant))} ${pad(instant.getHours())}:${pad(instant.getMinutes())}`;
 }
+
+/** `date` plus `days` calendar days (negative to go back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return toIsoDate(new Date(year, month - 1, day + days));
+}

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
 import { canOnCase, readsAllCases, type Actor } from '../../domain/access';
+import type { IsoDate } from '../../domain/dates';
 import { requireOffice } from './guard';
+import { overdueCases } from './monitorings';
 import { pairKey, PAIR_PREFIX } from '../caseStatsMiddleware';
 import type { FamilyCase } from '../../domain/familyCase';
 import type { Stage } from '../../domain/stages';
@@ -14,6 +16,8 @@ export interface CaseFilter {
   vulnerability?: string;
   riskLevel?: RiskLevel;
   caseManagerId?: string;
+  /** Only cases whose monitoring or a plan action is overdue on this day. */
+  overdueOn?: IsoDate;
 }
 
 export type CaseSortField = 'updatedAt' | 'caseNumber' | 'sortName';
@@ -60,6 +64,13 @@ function compare(sort: CaseSort): (a: FamilyCase, b: FamilyCase) => number {
  */
 export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: CaseSort, offset: number, limit: number): Promise<CasePage> {
   const actor = requireOffice(db, 'listCases');
+  if (filter.overdueOn) {
+    // Overdue cases are few and come from their own due-date indexes (scoped to the user there).
+    const { overdueOn, ...rest } = filter;
+    const records = (await overdueCases(db, overdueOn)).filter((kase) => matches(kase, rest));
+    records.sort(compare(sort));
+    return { rows: records.slice(offset, offset + limit), total: records.length };
+  }
   if (!readsAllCases(actor)) {
     const records = (await scopedCases(db, actor)).filter((kase) => matches(kase, filter));
     records.sort(compare(sort));

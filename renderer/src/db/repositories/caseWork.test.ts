@@ -7,6 +7,7 @@ import { memoryDexieOptions } from '../testing';
 import { approveAssessment, completeAssessment, listAssessments, saveAssessment, startAssessment } from './assessments';
 import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
 import { addMonitoring, overdueCases } from './monitorings';
+import { myWork } from './myWork';
 
 const INSTALLATION = '6a1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
 const d = (text: string) => text as IsoDate;
@@ -141,3 +142,26 @@ describe('monthly monitoring', () => {
     expect((await db.monitorings.toArray()).every((m) => m.purgedAt && !('changes' in m))).toBe(true);
   });
 });
+
+describe('My work', () => {
+  it("lists the user's overdue cases, those due this week, and for a supervisor the assessments awaiting approval but their own", async () => {
+    const late = await signedCase('2026-08-15');
+    const soon = await signedCase('2026-09-20');
+    now = new Date('2026-10-14T08:00:00Z');
+    let work = await myWork(db, d('2026-10-14'));
+    expect(work.overdue.map((k) => k.id)).toEqual([late.id]);
+    expect(work.dueThisWeek.map((k) => k.id)).toEqual([soon.id]);
+    expect(work.awaitingApproval).toEqual([]);
+
+    const draft = await startAssessment(db, soon.id, d('2026-10-01'));
+    const children = draft.children.map((child) => ({ ...child, domains: Object.fromEntries(CHILD_DOMAINS.map((domain) => [domain, rated(2)])) }));
+    await saveAssessment(db, draft.id, { date: d('2026-10-01'), children, family: Object.fromEntries(FAMILY_DOMAINS.map((domain) => [domain, rated(2)])), conclusion: 'c' });
+    await completeAssessment(db, draft.id);
+    db.session = supervisor('sup-1');
+    work = await myWork(db, d('2026-10-14'));
+    // Not the supervisor's cases, so none overdue for them; the assessment waits for their approval.
+    expect(work.overdue).toEqual([]);
+    expect(work.awaitingApproval.map((a) => [a.id, a.caseNumber])).toEqual([[draft.id, soon.caseNumber]]);
+  });
+});
+

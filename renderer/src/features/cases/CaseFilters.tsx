@@ -5,12 +5,13 @@ import type { CaseFilter, FacetCounts } from '../../db/repositories/caseQueries'
 import type { Mahalla } from '../../domain/mahalla';
 import { biScriptIn, triLingualIn } from '../../domain/names';
 import { STAGES } from '../../domain/stages';
+import { toIsoDate } from '../../domain/dates';
 import type { User } from '../../domain/user';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { filterChanged, filtersCleared } from './casesSlice';
 
 /** The list's filters, each value with the number of cases it would show. */
-export function CaseFilters({ counts, mahallas, users }: { counts: FacetCounts | undefined; mahallas: readonly Mahalla[]; users: readonly User[] }) {
+export function CaseFilters({ counts, mahallas, users, overdue }: { counts: FacetCounts | undefined; mahallas: readonly Mahalla[]; users: readonly User[]; overdue: number | undefined }) {
   const { t } = useTranslation('cases');
   const dispatch = useAppDispatch();
   const filter = useAppSelector((state) => state.cases.filter);
@@ -51,6 +52,19 @@ export function CaseFilters({ counts, mahallas, users }: { counts: FacetCounts |
           label={`${t('list.mine')} (${count('caseManagerId', me)})`}
         />
       )}
+      <FormControlLabel
+        sx={{ whiteSpace: 'nowrap', mr: 0 }}
+        control={
+          <Switch
+            checked={!!filter.overdueOn}
+            color="error"
+            // The day is fixed when the filter is set: the list does not change under the user at midnight.
+            onChange={(event) => dispatch(filterChanged({ key: 'overdueOn', value: event.target.checked ? toIsoDate(new Date()) : undefined }))}
+            slotProps={{ input: { 'data-testid': 'filter-overdue' } as object }}
+          />
+        }
+        label={`${t('list.overdue')} (${overdue ?? 0})`}
+      />
       {select('stage', 'stage', t('field.stage'), STAGES.map((stage) => ({ value: stage, label: t(`stage.${stage}`) })))}
       {select('mahallaId', 'mahallaId', t('field.mahalla'), mahallas.map((m) => ({ value: m.id, label: triLingualIn(m.name, language) })))}
       {select(

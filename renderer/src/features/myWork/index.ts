@@ -1,1 +1,2 @@
 export { MyWorkPage } from './MyWorkPage';
+export { MyWorkBadge } from './MyWorkBadge';

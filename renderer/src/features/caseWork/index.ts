@@ -1,0 +1,1 @@
+export { MonitoringTab } from './MonitoringTab';
