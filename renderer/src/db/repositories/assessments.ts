@@ -43,7 +43,11 @@ export async function startAssessment(db: HamkorlikDb, caseId: string, date: Iso
     const last = versions.at(-1);
     const memberships = await db.memberships.where('caseId').equals(caseId).filter((m) => m.deletedAt === null && (m.to === null || m.to >= date)).toArray();
     const persons = await db.persons.bulkGet(memberships.map((m) => m.personId));
-    const children = persons.filter((p) => p && isChildOn(p.birthDate, date)).map((p) => p!.id);
+    // The eldest first, in every version alike, so the sheets and pictures keep their order.
+    const children = persons
+      .filter((p) => p && isChildOn(p.birthDate, date))
+      .sort((a, b) => a!.birthDate.localeCompare(b!.birthDate))
+      .map((p) => p!.id);
     const base = last ? nextVersionFrom(last) : { caseId, version: 1, status: 'draft' as const, children: [], family: {}, conclusion: '', completedAt: null, approval: null };
     // Children who joined since get a blank sheet; those who left or came of age are not assessed again.
     const sheets = children.map((personId) => base.children.find((c) => c.personId === personId) ?? { personId, domains: {}, views: '' });

@@ -1,1 +1,2 @@
+export { AssessmentTab } from './AssessmentTab';
 export { MonitoringTab } from './MonitoringTab';

@@ -18,7 +18,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
-import { MonitoringTab } from '../caseWork';
+import { AssessmentTab, MonitoringTab } from '../caseWork';
 import { AgreementTab, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
@@ -178,7 +178,8 @@ function CaseCard({ file }: { file: CaseFile }) {
             </Stack>
           )}
           {tab === 'agreement' && <AgreementTab file={file} />}
-          {(tab === 'assessment' || tab === 'plan') && <EmptyState title={t(`card.tab.${tab}`)} text={t('card.notYet')} />}
+          {tab === 'assessment' && <AssessmentTab file={file} />}
+          {tab === 'plan' && <EmptyState title={t(`card.tab.${tab}`)} text={t('card.notYet')} />}
           {tab === 'monitoring' && <MonitoringTab kase={kase} />}
           {tab === 'documents' && <RegisterTable caseId={kase.id} />}
           {tab === 'history' && <HistoryTab file={file} />}
