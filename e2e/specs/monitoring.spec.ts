@@ -55,6 +55,9 @@ test('a case whose monitoring is a month overdue shows as overdue on the list, o
   await page.getByTestId('monitoring-save').click();
   await expect(page.getByTestId('monitoring-entry')).toHaveCount(1);
   await expect(page.getByTestId('monitoring-status')).toContainText('Keyingi monitoring muddati: 15.11.2026.');
+  await page.getByTestId('tab-history').click();
+  await expect(page.getByTestId('history-entry').first()).toContainText('Oylik monitoring');
+  await expect(page.getByTestId('history-entry').first()).toContainText('Hamza maktabga qaytdi');
   await expect(page.getByTestId('my-work-badge')).toHaveCount(0);
   await shell.go('myWork');
   await expect(page.getByTestId('my-overdue-row')).toHaveCount(0);

@@ -80,7 +80,8 @@ export interface FamilyCase extends RecordMeta, StageFacts {
 /** One entry of a case's history: a stage event, who did it, when, from where to where, and why. */
 export interface CaseHistoryEntry extends RecordMeta {
   caseId: string;
-  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction';
+  /** Stage events, and the case-work steps recorded at the stage where they happen. */
+  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring';
   from: StageFacts['stage'] | null;
   to: StageFacts['stage'];
   reason: string;

@@ -4,6 +4,7 @@ import { isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { isChildOn } from '../../domain/person';
 import { newRecordMeta, touched } from '../../domain/record';
+import { caseStep } from './cases';
 import { currentActor, requireCase } from './guard';
 
 /**
@@ -80,15 +81,16 @@ export async function saveAssessment(db: HamkorlikDb, id: string, content: Asses
 /** Completes a draft once every domain is rated and a conclusion written; it then awaits approval. */
 export async function completeAssessment(db: HamkorlikDb, id: string): Promise<Assessment> {
   const context = db.writeContext();
-  return db.transaction('rw', [db.cases, db.assessments], async () => {
+  return db.transaction('rw', [db.cases, db.assessments, db.caseHistory], async () => {
     const current = await db.assessments.get(id);
     if (!current || current.deletedAt) throw new DomainError('notFound', id);
-    await caseFor(db, current.caseId, 'change');
+    const kase = await caseFor(db, current.caseId, 'change');
     if (current.status !== 'draft') throw new DomainError('stageRefused', 'notDraft');
     const problems = completionProblems(current);
     if (problems.length) throw new DomainError('invalid', problems.map((p) => `${p.problem}${p.where ? `:${p.where}` : ''}`).join(' '));
     const next = touched(current, { status: 'completed', completedAt: context.now.toISOString() }, context);
     await db.assessments.put(next);
+    await db.caseHistory.add(caseStep(context, kase, 'assessmentCompleted', `v${current.version}: ${current.conclusion}`));
     return next;
   });
 }
@@ -97,10 +99,10 @@ export async function completeAssessment(db: HamkorlikDb, id: string): Promise<A
 export async function approveAssessment(db: HamkorlikDb, id: string, note: string): Promise<Assessment> {
   const context = db.writeContext();
   const actor = currentActor(db);
-  return db.transaction('rw', [db.cases, db.assessments], async () => {
+  return db.transaction('rw', [db.cases, db.assessments, db.caseHistory], async () => {
     const current = await db.assessments.get(id);
     if (!current || current.deletedAt) throw new DomainError('notFound', id);
-    await caseFor(db, current.caseId, 'read');
+    const kase = await caseFor(db, current.caseId, 'read');
     const problem = approvalProblem(current, actor);
     if (problem === 'approverNotSupervisor' || problem === 'approverIsAuthor') {
       db.logLater('refused', { table: 'assessments', recordId: id, detail: `approve ${problem}` });
@@ -109,6 +111,7 @@ export async function approveAssessment(db: HamkorlikDb, id: string, note: strin
     if (problem) throw new DomainError('stageRefused', problem);
     const next = touched(current, { status: 'approved', approval: { by: actor.userId, at: context.now.toISOString(), note: note.trim() } }, context);
     await db.assessments.put(next);
+    await db.caseHistory.add(caseStep(context, kase, 'assessmentApproved', `v${current.version}: ${note.trim()}`));
     return next;
   });
 }

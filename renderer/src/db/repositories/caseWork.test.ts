@@ -5,7 +5,7 @@ import { biScriptFrom } from '../../domain/names';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { approveAssessment, completeAssessment, listAssessments, saveAssessment, startAssessment } from './assessments';
-import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
+import { applyEvent, createCase, deleteCase, getCaseFile, purgeCase } from './cases';
 import { addMonitoring, overdueCases } from './monitorings';
 import { myWork } from './myWork';
 
@@ -76,6 +76,12 @@ describe('in-depth assessments', () => {
     expect(second).toMatchObject({ version: 2, status: 'draft', conclusion: '' });
     expect(second.children[0]!.domains.health).toEqual(rated(2));
     await saveAssessment(db, second.id, { date: d('2026-09-30'), children: second.children.map((c) => ({ ...c, domains: { ...c.domains, health: rated(4) } })), family: second.family, conclusion: 'better' });
+    const history = (await getCaseFile(db, kase.id))!.history.map((entry) => [entry.kind, entry.to, entry.reason]);
+    // (The test clock stands still, so entries are compared as a set, not by time.)
+    expect(history.filter(([kind]) => kind.startsWith('assessment')).sort()).toEqual([
+      ['assessmentApproved', 'agreement', 'v1: Agreed; start with school.'],
+      ['assessmentCompleted', 'agreement', 'v1: needs support'],
+    ]);
     const versions = await listAssessments(db, kase.id);
     expect(versions.map((v) => [v.version, v.status, v.children[0]!.domains.health!.rating])).toEqual([
       [1, 'approved', 2],
@@ -113,6 +119,7 @@ describe('monthly monitoring', () => {
     await expect(addMonitoring(db, kase.id, { date: d('2026-10-15'), actionReviews: [], changes: 'x' })).rejects.toMatchObject({ code: 'invalid' });
     await addMonitoring(db, kase.id, { date: d('2026-10-14'), actionReviews: [], changes: 'Sardor attends school again.' });
     expect((await db.cases.get(kase.id))!.monitoringDue).toBe('2026-10-15');
+    expect((await getCaseFile(db, kase.id))!.history.at(-1)).toMatchObject({ kind: 'monitoring', reason: 'Sardor attends school again.' });
     expect(await overdueCases(db, d('2026-10-14'))).toEqual([]);
     expect((await overdueCases(db, d('2026-10-16'))).map((k) => k.id)).toEqual([kase.id]);
 

@@ -83,6 +83,11 @@ function historyEntry(context: WriteContext, caseId: string, entry: Omit<CaseHis
   return { ...newRecordMeta(context), caseId, ...entry };
 }
 
+/** A case-work step for the case's history (an assessment completed, a monitoring entered), at the case's stage. */
+export function caseStep(context: WriteContext, kase: Pick<FamilyCase, 'id' | 'stage'>, kind: 'assessmentCompleted' | 'assessmentApproved' | 'monitoring', reason: string): CaseHistoryEntry {
+  return historyEntry(context, kase.id, { kind, from: kase.stage, to: kase.stage, reason });
+}
+
 /**
  * Opens a case: validates the case and every member, refuses a PINFL already in the database,
  * numbers the case without coordination between PCs, and stores case, persons, memberships and
@@ -315,9 +320,9 @@ export async function restoreCase(db: HamkorlikDb, caseId: string): Promise<void
 
 /**
  * Permanently removes a deleted case's contents: the case, its memberships and history, the persons
- * who belong to no other case, the documents printed for it (with their bytes), and the values in
- * their audit entries. Tombstones (identity only)
- * stay, so a merge from another PC cannot bring the case back. A deliberate administrator action.
+ * who belong to no other case, its case work, the documents printed for it (with their bytes), and
+ * the values in their audit entries. Tombstones (identity only) stay, so a merge from another PC
+ * cannot bring the case back. A deliberate administrator action.
  */
 export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> {
   await purge(db, caseId, db.writeContext());

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
 import { monitoringStatus, type MonitoringStatus } from '../../domain/monitoring';
 import { newRecordMeta, touched } from '../../domain/record';
+import { caseStep } from './cases';
 import { requireCase, requireOffice } from './guard';
 import { canOnCase, readsAllCases } from '../../domain/access';
 
@@ -37,7 +38,7 @@ export async function addMonitoring(db: HamkorlikDb, caseId: string, input: Moni
   const today = toIsoDate(context.now);
   if (!isIsoDate(input.date) || input.date > today) throw new DomainError('invalid', 'date');
   if (!input.changes.trim() && input.actionReviews.length === 0) throw new DomainError('invalid', 'changes:required');
-  return db.transaction('rw', [db.cases, db.monitorings], async () => {
+  return db.transaction('rw', [db.cases, db.monitorings, db.caseHistory], async () => {
     const kase = await db.cases.get(caseId);
     if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
     requireCase(db, 'change', kase);
@@ -47,6 +48,7 @@ export async function addMonitoring(db: HamkorlikDb, caseId: string, input: Moni
     await db.monitorings.add(record);
     const status = await caseMonitoringStatus(db, kase, today);
     await db.cases.put(touched(kase, { monitoringDue: status?.next ?? null }, context));
+    await db.caseHistory.add(caseStep(context, kase, 'monitoring', record.changes));
     return record;
   });
 }
