@@ -355,7 +355,10 @@ function replay(kase: FamilyCase, entries: CaseHistoryEntry[], fail: (message: s
         event = { type: 'advance', to: entry.to as OpenStage, reason: entry.reason };
         break;
       case 'decideEligibility':
-        event = { type: 'decideEligibility', decision: entry.to === 'closed' ? 'notEligible' : 'eligible', reason: entry.reason, date };
+        event =
+          entry.to === 'closed'
+            ? { type: 'decideEligibility', decision: 'notEligible', reason: entry.reason, date }
+            : { type: 'decideEligibility', decision: 'eligible', reason: entry.reason, date, criteria: kase.eligibility?.confirmedCriteria ?? kase.vulnerability, ...(kase.eligibility?.riskLevel ? { riskLevel: kase.eligibility.riskLevel } : {}) };
         break;
       case 'signAgreement':
         event = { type: 'signAgreement', signedDate: date, number: kase.agreement?.number ?? '?' };

@@ -525,6 +525,8 @@ export interface GeneratedOffice {
 
 /** Referral dates lie within this many days before today. */
 const HISTORY_DAYS = 1095;
+/** A criterion the replay confirms until the family's own are drawn (they replace it). */
+const CRITERION_STAND_IN = 'ECO_LOW_INCOME';
 const OPEN_STAGES: readonly OpenStage[] = ['identification', 'primaryAssessment', 'agreement', 'inDepthAssessment', 'planning', 'implementation', 'monitoring'];
 const MONITORING = 6;
 const IMPLEMENTATION = 5;
@@ -943,6 +945,8 @@ class OfficeBuilder {
     this.codes = [];
     const head = this.makeFamily(referralDay);
     const children = this.classify();
+    // The primary assessment confirmed the criteria recorded at identification.
+    if (facts.eligibility?.decision === 'eligible' && this.codes.length) facts.eligibility = { ...facts.eligibility, confirmedCriteria: [...this.codes] };
     this.store();
     this.cases.push(this.caseRecord(facts, referralDay, head, children));
   }
@@ -1083,7 +1087,8 @@ class OfficeBuilder {
       case 'advance':
         return step.reason ? { type: 'advance', to: step.to, reason: step.reason } : { type: 'advance', to: step.to };
       case 'decide':
-        return { type: 'decideEligibility', decision: step.eligible ? 'eligible' : 'notEligible', reason: step.reason, date };
+        // The family's criteria are drawn after its path; a stand-in is confirmed here and replaced below.
+        return { type: 'decideEligibility', decision: step.eligible ? 'eligible' : 'notEligible', reason: step.reason, date, ...(step.eligible ? { criteria: [CRITERION_STAND_IN], riskLevel: this.risk } : {}) };
       case 'sign': {
         const year = this.cal.year[day]!;
         const seq = (this.district.agreementSeq.get(year) ?? 0) + 1;

@@ -68,11 +68,24 @@ describe('stage machine: guards', () => {
   });
 
   it('eligibility is decided in primary assessment only, with a reason, not in the future', () => {
-    const event: CaseEvent = { type: 'decideEligibility', decision: 'eligible', reason: 'ok', date: d('2026-11-20') };
+    const event: CaseEvent = { type: 'decideEligibility', decision: 'eligible', reason: 'ok', date: d('2026-11-20'), criteria: ['EDU_ABSENTEEISM'] };
     expect(applyCaseEvent(ready('identification'), event, context)).toEqual({ ok: false, refusal: 'wrongStage' });
     expect(applyCaseEvent(ready('primaryAssessment'), { ...event, reason: '  ' }, context)).toEqual({ ok: false, refusal: 'reasonRequired' });
     expect(applyCaseEvent(ready('primaryAssessment'), { ...event, date: d('2026-11-24') }, context)).toEqual({ ok: false, refusal: 'dateInFuture' });
     expect(applyCaseEvent(ready('primaryAssessment'), event, context)).toMatchObject({ ok: true, facts: { stage: 'primaryAssessment', eligibility: { decision: 'eligible' } } });
+  });
+
+  it('an eligible family is eligible for confirmed criteria of the reference list; the decision keeps them and the risk level', () => {
+    const event: CaseEvent = { type: 'decideEligibility', decision: 'eligible', reason: 'ok', date: d('2026-11-20') };
+    expect(applyCaseEvent(ready('primaryAssessment'), event, context)).toEqual({ ok: false, refusal: 'criteriaRequired' });
+    expect(applyCaseEvent(ready('primaryAssessment'), { ...event, criteria: [] }, context)).toEqual({ ok: false, refusal: 'criteriaRequired' });
+    expect(applyCaseEvent(ready('primaryAssessment'), { ...event, criteria: ['NO_SUCH_CODE'] }, context)).toEqual({ ok: false, refusal: 'unknownCriterion' });
+    expect(applyCaseEvent(ready('primaryAssessment'), { ...event, criteria: ['EDU_ABSENTEEISM', 'EDU_ABSENTEEISM'], riskLevel: 'R3' }, context)).toMatchObject({
+      ok: true,
+      facts: { eligibility: { confirmedCriteria: ['EDU_ABSENTEEISM'], riskLevel: 'R3' } },
+    });
+    // Not eligible needs no criteria.
+    expect(applyCaseEvent({ ...ready('primaryAssessment'), eligibility: null }, { ...event, decision: 'notEligible' }, context)).toMatchObject({ ok: true, facts: { stage: 'closed' } });
   });
 
   it('the agreement is signed at the agreement stage, not before eligibility nor in the future', () => {

@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
+import { isVulnerabilityCode, type RiskLevel } from './vulnerability';
 
 /**
  * The eight stages of case management (shared/domain/CASE-MANAGEMENT.md) as a state machine.
@@ -28,6 +29,13 @@ export interface Eligibility {
   reason: string;
   date: IsoDate;
   decidedBy: string;
+  /**
+   * The vulnerability criteria the primary assessment confirmed (starting from those recorded at
+   * identification): the set reports count. Absent on decisions made before it was recorded.
+   */
+  confirmedCriteria?: string[];
+  /** The risk level the primary assessment found. */
+  riskLevel?: RiskLevel;
 }
 
 export interface AgreementRecord {
@@ -51,7 +59,7 @@ export interface StageFacts {
 
 export type CaseEvent =
   | { type: 'advance'; to: OpenStage; reason?: string }
-  | { type: 'decideEligibility'; decision: Eligibility['decision']; reason: string; date: IsoDate }
+  | { type: 'decideEligibility'; decision: Eligibility['decision']; reason: string; date: IsoDate; criteria?: string[]; riskLevel?: RiskLevel }
   | { type: 'signAgreement'; signedDate: IsoDate; number: string }
   | { type: 'close'; outcome: Exclude<ClosureOutcome, 'notEligible'>; reason: string; date: IsoDate }
   | { type: 'reopen'; reason: string }
@@ -69,7 +77,9 @@ export type StageRefusal =
   | 'wrongStage'
   | 'caseClosed'
   | 'invalidDate'
-  | 'numberRequired';
+  | 'numberRequired'
+  | 'criteriaRequired'
+  | 'unknownCriterion';
 
 /** What the history records for every event: the stage before and after, and why. */
 export interface StageChange {
@@ -135,7 +145,18 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
       if (blank(event.reason)) return refuse('reasonRequired');
       if (!isIsoDate(event.date)) return refuse('invalidDate');
       if (event.date > today) return refuse('dateInFuture');
-      const eligibility = { decision: event.decision, reason: event.reason.trim(), date: event.date, decidedBy: userId };
+      const criteria = [...new Set(event.criteria ?? [])];
+      // A family is eligible for a reason the criteria name; one found not eligible needs none.
+      if (event.decision === 'eligible' && criteria.length === 0) return refuse('criteriaRequired');
+      if (!criteria.every(isVulnerabilityCode)) return refuse('unknownCriterion');
+      const eligibility: Eligibility = {
+        decision: event.decision,
+        reason: event.reason.trim(),
+        date: event.date,
+        decidedBy: userId,
+        ...(criteria.length ? { confirmedCriteria: criteria } : {}),
+        ...(event.riskLevel ? { riskLevel: event.riskLevel } : {}),
+      };
       if (event.decision === 'notEligible') {
         return done({ eligibility, stage: 'closed', closure: { outcome: 'notEligible', reason: event.reason.trim(), date: event.date } }, event.reason);
       }

@@ -42,7 +42,7 @@ async function signedCase(signed: string) {
     '1727259',
   );
   await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
-  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: d('2026-08-10') });
+  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: d('2026-08-10'), criteria: ['EDU_ABSENTEEISM'] });
   return applyEvent(db, kase.id, { type: 'signAgreement', signedDate: d(signed), number: 'K-1' });
 }
 
@@ -78,7 +78,7 @@ describe('in-depth assessments', () => {
     await saveAssessment(db, second.id, { date: d('2026-09-30'), children: second.children.map((c) => ({ ...c, domains: { ...c.domains, health: rated(4) } })), family: second.family, conclusion: 'better' });
     const history = (await getCaseFile(db, kase.id))!.history.map((entry) => [entry.kind, entry.to, entry.reason]);
     // (The test clock stands still, so entries are compared as a set, not by time.)
-    expect(history.filter(([kind]) => kind.startsWith('assessment')).sort()).toEqual([
+    expect(history.filter(([kind]) => String(kind).startsWith('assessment')).sort()).toEqual([
       ['assessmentApproved', 'agreement', 'v1: Agreed; start with school.'],
       ['assessmentCompleted', 'agreement', 'v1: needs support'],
     ]);

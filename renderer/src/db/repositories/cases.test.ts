@@ -107,7 +107,7 @@ describe('case repository', () => {
     await expect(applyEvent(db, kase.id, { type: 'advance', to: 'agreement' })).rejects.toMatchObject({ code: 'stageRefused' });
     await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
     await expect(applyEvent(db, kase.id, { type: 'signAgreement', signedDate: '2026-11-12' as never, number: '7' })).rejects.toMatchObject({ code: 'stageRefused' });
-    await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'meets criteria', date: '2026-11-10' as never });
+    await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'meets criteria', date: '2026-11-10' as never, criteria: ['EDU_ABSENTEEISM'] });
     await applyEvent(db, kase.id, { type: 'signAgreement', signedDate: '2026-11-12' as never, number: '7' });
     const file = await getCaseFile(db, kase.id);
     expect(file?.kase).toMatchObject({ stage: 'agreement', agreement: { signedDate: '2026-11-12', number: '7' }, eligibility: { decidedBy: 'manager-1' } });

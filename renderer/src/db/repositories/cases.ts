@@ -284,7 +284,9 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     // Monthly monitoring runs from the signed agreement until the case closes.
     const facts = result.facts;
     const monitoringDue = facts.stage === 'closed' || !facts.agreement ? null : event.type === 'signAgreement' ? addMonths(event.signedDate, 1) : (kase.monitoringDue ?? addMonths(facts.agreement.signedDate, 1));
-    const next = touched(kase, { stage: facts.stage, eligibility: facts.eligibility, agreement: facts.agreement, closure: facts.closure, monitoringDue, ...(facts.stage === 'closed' ? { actionsDue: null } : {}) }, context);
+    // The primary assessment's risk level is the case's from then on.
+    const riskLevel = event.type === 'decideEligibility' && event.riskLevel ? event.riskLevel : kase.riskLevel;
+    const next = touched(kase, { stage: facts.stage, eligibility: facts.eligibility, agreement: facts.agreement, closure: facts.closure, monitoringDue, riskLevel, ...(facts.stage === 'closed' ? { actionsDue: null } : {}) }, context);
     await db.cases.put(next);
     await db.caseHistory.add(
       historyEntry(context, caseId, {

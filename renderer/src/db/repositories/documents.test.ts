@@ -54,7 +54,7 @@ async function newCase(caseManagerId: string, mahallaId: string) {
     '1727259',
   );
   await applyEvent(db, kase.id, { type: 'advance', to: 'primaryAssessment' });
-  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: '2026-11-10' as IsoDate });
+  await applyEvent(db, kase.id, { type: 'decideEligibility', decision: 'eligible', reason: 'criteria met', date: '2026-11-10' as IsoDate, criteria: ['EDU_ABSENTEEISM'] });
   return kase;
 }
 

@@ -164,7 +164,18 @@ function CaseCard({ file }: { file: CaseFile }) {
               <Field label={t('field.consent')} value={kase.consent ? `${formatDate(kase.consent.date)} · ${kase.consent.takenBy} · ${kase.consent.paperLocation}` : '—'} />
               <Field
                 label={t('card.eligibility')}
-                value={kase.eligibility ? `${t(kase.eligibility.decision === 'eligible' ? 'card.eligible' : 'card.notEligible')} · ${t('card.decidedOn', { date: formatDate(kase.eligibility.date) })} · ${kase.eligibility.reason}` : t('card.eligibilityNone')}
+                value={
+                  kase.eligibility
+                    ? [
+                        t(kase.eligibility.decision === 'eligible' ? 'card.eligible' : 'card.notEligible'),
+                        t('card.decidedOn', { date: formatDate(kase.eligibility.date) }),
+                        kase.eligibility.reason,
+                        ...(kase.eligibility.confirmedCriteria?.length
+                          ? [`${t('card.confirmedShort')}: ${kase.eligibility.confirmedCriteria.map((code) => { const criterion = VULNERABILITY_CRITERIA.find((c) => c.code === code); return criterion ? triLingualIn(criterion.name, language) : code; }).join('; ')}`]
+                          : []),
+                      ].join(' · ')
+                    : t('card.eligibilityNone')
+                }
                 testId="eligibility"
               />
               {kase.closure && <Field label={t('card.outcome')} value={t('card.closedOn', { date: formatDate(kase.closure.date), outcome: t(`outcome.${kase.closure.outcome}`) })} />}

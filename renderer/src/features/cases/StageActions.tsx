@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,9 @@ import { listDocuments } from '../../db/repositories/documents';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
-import { useActor } from '../../app/hooks';
+import { useActor, useAppSelector } from '../../app/hooks';
+import { triLingualIn } from '../../domain/names';
+import { RISK_LEVELS, VULNERABILITY_CRITERIA, type RiskLevel } from '../../domain/vulnerability';
 import { canOnCase } from '../../domain/access';
 import { availableEvents, closureOutcomesFor, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
 import { DateField } from '../../ui/DateField';
@@ -82,6 +84,10 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   const [busy, setBusy] = useState(false);
   const [description, setDescription] = useState('');
   const [responsible, setResponsible] = useState('');
+  // The primary assessment confirms the criteria recorded at identification, and may add or drop some.
+  const [criteria, setCriteria] = useState<string[]>(kase.vulnerability);
+  const [riskLevel, setRiskLevel] = useState<RiskLevel>(kase.riskLevel);
+  const language = useAppSelector((state) => state.session.language);
   const [problems, setProblems] = useState<string[]>([]);
 
   const event = (): CaseEvent => {
@@ -89,7 +95,7 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
       case 'advance':
         return { type: 'advance', to: action.to, reason };
       case 'decideEligibility':
-        return { type: 'decideEligibility', decision, reason, date: date as IsoDate };
+        return { type: 'decideEligibility', decision, reason, date: date as IsoDate, ...(decision === 'eligible' ? { criteria, riskLevel } : {}) };
       case 'signAgreement':
         return { type: 'signAgreement', signedDate: date as IsoDate, number };
       case 'close':
@@ -137,6 +143,28 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
                 {!mayClose && ` — ${t('card.supervisorDecides')}`}
               </MenuItem>
             </TextField>
+          )}
+          {action.kind === 'decideEligibility' && decision === 'eligible' && (
+            <>
+              <Autocomplete
+                multiple
+                options={VULNERABILITY_CRITERIA.map((criterion) => criterion.code)}
+                value={criteria}
+                onChange={(_, value) => setCriteria(value)}
+                getOptionLabel={(code) => {
+                  const criterion = VULNERABILITY_CRITERIA.find((c) => c.code === code);
+                  return criterion ? triLingualIn(criterion.name, language) : code;
+                }}
+                renderInput={(params) => <TextField {...params} label={t('card.confirmedCriteria')} helperText={t('card.confirmedCriteriaHelp')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'event-criteria' } }} />}
+              />
+              <TextField select label={t('field.riskLevel')} value={riskLevel} onChange={(e) => setRiskLevel(e.target.value as RiskLevel)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'event-risk' } as object } }}>
+                {RISK_LEVELS.map((level) => (
+                  <MenuItem key={level.code} value={level.code}>
+                    {level.code} — {triLingualIn(level.name, language)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </>
           )}
           {action.kind === 'close' && (
             <TextField select label={t('card.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
