@@ -3,6 +3,7 @@ import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
 import { reloadAndLogin } from '../pages/LoginPage';
+import { selectOption } from '../pages/mui';
 import { completeSetup } from '../pages/SetupPage';
 
 test('a case whose monitoring is a month overdue shows as overdue on the list, on My work and in the navigation, until the monitoring is entered', async ({ page, openApp }) => {
@@ -25,6 +26,13 @@ test('a case whose monitoring is a month overdue shows as overdue on the list, o
   await page.getByTestId('sign-agreement').click();
   await page.getByTestId('event-number').fill('K-1/2026');
   await page.getByTestId('event-confirm').click();
+  // Hamza came back from an institution this month: his placement is recorded with its date.
+  await page.getByTestId('tab-family').click();
+  await expect(page.getByTestId('placement-current')).toHaveText('qayd etilmagan');
+  await page.getByTestId('placement-change').click();
+  await selectOption(page, 'placement-kind', 'returnedFromInstitution');
+  await page.getByTestId('placement-save').click();
+  await expect(page.getByTestId('placement-current')).toHaveText('muassasadan oilaga qaytarilgan · 15.09.2026 dan');
   await page.getByTestId('tab-monitoring').click();
   await expect(page.getByTestId('monitoring-status')).toContainText('15.10.2026');
   await expect(page.getByTestId('my-work-badge')).toHaveCount(0);
@@ -58,6 +66,7 @@ test('a case whose monitoring is a month overdue shows as overdue on the list, o
   await page.getByTestId('tab-history').click();
   await expect(page.getByTestId('history-entry').first()).toContainText('Oylik monitoring');
   await expect(page.getByTestId('history-entry').first()).toContainText('Hamza maktabga qaytdi');
+  await expect(page.getByTestId('case-history')).toContainText('Toirov Hamza: muassasadan oilaga qaytarilgan · 15.09.2026 dan');
   await expect(page.getByTestId('my-work-badge')).toHaveCount(0);
   await shell.go('myWork');
   await expect(page.getByTestId('my-overdue-row')).toHaveCount(0);

@@ -81,10 +81,12 @@ export interface FamilyCase extends RecordMeta, StageFacts {
 export interface CaseHistoryEntry extends RecordMeta {
   caseId: string;
   /** Stage events, and the case-work steps recorded at the stage where they happen. */
-  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring';
+  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement';
   from: StageFacts['stage'] | null;
   to: StageFacts['stage'];
   reason: string;
   /** For urgent actions: what was done or must be done, by whom, by when. */
   action?: { description: string; responsible: string; dueDate: IsoDate };
+  /** For a child's placement: whose, where, from when (codes; screens translate them). */
+  placement?: { personId: string; kind: 'family' | 'institution' | 'returnedFromInstitution' | 'fosterOrGuardian'; from: IsoDate };
 }

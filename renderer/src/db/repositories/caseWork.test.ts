@@ -8,6 +8,8 @@ import { approveAssessment, completeAssessment, listAssessments, saveAssessment,
 import { applyEvent, createCase, deleteCase, getCaseFile, purgeCase } from './cases';
 import { addMonitoring, overdueCases } from './monitorings';
 import { myWork } from './myWork';
+import { addPlacement, listPlacements } from './placements';
+import { placementOn } from '../../domain/caseWork';
 
 const INSTALLATION = '6a1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
 const d = (text: string) => text as IsoDate;
@@ -169,6 +171,24 @@ describe('My work', () => {
     // Not the supervisor's cases, so none overdue for them; the assessment waits for their approval.
     expect(work.overdue).toEqual([]);
     expect(work.awaitingApproval.map((a) => [a.id, a.caseNumber])).toEqual([[draft.id, soon.caseNumber]]);
+  });
+});
+
+describe("each child's placement", () => {
+  it('is recorded over time, answered for any day, and refused for someone not in the family or before birth', async () => {
+    const kase = await signedCase('2026-09-01');
+    const sardor = (await getCaseFile(db, kase.id))!.members.find((m) => m.person.firstName.latn === 'Sardor')!.person;
+    await addPlacement(db, kase.id, { personId: sardor.id, kind: 'institution', from: d('2025-03-01'), note: 'Mehribonlik uyi' });
+    await addPlacement(db, kase.id, { personId: sardor.id, kind: 'returnedFromInstitution', from: d('2026-09-20'), note: '' });
+    const placements = await listPlacements(db, kase.id);
+    expect(placements.map((p) => p.kind)).toEqual(['institution', 'returnedFromInstitution']);
+    expect(placementOn(placements, sardor.id, d('2026-01-01'))).toBe('institution');
+    expect(placementOn(placements, sardor.id, d('2026-09-20'))).toBe('returnedFromInstitution');
+    expect(placementOn(placements, sardor.id, d('2024-01-01'))).toBeNull();
+    await expect(addPlacement(db, kase.id, { personId: 'stranger', kind: 'family', from: d('2026-09-20'), note: '' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(addPlacement(db, kase.id, { personId: sardor.id, kind: 'family', from: d('2013-01-01'), note: '' })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(addPlacement(db, kase.id, { personId: sardor.id, kind: 'family', from: d('2026-10-02'), note: '' })).rejects.toMatchObject({ code: 'invalid' });
+    expect((await getCaseFile(db, kase.id))!.history.filter((entry) => entry.kind === 'placement')).toHaveLength(2);
   });
 });
 

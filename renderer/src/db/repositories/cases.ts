@@ -84,7 +84,7 @@ function historyEntry(context: WriteContext, caseId: string, entry: Omit<CaseHis
 }
 
 /** A case-work step for the case's history (an assessment completed, a monitoring entered), at the case's stage. */
-export function caseStep(context: WriteContext, kase: Pick<FamilyCase, 'id' | 'stage'>, kind: 'assessmentCompleted' | 'assessmentApproved' | 'monitoring', reason: string): CaseHistoryEntry {
+export function caseStep(context: WriteContext, kase: Pick<FamilyCase, 'id' | 'stage'>, kind: 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement', reason: string): CaseHistoryEntry {
   return historyEntry(context, kase.id, { kind, from: kase.stage, to: kase.stage, reason });
 }
 

@@ -1,2 +1,3 @@
 export { AssessmentTab } from './AssessmentTab';
 export { MonitoringTab } from './MonitoringTab';
+export { PlacementsPanel } from './PlacementsPanel';

@@ -18,7 +18,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
-import { AssessmentTab, MonitoringTab } from '../caseWork';
+import { AssessmentTab, MonitoringTab, PlacementsPanel } from '../caseWork';
 import { AgreementTab, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
@@ -149,6 +149,7 @@ function CaseCard({ file }: { file: CaseFile }) {
                   </Button>
                 </Box>
               )}
+              <PlacementsPanel file={file} />
             </Stack>
           )}
           {tab === 'referral' && (

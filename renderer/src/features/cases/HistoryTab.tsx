@@ -6,7 +6,8 @@ import { useServices } from '../../app/services';
 import { caseChanges, type CaseFile } from '../../db/repositories/cases';
 import { listUsers } from '../../db/repositories/users';
 import type { AuditEntry } from '../../domain/audit';
-import { formatDateTime } from '../../domain/dates';
+import { formatDate, formatDateTime } from '../../domain/dates';
+import { fullName } from '../../domain/person';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { biScriptIn, triLingualIn } from '../../domain/names';
 import { describeValue, fieldLabel } from './describeChange';
@@ -38,6 +39,10 @@ export function HistoryTab({ file }: { file: CaseFile }) {
     },
   };
   const stage = (value: string | null) => (value ? t(`stage.${value}`) : '—');
+  const personName = (personId: string) => {
+    const member = file.members.find((m) => m.person.id === personId);
+    return member ? fullName(member.person, language === 'uz-Latn' || language === 'en' ? 'latn' : 'cyrl') : '—';
+  };
 
 
   return (
@@ -51,6 +56,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
                 t('history.by', { user: who(entry.createdBy), when: formatDateTime(entry.createdAt) }),
                 entry.reason,
                 entry.action ? `${entry.action.description} — ${entry.action.responsible}` : '',
+                entry.placement ? `${personName(entry.placement.personId)}: ${t(`placement.kind.${entry.placement.kind}`)} · ${t('placement.since', { date: formatDate(entry.placement.from) })}` : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}
