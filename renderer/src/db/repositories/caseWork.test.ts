@@ -6,7 +6,7 @@ import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { approveAssessment, completeAssessment, listAssessments, saveAssessment, startAssessment } from './assessments';
 import { applyEvent, createCase, deleteCase, getCaseFile, purgeCase } from './cases';
-import { addMonitoring, overdueCases } from './monitorings';
+import { addMonitoring, overdueCases, overdueCount } from './monitorings';
 import { myWork } from './myWork';
 import { addPlacement, listPlacements } from './placements';
 import { placementOn } from '../../domain/caseWork';
@@ -123,7 +123,11 @@ describe('monthly monitoring', () => {
     expect((await db.cases.get(kase.id))!.monitoringDue).toBe('2026-10-15');
     expect((await getCaseFile(db, kase.id))!.history.at(-1)).toMatchObject({ kind: 'monitoring', reason: 'Sardor attends school again.' });
     expect(await overdueCases(db, d('2026-10-14'))).toEqual([]);
+    expect(await overdueCount(db, d('2026-10-14'))).toBe(0);
     expect((await overdueCases(db, d('2026-10-16'))).map((k) => k.id)).toEqual([kase.id]);
+    db.session = supervisor('sup-1');
+    expect(await overdueCount(db, d('2026-10-16'))).toBe(1);
+    db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
 
     db.session = supervisor('sup-1');
     await applyEvent(db, kase.id, { type: 'close', outcome: 'refused', reason: 'family moved abroad', date: d('2026-10-14') });

@@ -65,3 +65,19 @@ export async function overdueCases(db: HamkorlikDb, today: IsoDate): Promise<Fam
   return visible.sort((a, b) => String(a.monitoringDue ?? a.actionsDue).localeCompare(String(b.monitoringDue ?? b.actionsDue)));
 }
 
+/**
+ * How many cases are overdue today, for the list's filter: keys only from the two due-date indexes
+ * for users who read every case (a regional office has tens of thousands of active cases), the
+ * scoped list for the others. Closing a case clears its due dates; deleted ones are taken out.
+ */
+export async function overdueCount(db: HamkorlikDb, today: IsoDate): Promise<number> {
+  const actor = requireOffice(db, 'listCases');
+  if (!readsAllCases(actor)) return (await overdueCases(db, today)).length;
+  const [monitoring, actions, deleted] = await Promise.all([
+    db.cases.where('monitoringDue').below(today).primaryKeys(),
+    db.cases.where('actionsDue').below(today).primaryKeys(),
+    db.cases.where('deletedAt').above('').primaryKeys(),
+  ]);
+  const gone = new Set(deleted);
+  return new Set([...monitoring, ...actions].filter((id) => !gone.has(id))).size;
+}

@@ -1,10 +1,10 @@
+import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
 import type { Assessment } from '../../domain/assessment';
 import { canOnCase } from '../../domain/access';
 import { addDays, type IsoDate } from '../../domain/dates';
 import type { FamilyCase } from '../../domain/familyCase';
 import { requireOffice } from './guard';
-import { overdueCases } from './monitorings';
 
 export interface MyWork {
   /** The user's cases whose monitoring or a plan action is overdue. */
@@ -18,11 +18,17 @@ export interface MyWork {
 /** What the logged-in user has to do: the My work page and the badge in the navigation. */
 export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
   const actor = requireOffice(db, 'listCases');
-  const mine = (kase: FamilyCase) => kase.caseManagerId === actor.userId;
-  const [overdue, upcoming] = await Promise.all([
-    overdueCases(db, today),
-    db.cases.where('monitoringDue').between(today, addDays(today, 7), true, true).toArray(),
-  ]);
+  // The user's own cases through their index (a case manager has tens or hundreds), not every overdue case of the office.
+  const mine = (
+    await db.cases
+      .where('[caseManagerId+updatedAt]')
+      .between([actor.userId, Dexie.minKey], [actor.userId, Dexie.maxKey])
+      .filter((kase) => kase.deletedAt === null && kase.stage !== 'closed')
+      .toArray()
+  ).filter((kase) => canOnCase(actor, 'read', kase));
+  const late = (due: IsoDate | null | undefined) => !!due && due < today;
+  const overdue = mine.filter((kase) => late(kase.monitoringDue) || late(kase.actionsDue)).sort((a, b) => String(a.monitoringDue ?? a.actionsDue).localeCompare(String(b.monitoringDue ?? b.actionsDue)));
+  const weekEnd = addDays(today, 7);
   let awaitingApproval: MyWork['awaitingApproval'] = [];
   if (actor.roles.includes('supervisor')) {
     const completed = await db.assessments.where('status').equals('completed').filter((a) => a.deletedAt === null && a.createdBy !== actor.userId).toArray();
@@ -31,8 +37,10 @@ export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
   }
   const overdueIds = new Set(overdue.map((kase) => kase.id));
   return {
-    overdue: overdue.filter(mine),
-    dueThisWeek: upcoming.filter((kase) => mine(kase) && !kase.deletedAt && kase.stage !== 'closed' && !overdueIds.has(kase.id)).sort((a, b) => String(a.monitoringDue).localeCompare(String(b.monitoringDue))),
+    overdue,
+    dueThisWeek: mine
+      .filter((kase) => !overdueIds.has(kase.id) && !!kase.monitoringDue && kase.monitoringDue >= today && kase.monitoringDue <= weekEnd)
+      .sort((a, b) => String(a.monitoringDue).localeCompare(String(b.monitoringDue))),
     awaitingApproval,
   };
 }

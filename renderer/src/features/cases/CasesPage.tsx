@@ -11,7 +11,7 @@ import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
 import { canDo } from '../../domain/access';
 import { useServices } from '../../app/services';
 import { facetCounts, queryCases, type CaseSortField } from '../../db/repositories/caseQueries';
-import { overdueCases } from '../../db/repositories/monitorings';
+import { overdueCount } from '../../db/repositories/monitorings';
 import { searchCases } from '../../db/repositories/caseSearch';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { listUsers } from '../../db/repositories/users';
@@ -40,7 +40,7 @@ export function CasesPage() {
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const counts = useLiveQuery(() => facetCounts(db), [db]);
-  const overdueCount = useLiveQuery(async () => (await overdueCases(db, toIsoDate(new Date()))).length, [db]);
+  const overdueTotal = useLiveQuery(() => overdueCount(db, toIsoDate(new Date())), [db]);
   const listed = useLiveQuery(() => (deferredSearch ? undefined : queryCases(db, filter, sort, page * pageSize, pageSize)), [db, deferredSearch, filter, sort, page, pageSize]);
   const found = useLiveQuery(() => (deferredSearch ? searchCases(db, deferredSearch) : undefined), [db, deferredSearch]);
 
@@ -108,7 +108,7 @@ export function CasesPage() {
           input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
         }}
       />
-      {!deferredSearch && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueCount} />}
+      {!deferredSearch && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueTotal} />}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography color="text.secondary" data-testid="case-count">
           {t('list.count', { count: total })}
