@@ -78,3 +78,20 @@ export async function startCase(page: Page, options: { consent?: boolean } = {})
   }
   return form;
 }
+
+/** From a new case's card: on to primary assessment, then found eligible (the criteria recorded at identification confirmed). */
+export async function makeEligible(page: Page, reasons: { visit: string; eligible: string }): Promise<void> {
+  await page.getByTestId('advance-primaryAssessment').click();
+  await page.getByTestId('event-reason').fill(reasons.visit);
+  await page.getByTestId('event-confirm').click();
+  await page.getByTestId('decide-eligibility').click();
+  await page.getByTestId('event-reason').fill(reasons.eligible);
+  await page.getByTestId('event-confirm').click();
+}
+
+/** Enters the agreement's signed date (today) and number, which brings the case to the agreement stage. */
+export async function signAgreement(page: Page, number: string): Promise<void> {
+  await page.getByTestId('sign-agreement').click();
+  await page.getByTestId('event-number').fill(number);
+  await page.getByTestId('event-confirm').click();
+}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AccountsPage, logout } from '../pages/AccountsPage';
-import { startCase } from '../pages/CaseFormPage';
+import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
 import { LoginPage } from '../pages/LoginPage';
 import { completeSetup } from '../pages/SetupPage';
 
@@ -31,15 +31,8 @@ test("an in-depth assessment of two children is rated on every domain, approved 
   await form.fillMember(1, { relation: 'child', surname: 'Тоиров', firstName: 'Ҳамза', sex: 'male', birthDate: '04.06.2016' });
   await form.fillMember(2, { relation: 'child', surname: 'Тоирова', firstName: 'Мубина', sex: 'female', birthDate: '13.05.2019' });
   await form.submit();
-  await page.getByTestId('advance-primaryAssessment').click();
-  await page.getByTestId('event-reason').fill('Oilaga tashrif');
-  await page.getByTestId('event-confirm').click();
-  await page.getByTestId('decide-eligibility').click();
-  await page.getByTestId('event-reason').fill('Mezonlarga mos');
-  await page.getByTestId('event-confirm').click();
-  await page.getByTestId('sign-agreement').click();
-  await page.getByTestId('event-number').fill('K-1/2026');
-  await page.getByTestId('event-confirm').click();
+  await makeEligible(page, { visit: 'Oilaga tashrif', eligible: 'Mezonlarga mos' });
+  await signAgreement(page, 'K-1/2026');
 
   // The first assessment: every domain of both children and of the family, the child's views, a conclusion.
   await page.getByTestId('tab-assessment').click();

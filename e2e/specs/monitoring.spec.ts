@@ -1,7 +1,7 @@
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
-import { startCase } from '../pages/CaseFormPage';
+import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
 import { reloadAndLogin } from '../pages/LoginPage';
 import { selectOption } from '../pages/mui';
 import { completeSetup } from '../pages/SetupPage';
@@ -17,15 +17,8 @@ test('a case whose monitoring is a month overdue shows as overdue on the list, o
   await form.fillMember(0, { relation: 'head', surname: 'Тоирова', firstName: 'Дилбар', sex: 'female', birthDate: '12.03.1990' });
   await form.fillMember(1, { relation: 'child', surname: 'Тоиров', firstName: 'Ҳамза', sex: 'male', birthDate: '04.06.2016' });
   await form.submit();
-  await page.getByTestId('advance-primaryAssessment').click();
-  await page.getByTestId('event-reason').fill('Oilaga tashrif');
-  await page.getByTestId('event-confirm').click();
-  await page.getByTestId('decide-eligibility').click();
-  await page.getByTestId('event-reason').fill('Mezonlarga mos');
-  await page.getByTestId('event-confirm').click();
-  await page.getByTestId('sign-agreement').click();
-  await page.getByTestId('event-number').fill('K-1/2026');
-  await page.getByTestId('event-confirm').click();
+  await makeEligible(page, { visit: 'Oilaga tashrif', eligible: 'Mezonlarga mos' });
+  await signAgreement(page, 'K-1/2026');
   // Hamza came back from an institution this month: his placement is recorded with its date.
   await page.getByTestId('tab-family').click();
   await expect(page.getByTestId('placement-current')).toHaveText('qayd etilmagan');

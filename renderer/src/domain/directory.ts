@@ -129,24 +129,3 @@ export type WorkingGroupDraft = z.input<typeof workingGroupDraftSchema>;
 export function sortMembers<R extends string>(members: readonly TeamMember<R>[], order: readonly R[], nameOf: (specialistId: string) => string): TeamMember<R>[] {
   return [...members].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || nameOf(a.specialistId).localeCompare(nameOf(b.specialistId), 'uz'));
 }
-
-/** Open cases per case manager and per mahalla team: the workload view. */
-export interface Workload {
-  byCaseManager: { userId: string; open: number }[];
-  byMahalla: { mahallaId: string; open: number; teamMembers: number }[];
-}
-
-export function workload(openCases: readonly { caseManagerId: string; mahallaId: string }[], teams: readonly Pick<MahallaTeam, 'mahallaId' | 'members'>[]): Workload {
-  const byManager = new Map<string, number>();
-  const byMahalla = new Map<string, number>();
-  for (const kase of openCases) {
-    byManager.set(kase.caseManagerId, (byManager.get(kase.caseManagerId) ?? 0) + 1);
-    byMahalla.set(kase.mahallaId, (byMahalla.get(kase.mahallaId) ?? 0) + 1);
-  }
-  const teamSize = new Map(teams.map((team) => [team.mahallaId, team.members.length]));
-  for (const mahallaId of teamSize.keys()) if (!byMahalla.has(mahallaId)) byMahalla.set(mahallaId, 0);
-  return {
-    byCaseManager: [...byManager].map(([userId, open]) => ({ userId, open })).sort((a, b) => b.open - a.open),
-    byMahalla: [...byMahalla].map(([mahallaId, open]) => ({ mahallaId, open, teamMembers: teamSize.get(mahallaId) ?? 0 })).sort((a, b) => b.open - a.open),
-  };
-}

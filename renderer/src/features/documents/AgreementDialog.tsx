@@ -1,8 +1,7 @@
-import { Checkbox, FormControlLabel, FormGroup, FormLabel, MenuItem, TextField } from '@mui/material';
+import { Checkbox, FormControlLabel, FormGroup, FormLabel, TextField } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../app/feedback';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import type { CaseFile } from '../../db/repositories/cases';
@@ -13,17 +12,15 @@ import { fullName, isChildOn } from '../../domain/person';
 import { findDistrict } from '../../domain/regions';
 import { labelIn } from '../../documents/format';
 import { agreementMembers, defaultSignatories } from '../../documents/fromRecords';
-import { DOC_LANGUAGES, type DocLanguage } from '../../documents/model';
+import type { DocLanguage } from '../../documents/model';
 import { DateField } from '../../ui/DateField';
-import { documentLanguageFor } from './DecisionDialog';
-import { GenerateDialog } from './GenerateDialog';
+import { documentLanguageFor, GenerateDialog } from './GenerateDialog';
 import { agreementPreview, generateDocument } from './generate';
 
 /** The family–service agreement of one case, filled from the case file; the form sets number, date, term and who signs. */
-export function AgreementDialog({ file, onClose, onGenerated }: { file: CaseFile; onClose: () => void; onGenerated?: (number: string, date: IsoDate) => void }) {
+export function AgreementDialog({ file, onClose }: { file: CaseFile; onClose: () => void }) {
   const { t } = useTranslation('register');
   const { db, host } = useServices();
-  const feedback = useFeedback();
   const uiLanguage = useAppSelector((state) => state.session.language);
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const today = toIsoDate(new Date());
@@ -73,12 +70,14 @@ export function AgreementDialog({ file, onClose, onGenerated }: { file: CaseFile
 
   return (
     <GenerateDialog
+      language={language}
+      onLanguage={setLanguage}
       title={t('kind.familyAgreement')}
       problems={problems}
       buildModel={buildModel}
       onClose={onClose}
-      onGenerate={async (model) => {
-        const { record, saved } = await generateDocument(db, host, {
+      onGenerate={(model) =>
+        generateDocument(db, host, {
           kind: 'familyAgreement',
           model,
           number: form.number,
@@ -86,22 +85,10 @@ export function AgreementDialog({ file, onClose, onGenerated }: { file: CaseFile
           caseId: file.kase.id,
           fileFilterName: t('wordFiles'),
           params: { ...form, language },
-        });
-        if (saved.ok) feedback.saved(saved.value, { openable: true });
-        else if (saved.error.code === 'cancelled') feedback.done('register:registeredNotSaved', { number: record.registerNumber });
-        else feedback.hostError(saved.error);
-        onGenerated?.(form.number, form.date);
-        onClose();
-      }}
+        })
+      }
       form={
         <>
-          <TextField select label={t('field.language')} value={language} onChange={(e) => setLanguage(e.target.value as DocLanguage)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'doc-language' } as object } }}>
-            {DOC_LANGUAGES.map((code) => (
-              <MenuItem key={code} value={code} data-testid={`doc-language-${code}`}>
-                {t(`language.${code}`)}
-              </MenuItem>
-            ))}
-          </TextField>
           <TextField label={t('field.agreementNumber')} value={numberText} onChange={(e) => setNumber(e.target.value)} helperText={t('help.agreementNumber')} slotProps={{ htmlInput: { 'data-testid': 'doc-number' } }} />
           <DateField label={t('field.date')} value={date} onChange={setDate} testId="doc-date" />
           <TextField label={t('field.place')} value={placeText} onChange={(e) => setPlace(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'doc-place' } }} />

@@ -1,28 +1,22 @@
-import { MenuItem, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../app/feedback';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import { findDistrict } from '../../domain/regions';
 import { labelIn } from '../../documents/format';
-import { DOC_LANGUAGES, type DocLanguage } from '../../documents/model';
+import type { DocLanguage } from '../../documents/model';
 import { DateField } from '../../ui/DateField';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getOfficeProfile } from '../../db/repositories/office';
-import { GenerateDialog } from './GenerateDialog';
+import { documentLanguageFor, GenerateDialog } from './GenerateDialog';
 import { decisionPreview, generateDocument } from './generate';
-
-export function documentLanguageFor(uiLanguage: string): DocLanguage {
-  return (DOC_LANGUAGES as readonly string[]).includes(uiLanguage) ? (uiLanguage as DocLanguage) : 'uz-Latn';
-}
 
 /** The district hokim's decision: the variable parts in a form, the rest from the directory and the standard texts. */
 export function DecisionDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('register');
   const { db, host } = useServices();
-  const feedback = useFeedback();
   const uiLanguage = useAppSelector((state) => state.session.language);
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const [language, setLanguage] = useState<DocLanguage>(documentLanguageFor(uiLanguage));
@@ -45,12 +39,14 @@ export function DecisionDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <GenerateDialog
+      language={language}
+      onLanguage={setLanguage}
       title={t('kind.hokimDecision')}
       problems={problems}
       buildModel={buildModel}
       onClose={onClose}
-      onGenerate={async (model) => {
-        const { record, saved } = await generateDocument(db, host, {
+      onGenerate={(model) =>
+        generateDocument(db, host, {
           kind: 'hokimDecision',
           model,
           number: form.number,
@@ -58,21 +54,10 @@ export function DecisionDialog({ onClose }: { onClose: () => void }) {
           caseId: null,
           fileFilterName: t('wordFiles'),
           params: { ...form, language },
-        });
-        if (saved.ok) feedback.saved(saved.value, { openable: true });
-        else if (saved.error.code === 'cancelled') feedback.done('register:registeredNotSaved', { number: record.registerNumber });
-        else feedback.hostError(saved.error);
-        onClose();
-      }}
+        })
+      }
       form={
         <>
-          <TextField select label={t('field.language')} value={language} onChange={(e) => setLanguage(e.target.value as DocLanguage)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'doc-language' } as object } }}>
-            {DOC_LANGUAGES.map((code) => (
-              <MenuItem key={code} value={code} data-testid={`doc-language-${code}`}>
-                {t(`language.${code}`)}
-              </MenuItem>
-            ))}
-          </TextField>
           <TextField label={t('field.decisionNumber')} value={number} onChange={(e) => setNumber(e.target.value)} helperText={t('help.decisionNumber')} slotProps={{ htmlInput: { 'data-testid': 'doc-number' } }} />
           <DateField label={t('field.date')} value={date} onChange={setDate} testId="doc-date" />
           <TextField label={t('field.place')} value={placeText} onChange={(e) => setPlace(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'doc-place' } }} />

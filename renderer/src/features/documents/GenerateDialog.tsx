@@ -1,11 +1,17 @@
 import CloseIcon from '@mui/icons-material/Close';
-import { Alert, AppBar, Box, Button, CircularProgress, Dialog, GlobalStyles, IconButton, Stack, Toolbar, Typography } from '@mui/material';
+import { Alert, AppBar, Box, Button, CircularProgress, Dialog, GlobalStyles, IconButton, MenuItem, Stack, TextField, Toolbar, Typography } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { useFeedback } from '../../app/feedback';
-import type { DocModel } from '../../documents/model';
+import { DOC_LANGUAGES, type DocLanguage, type DocModel } from '../../documents/model';
 import { DocumentPreview } from './DocumentPreview';
+import type { Generated } from './generate';
+
+/** The document language a form starts in: the UI's, or Uzbek Latin for the developers' English. */
+export function documentLanguageFor(uiLanguage: string): DocLanguage {
+  return (DOC_LANGUAGES as readonly string[]).includes(uiLanguage) ? (uiLanguage as DocLanguage) : 'uz-Latn';
+}
 
 /** While a document prints, only its sheets do: the app and the dialog's form stay off paper. */
 const PRINT_STYLES = (
@@ -28,6 +34,8 @@ const PRINT_STYLES = (
  */
 export function GenerateDialog({
   title,
+  language,
+  onLanguage,
   form,
   buildModel,
   problems,
@@ -35,12 +43,16 @@ export function GenerateDialog({
   onClose,
 }: {
   title: string;
+  language: DocLanguage;
+  onLanguage: (language: DocLanguage) => void;
+  /** The document's own fields, below the language. */
   form: ReactNode;
   /** Builds the model from the form as it is; changes identity when the form changes. */
   buildModel: () => Promise<DocModel>;
   /** Translated problems with the form; generating waits until there are none. */
   problems: string[];
-  onGenerate: (model: DocModel) => Promise<void>;
+  /** Registers and saves the document; the dialog tells the user how it went and closes. */
+  onGenerate: (model: DocModel) => Promise<Generated>;
   onClose: () => void;
 }) {
   const { t } = useTranslation('register');
@@ -82,7 +94,11 @@ export function GenerateDialog({
       // Built again from the form as it is now: the preview may be a keystroke behind.
       const current = await buildModel();
       setModel(current);
-      await onGenerate(current);
+      const { record, saved } = await onGenerate(current);
+      if (saved.ok) feedback.saved(saved.value, { openable: true });
+      else if (saved.error.code === 'cancelled') feedback.done('register:registeredNotSaved', { number: record.registerNumber });
+      else feedback.hostError(saved.error);
+      onClose();
     } catch (error) {
       feedback.failure(error);
     } finally {
@@ -112,6 +128,13 @@ export function GenerateDialog({
       <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
         <Box className="no-print" sx={{ width: 400, flexShrink: 0, overflowY: 'auto', p: 2, borderRight: 1, borderColor: 'divider' }}>
           <Stack spacing={2}>
+            <TextField select label={t('field.language')} value={language} onChange={(e) => onLanguage(e.target.value as DocLanguage)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'doc-language' } as object } }}>
+              {DOC_LANGUAGES.map((code) => (
+                <MenuItem key={code} value={code} data-testid={`doc-language-${code}`}>
+                  {t(`language.${code}`)}
+                </MenuItem>
+              ))}
+            </TextField>
             {form}
             {problems.length > 0 && (
               <Alert severity="warning" data-testid="generate-problems">

@@ -9,7 +9,7 @@ import { useServices } from '../../app/services';
 import { saveTextOverride, textOverrides } from '../../db/repositories/documents';
 import { DOC_LANGUAGES, type DocLanguage } from '../../documents/model';
 import { standardTexts } from '../../documents/texts';
-import { documentLanguageFor } from './DecisionDialog';
+import { documentLanguageFor } from './GenerateDialog';
 
 const GROUPS = ['decision', 'regulation', 'composition', 'agreement', 'format'] as const;
 
