@@ -81,7 +81,7 @@ export interface FamilyCase extends RecordMeta, StageFacts {
 export interface CaseHistoryEntry extends RecordMeta {
   caseId: string;
   /** Stage events, and the case-work steps recorded at the stage where they happen. */
-  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement';
+  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement' | 'planRevised' | 'planCompleted' | 'planApproved' | 'service' | 'conference';
   from: StageFacts['stage'] | null;
   to: StageFacts['stage'];
   reason: string;
@@ -89,4 +89,6 @@ export interface CaseHistoryEntry extends RecordMeta {
   action?: { description: string; responsible: string; dueDate: IsoDate };
   /** For a child's placement: whose, where, from when (codes; screens translate them). */
   placement?: { personId: string; kind: 'family' | 'institution' | 'returnedFromInstitution' | 'fosterOrGuardian'; from: IsoDate };
+  /** For a case conference that discussed the case: which one, held when (the reason holds its decisions). */
+  conference?: { id: string; date: IsoDate };
 }

@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from './dates';
+import type { GoalOutcome, TriangleSnapshot } from './closure';
 import { isVulnerabilityCode, type RiskLevel } from './vulnerability';
 
 /**
@@ -41,12 +42,18 @@ export interface Eligibility {
 export interface AgreementRecord {
   signedDate: IsoDate;
   number: string;
+  /** The day the agreement ended: closing the case ends it. */
+  endedDate?: IsoDate;
 }
 
 export interface Closure {
   outcome: ClosureOutcome;
   reason: string;
   date: IsoDate;
+  /** How each goal of the plan ended (closures recorded since the plan existed). */
+  goalOutcomes?: GoalOutcome[];
+  /** The last assessment's triangle on the day of closure. */
+  finalTriangle?: TriangleSnapshot | null;
 }
 
 /** The part of a case the machine reads and writes. */
@@ -74,6 +81,7 @@ export type StageRefusal =
   | 'outcomeNotAllowed'
   | 'dateInFuture'
   | 'dateBeforeEligibility'
+  | 'dateBeforeAgreement'
   | 'wrongStage'
   | 'caseClosed'
   | 'invalidDate'
@@ -180,7 +188,10 @@ export function applyCaseEvent(facts: StageFacts, event: CaseEvent, { today, use
       if (!isIsoDate(event.date)) return refuse('invalidDate');
       if (event.date > today) return refuse('dateInFuture');
       if (!closureOutcomesFor(from).includes(event.outcome)) return refuse('outcomeNotAllowed');
-      return done({ stage: 'closed', closure: { outcome: event.outcome, reason: event.reason.trim(), date: event.date } }, event.reason);
+      if (facts.agreement && event.date < facts.agreement.signedDate) return refuse('dateBeforeAgreement');
+      // Closing ends the agreement on the day of closure.
+      const agreement = facts.agreement ? { ...facts.agreement, endedDate: event.date } : null;
+      return done({ stage: 'closed', agreement, closure: { outcome: event.outcome, reason: event.reason.trim(), date: event.date } }, event.reason);
     }
     case 'urgentAction': {
       // The emergency path: protective actions for a child in danger, before or without an

@@ -10,6 +10,10 @@ import { addMonitoring, overdueCases, overdueCount } from './monitorings';
 import { myWork } from './myWork';
 import { addPlacement, listPlacements } from './placements';
 import { placementOn } from '../../domain/caseWork';
+import type { PlanContent } from '../../domain/plan';
+import { saveAgency, saveSpecialist } from './directory';
+import { approvePlan, completePlan, currentPlan, listPlanRevisions, listPlans, recordActionProgress, savePlan } from './plans';
+import { addService, listServices } from './services';
 
 const INSTALLATION = '6a1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a';
 const d = (text: string) => text as IsoDate;
@@ -196,3 +200,148 @@ describe("each child's placement", () => {
   });
 });
 
+
+const caseManager = () => ({ userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager' as const], mahallaIds: ['m1'] });
+
+/** A specialist of the directory (the police inspector, the school psychologist …). */
+async function specialist(name: string): Promise<string> {
+  const session = db.session;
+  db.session = { userId: 'admin', installationId: INSTALLATION, roles: ['administrator'], mahallaIds: [] };
+  const agency = await saveAgency(db, null, { kind: 'education', name: { uzLatn: 'Maktab', uzCyrl: 'Мактаб', ru: 'Школа' } });
+  const saved = await saveSpecialist(db, null, { fullName: biScriptFrom(name), agencyId: agency.id, position: { uzLatn: 'psixolog', uzCyrl: 'психолог', ru: 'психолог' }, phone: '', mahallaIds: [], trainedOn: null, userId: null });
+  db.session = session;
+  return saved.id;
+}
+
+/** A plan with one goal for the family and actions by a specialist and by the head of family. */
+async function planFor(caseId: string) {
+  const file = (await getCaseFile(db, caseId))!;
+  const head = file.members.find((m) => m.membership.relation === 'head')!.person.id;
+  const psychologist = await specialist('Nodira Aliyeva');
+  const content: PlanContent = {
+    goals: [{ id: 'g1', text: 'Sardor attends school every day', domains: ['education'], personId: null }],
+    actions: [
+      { id: 'a1', goalId: 'g1', description: 'Weekly talks with Sardor', responsible: { kind: 'specialist', specialistId: psychologist }, deadline: d('2026-10-20'), status: 'planned', droppedReason: '' },
+      { id: 'a2', goalId: 'g1', description: 'Take Sardor to school', responsible: { kind: 'member', personId: head }, deadline: d('2026-11-30'), status: 'planned', droppedReason: '' },
+    ],
+    participants: [head],
+  };
+  return { content, head, psychologist };
+}
+
+describe('the family development plan', () => {
+  it('is drafted, completed, approved by another supervisor, locked; a change is a new revision with its reason and what changed', async () => {
+    const kase = await signedCase('2026-09-01');
+    const { content } = await planFor(kase.id);
+    await expect(savePlan(db, kase.id, { ...content, actions: [{ ...content.actions[0]!, goalId: 'nope' }] }, '')).rejects.toMatchObject({ code: 'invalid', message: 'actions:goal' });
+    await expect(savePlan(db, kase.id, { ...content, actions: [{ ...content.actions[0]!, responsible: { kind: 'member', personId: 'stranger' } }] }, '')).rejects.toMatchObject({ message: 'actions:responsible' });
+
+    const first = await savePlan(db, kase.id, { ...content, participants: [] }, 'first draft');
+    expect(first).toMatchObject({ revision: 1, status: 'draft' });
+    expect((await db.cases.get(kase.id))!).toMatchObject({ stage: 'planning', actionsDue: '2026-10-20' });
+    await expect(completePlan(db, first.id)).rejects.toMatchObject({ code: 'invalid', message: 'noParticipants' });
+    const saved = await savePlan(db, kase.id, content, '');
+    expect(saved).toMatchObject({ id: first.id, revision: 1 });
+    await completePlan(db, first.id);
+    await expect(approvePlan(db, first.id, 'ok')).rejects.toMatchObject({ code: 'forbidden' });
+    db.session = supervisor('sup-1');
+    await approvePlan(db, first.id, 'Agreed');
+    expect((await db.cases.get(kase.id))!.stage).toBe('implementation');
+
+    db.session = caseManager();
+    const extra = { id: 'a3', goalId: 'g1', description: 'Free school uniform', responsible: content.actions[0]!.responsible, deadline: d('2026-10-25'), status: 'planned' as const, droppedReason: '' };
+    await expect(savePlan(db, kase.id, { ...content, actions: [...content.actions, extra] }, ' ')).rejects.toMatchObject({ code: 'invalid', message: 'reason:required' });
+    const second = await savePlan(db, kase.id, { ...content, actions: [...content.actions, extra] }, 'no uniform: he is ashamed to go');
+    expect(second).toMatchObject({ revision: 2, status: 'draft' });
+    const plans = await listPlans(db, kase.id);
+    expect(plans.map((p) => [p.revision, p.status, p.actions.length])).toEqual([
+      [1, 'approved', 2],
+      [2, 'draft', 3],
+    ]);
+    const history = await listPlanRevisions(db, kase.id);
+    expect(history.map((entry) => [entry.revision, entry.reason, entry.changes.map((c) => c.kind)])).toContainEqual([2, 'no uniform: he is ashamed to go', ['actionAdded']]);
+    expect(history.find((entry) => entry.reason === '' && entry.revision === 1)!.changes).toEqual([{ kind: 'participantsChanged', from: [], to: content.participants }]);
+    expect(history.every((entry) => entry.createdBy === 'cm-1')).toBe(true);
+    const steps = (await getCaseFile(db, kase.id))!.history.map((entry) => entry.kind);
+    expect(steps).toEqual(expect.arrayContaining(['planRevised', 'planCompleted', 'planApproved', 'advance']));
+  });
+
+  it('is refused for a closed case', async () => {
+    const signed = await signedCase('2026-09-01');
+    db.session = supervisor('sup-1');
+    await applyEvent(db, signed.id, { type: 'close', outcome: 'refused', reason: 'refused', date: d('2026-09-20') });
+    db.session = caseManager();
+    const { content } = await planFor(signed.id);
+    await expect(savePlan(db, signed.id, content, '')).rejects.toMatchObject({ code: 'stageRefused' });
+  });
+});
+
+describe('services and monitoring against the plan', () => {
+  it('a service completing an action marks it done; the monitoring reviews the actions and can start a revision of the plan', async () => {
+    const kase = await signedCase('2026-09-01');
+    const { content, head, psychologist } = await planFor(kase.id);
+    const plan = await savePlan(db, kase.id, content, '');
+    await completePlan(db, plan.id);
+    db.session = supervisor('sup-1');
+    await approvePlan(db, plan.id, 'ok');
+    db.session = caseManager();
+
+    await expect(addService(db, kase.id, { actionId: 'a1', date: d('2026-08-20'), kind: 'consultation', deliveredBy: psychologist, description: 'talk', recipients: [head], result: '' })).rejects.toMatchObject({ message: 'dateBeforeAgreement' });
+    await expect(addService(db, kase.id, { actionId: 'zz', date: d('2026-09-20'), kind: 'consultation', deliveredBy: psychologist, description: 'talk', recipients: [head], result: '' })).rejects.toMatchObject({ message: 'actionId' });
+    await addService(db, kase.id, { actionId: 'a1', date: d('2026-09-20'), kind: 'consultation', deliveredBy: psychologist, description: 'Four talks with Sardor', recipients: [head], result: 'goes to school', completesAction: true });
+    expect((await currentPlan(db, kase.id))!.actions.find((a) => a.id === 'a1')!.status).toBe('done');
+    expect((await db.cases.get(kase.id))!.actionsDue).toBe('2026-11-30');
+    expect((await listServices(db, kase.id)).map((s) => s.description)).toEqual(['Four talks with Sardor']);
+
+    await expect(addMonitoring(db, kase.id, { date: d('2026-09-30'), actionReviews: [{ actionId: 'a2', status: 'dropped', note: ' ' }], changes: 'x' })).rejects.toMatchObject({ message: 'actions:droppedReason' });
+    await addMonitoring(db, kase.id, { date: d('2026-09-30'), actionReviews: [{ actionId: 'a2', status: 'inProgress', note: 'father walks him' }], changes: 'Better.' });
+    expect((await db.cases.get(kase.id))!.stage).toBe('monitoring');
+    const revising = await addMonitoring(db, kase.id, { date: d('2026-10-01'), actionReviews: [], changes: 'He needs a uniform.', revisePlan: 'uniform needed' });
+    expect(revising.planRevision).toBe(2);
+    expect((await listPlans(db, kase.id)).map((p) => [p.revision, p.status])).toEqual([
+      [1, 'approved'],
+      [2, 'draft'],
+    ]);
+    expect((await currentPlan(db, kase.id))!.actions.find((a) => a.id === 'a2')!.status).toBe('inProgress');
+  });
+});
+
+describe('closure', () => {
+  async function deliveredCase() {
+    const kase = await signedCase('2026-09-01');
+    const draft = await startAssessment(db, kase.id, d('2026-09-05'));
+    const children = draft.children.map((child) => ({ ...child, domains: Object.fromEntries(CHILD_DOMAINS.map((domain) => [domain, rated(3)])) }));
+    await saveAssessment(db, draft.id, { date: d('2026-09-05'), children, family: Object.fromEntries(FAMILY_DOMAINS.map((domain) => [domain, rated(4)])), conclusion: 'ok' });
+    await completeAssessment(db, draft.id);
+    const { content } = await planFor(kase.id);
+    const plan = await savePlan(db, kase.id, content, '');
+    await completePlan(db, plan.id);
+    db.session = supervisor('sup-1');
+    await approvePlan(db, plan.id, 'ok');
+    return { kase, plan };
+  }
+
+  it('self-sufficient needs every goal given its outcome and no open actions; it keeps the final triangle and ends the agreement', async () => {
+    const { kase } = await deliveredCase();
+    const close = (goalOutcomes: { goalId: string; result: 'achieved'; note: string }[]) =>
+      applyEvent(db, kase.id, { type: 'close', outcome: 'selfSufficient', reason: 'stands on its own', date: d('2026-09-30') }, undefined, { goalOutcomes });
+    await expect(close([])).rejects.toMatchObject({ code: 'stageRequirement', message: 'goalOutcomeMissing openActions openActions' });
+    db.session = caseManager();
+    await recordActionProgress(db, kase.id, [{ actionId: 'a1', status: 'done' }, { actionId: 'a2', status: 'dropped', droppedReason: 'moved to a school nearby' }], 'done');
+    db.session = supervisor('sup-1');
+    await expect(close([{ goalId: 'g9', result: 'achieved', note: '' }])).rejects.toMatchObject({ message: 'goalOutcomeMissing unknownGoal' });
+    const closed = await close([{ goalId: 'g1', result: 'achieved', note: ' attends daily ' }]);
+    expect(closed.stage).toBe('closed');
+    expect(closed.agreement!.endedDate).toBe('2026-09-30');
+    expect(closed.closure!.goalOutcomes).toEqual([{ goalId: 'g1', goalText: 'Sardor attends school every day', result: 'achieved', note: 'attends daily' }]);
+    expect(closed.closure!.finalTriangle!.children).toHaveLength(2);
+    expect(closed.closure!.finalTriangle!.children[0]!.ratings).toMatchObject({ health: 3, housing: 4 });
+    expect(closed.actionsDue).toBeNull();
+  });
+
+  it('other outcomes still record each goal but need no finished plan', async () => {
+    const { kase } = await deliveredCase();
+    const closed = await applyEvent(db, kase.id, { type: 'close', outcome: 'movedAway', reason: 'moved to Samarkand', date: d('2026-09-30') }, undefined, { goalOutcomes: [{ goalId: 'g1', result: 'partlyAchieved', note: '' }] });
+    expect(closed.closure).toMatchObject({ outcome: 'movedAway', goalOutcomes: [{ result: 'partlyAchieved' }] });
+  });
+});

@@ -8,7 +8,8 @@ import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
 import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
 import { addMonths } from '../../domain/monitoring';
-import { applyCaseEvent, type CaseEvent } from '../../domain/stages';
+import { applyCaseEvent, type CaseEvent, type Closure, type ClosureOutcome } from '../../domain/stages';
+import { closureProblems, finalTriangle, GOAL_RESULTS, type GoalOutcome } from '../../domain/closure';
 import { canOnCase, type CaseAction } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { issuesByPath } from '../../domain/validation';
@@ -79,12 +80,12 @@ async function reindex(db: HamkorlikDb, kase: FamilyCase, today: IsoDate): Promi
   return { ...kase, ...buildCaseIndex(kase, await membersOf(db, kase.id), today) };
 }
 
-function historyEntry(context: WriteContext, caseId: string, entry: Omit<CaseHistoryEntry, keyof import('../../domain/record').RecordMeta | 'caseId'>): CaseHistoryEntry {
+export function historyEntry(context: WriteContext, caseId: string, entry: Omit<CaseHistoryEntry, keyof import('../../domain/record').RecordMeta | 'caseId'>): CaseHistoryEntry {
   return { ...newRecordMeta(context), caseId, ...entry };
 }
 
 /** A case-work step for the case's history (an assessment completed, a monitoring entered), at the case's stage. */
-export function caseStep(context: WriteContext, kase: Pick<FamilyCase, 'id' | 'stage'>, kind: 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement', reason: string): CaseHistoryEntry {
+export function caseStep(context: WriteContext, kase: Pick<FamilyCase, 'id' | 'stage'>, kind: 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement' | 'planRevised' | 'planCompleted' | 'planApproved' | 'service' | 'conference', reason: string): CaseHistoryEntry {
   return historyEntry(context, kase.id, { kind, from: kase.stage, to: kase.stage, reason });
 }
 
@@ -263,13 +264,18 @@ export interface UrgentActionInput {
  * Moves a case through the stage machine and records the event in its history. Stage
  * requirements (a head, a child, consent, criteria) are checked before any advance.
  */
-export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEvent, action?: UrgentActionInput): Promise<FamilyCase> {
+/** What a closure records besides its reason: how each goal of the plan ended. */
+export interface ClosureInput {
+  goalOutcomes: Omit<GoalOutcome, 'goalText'>[];
+}
+
+export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEvent, action?: UrgentActionInput, closure?: ClosureInput): Promise<FamilyCase> {
   const context = db.writeContext();
   const today = toIsoDate(context.now);
   if (event.type === 'urgentAction' && (!action || !action.description.trim() || !action.responsible.trim())) {
     throw new DomainError('invalid', 'action:required');
   }
-  return db.transaction('rw', CASE_TABLES(db), async () => {
+  return db.transaction('rw', [...CASE_TABLES(db), db.plans, db.assessments], async () => {
     const kase = await loadForChange(db, caseId, undefined, event.type === 'close' || event.type === 'reopen' ? event.type : 'change');
     // Signing brings the case to the agreement stage: the agreement stage's requirements hold for it.
     const target = event.type === 'advance' ? event.to : event.type === 'signAgreement' && kase.stage === 'primaryAssessment' ? 'agreement' : null;
@@ -279,6 +285,7 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     }
     const result = applyCaseEvent(kase, event, { today, userId: context.userId });
     if (!result.ok) throw new DomainError('stageRefused', result.refusal);
+    if (event.type === 'close') result.facts.closure = { ...result.facts.closure!, ...(await closureRecord(db, caseId, event.outcome, closure)) };
     // Whatever closes a case (a "not eligible" decision too) is the supervisor's approval.
     if (result.facts.stage === 'closed' && kase.stage !== 'closed') requireCase(db, 'close', kase);
     // Monthly monitoring runs from the signed agreement until the case closes.
@@ -299,6 +306,22 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
     );
     return next;
   });
+}
+
+/**
+ * The goals' outcomes and the final triangle a closure keeps, checked against the plan in force
+ * and the latest assessment (closure guards in domain/closure.ts).
+ */
+async function closureRecord(db: HamkorlikDb, caseId: string, outcome: Exclude<ClosureOutcome, 'notEligible'>, input: ClosureInput | undefined): Promise<Pick<Closure, 'goalOutcomes' | 'finalTriangle'>> {
+  const plan = await db.plans.where('[caseId+revision]').between([caseId, 0], [caseId, Infinity]).filter((p) => p.deletedAt === null).last();
+  const assessments = await db.assessments.where('caseId').equals(caseId).toArray();
+  const snapshot = finalTriangle(assessments);
+  const outcomes = input?.goalOutcomes ?? [];
+  for (const o of outcomes) if (!GOAL_RESULTS.includes(o.result)) throw new DomainError('invalid', `goalOutcomes:${o.goalId}`);
+  const problems = closureProblems(outcome, plan ?? null, outcomes, snapshot);
+  if (problems.length) throw new DomainError('stageRequirement', problems.map((p) => p.problem).join(' '));
+  const goalOutcomes = outcomes.map((o) => ({ goalId: o.goalId, goalText: plan!.goals.find((g) => g.id === o.goalId)!.text, result: o.result, note: o.note.trim() }));
+  return { goalOutcomes, finalTriangle: snapshot };
 }
 
 /** Soft delete: the case disappears from lists and search but can be restored. */

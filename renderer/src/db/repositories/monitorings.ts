@@ -1,11 +1,12 @@
 import type { HamkorlikDb } from '../db';
 import type { MonitoringRecord } from '../../domain/caseWork';
-import { isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
+import { formatDate, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
 import { monitoringStatus, type MonitoringStatus } from '../../domain/monitoring';
 import { newRecordMeta, touched } from '../../domain/record';
-import { caseStep } from './cases';
+import { caseStep, historyEntry } from './cases';
+import { currentPlan, recordActionProgress, savePlan } from './plans';
 import { requireCase, requireOffice } from './guard';
 import { canOnCase, readsAllCases } from '../../domain/access';
 
@@ -27,28 +28,54 @@ export async function caseMonitoringStatus(db: HamkorlikDb, kase: FamilyCase, to
   return monitoringStatus(kase.agreement.signedDate, records.map((m) => m.date), today);
 }
 
-export type MonitoringInput = Pick<MonitoringRecord, 'date' | 'actionReviews' | 'changes'>;
+export type MonitoringInput = Pick<MonitoringRecord, 'date' | 'actionReviews' | 'changes'> & {
+  /** Reasons for dropping actions the review drops, by action id. */
+  droppedReasons?: Record<string, string>;
+  /** When the monitoring revises the plan: why. A new draft revision starts from the plan in force. */
+  revisePlan?: string;
+};
 
 /**
  * Enters the month's monitoring of an active case and moves the case's next due date on, in one
- * transaction. A monitoring is dated between the agreement and today.
+ * transaction. A monitoring is dated between the agreement and today. It reviews the plan's
+ * actions (their statuses are recorded on the plan) and may start a revision of the plan.
  */
 export async function addMonitoring(db: HamkorlikDb, caseId: string, input: MonitoringInput): Promise<MonitoringRecord> {
   const context = db.writeContext();
   const today = toIsoDate(context.now);
   if (!isIsoDate(input.date) || input.date > today) throw new DomainError('invalid', 'date');
   if (!input.changes.trim() && input.actionReviews.length === 0) throw new DomainError('invalid', 'changes:required');
-  return db.transaction('rw', [db.cases, db.monitorings, db.caseHistory], async () => {
+  if (input.revisePlan !== undefined && !input.revisePlan.trim()) throw new DomainError('invalid', 'reason:required');
+  return db.transaction('rw', [db.cases, db.monitorings, db.caseHistory, db.plans, db.planRevisions, db.memberships, db.specialists], async () => {
     const kase = await db.cases.get(caseId);
     if (!kase || kase.deletedAt) throw new DomainError('notFound', caseId);
     requireCase(db, 'change', kase);
     if (!kase.agreement || kase.stage === 'closed') throw new DomainError('stageRefused', 'agreementNotSigned');
     if (input.date < kase.agreement.signedDate) throw new DomainError('invalid', 'dateBeforeAgreement');
-    const record: MonitoringRecord = { ...newRecordMeta(context), caseId, date: input.date, actionReviews: input.actionReviews, changes: input.changes.trim(), planRevision: null };
+    const reviews = input.actionReviews.map((review) => ({ ...review, note: review.note.trim() }));
+    const when = `${formatDate(input.date)}: ${input.changes.trim()}`;
+    await recordActionProgress(
+      db,
+      caseId,
+      reviews.map((review) => ({ actionId: review.actionId, status: review.status, droppedReason: input.droppedReasons?.[review.actionId] ?? review.note })),
+      when,
+    );
+    let planRevision: number | null = null;
+    if (input.revisePlan !== undefined) {
+      const plan = await currentPlan(db, caseId);
+      if (!plan) throw new DomainError('invalid', 'plan:none');
+      const revised = await savePlan(db, caseId, { goals: plan.goals, actions: plan.actions, participants: plan.participants }, input.revisePlan);
+      planRevision = revised.revision;
+    }
+    const record: MonitoringRecord = { ...newRecordMeta(context), caseId, date: input.date, actionReviews: reviews, changes: input.changes.trim(), planRevision };
     await db.monitorings.add(record);
-    const status = await caseMonitoringStatus(db, kase, today);
-    await db.cases.put(touched(kase, { monitoringDue: status?.next ?? null }, context));
-    await db.caseHistory.add(caseStep(context, kase, 'monitoring', record.changes));
+    const fresh = (await db.cases.get(caseId))!;
+    const status = await caseMonitoringStatus(db, fresh, today);
+    // Help delivered and now checked monthly: the case is at the monitoring stage.
+    const stage = fresh.stage === 'implementation' ? 'monitoring' : fresh.stage;
+    await db.cases.put(touched(fresh, { monitoringDue: status?.next ?? null, stage }, context));
+    await db.caseHistory.add(caseStep(context, fresh, 'monitoring', record.changes));
+    if (stage !== fresh.stage) await db.caseHistory.add(historyEntry(context, caseId, { kind: 'advance', from: fresh.stage, to: stage, reason: record.changes }));
     return record;
   });
 }
