@@ -18,7 +18,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
-import { AssessmentTab, MonitoringTab, PlacementsPanel } from '../caseWork';
+import { AssessmentTab, MonitoringTab, PlacementsPanel, PlanTab } from '../caseWork';
 import { AgreementTab, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
@@ -179,7 +179,18 @@ function CaseCard({ file }: { file: CaseFile }) {
                 }
                 testId="eligibility"
               />
-              {kase.closure && <Field label={t('card.outcome')} value={t('card.closedOn', { date: formatDate(kase.closure.date), outcome: t(`outcome.${kase.closure.outcome}`) })} />}
+              {kase.closure && (
+                <Field
+                  label={t('card.outcome')}
+                  testId="closure"
+                  value={[
+                    `${t('card.closedOn', { date: formatDate(kase.closure.date), outcome: t(`outcome.${kase.closure.outcome}`) })} · ${kase.closure.reason}`,
+                    ...(kase.agreement?.endedDate ? [t('closure.agreementEnded', { date: formatDate(kase.agreement.endedDate) })] : []),
+                    ...(kase.closure.goalOutcomes ?? []).map((o) => `• ${o.goalText}: ${t(`closure.results.${o.result}`)}${o.note ? ` — ${o.note}` : ''}`),
+                    ...(kase.closure.finalTriangle ? [t('closure.finalTriangle', { version: kase.closure.finalTriangle.version, date: formatDate(kase.closure.finalTriangle.date) })] : []),
+                  ].join('\n')}
+                />
+              )}
               {urgent.length > 0 && (
                 <Field
                   label={t('card.urgentActions')}
@@ -191,8 +202,8 @@ function CaseCard({ file }: { file: CaseFile }) {
           )}
           {tab === 'agreement' && <AgreementTab file={file} />}
           {tab === 'assessment' && <AssessmentTab file={file} />}
-          {tab === 'plan' && <EmptyState title={t(`card.tab.${tab}`)} text={t('card.notYet')} />}
-          {tab === 'monitoring' && <MonitoringTab kase={kase} />}
+          {tab === 'plan' && <PlanTab file={file} />}
+          {tab === 'monitoring' && <MonitoringTab file={file} />}
           {tab === 'documents' && <RegisterTable caseId={kase.id} />}
           {tab === 'history' && <HistoryTab file={file} />}
         </CardContent>

@@ -14,6 +14,8 @@ import { RISK_LEVELS, VULNERABILITY_CRITERIA, type RiskLevel } from '../../domai
 import { canOnCase } from '../../domain/access';
 import { availableEvents, closureOutcomesFor, nextStages, type CaseEvent, type OpenStage } from '../../domain/stages';
 import { DateField } from '../../ui/DateField';
+import { currentPlan } from '../../db/repositories/plans';
+import { GOAL_RESULTS, type GoalResult } from '../../domain/closure';
 
 type Action = { kind: 'advance'; to: OpenStage } | { kind: 'decideEligibility' } | { kind: 'signAgreement' } | { kind: 'close' } | { kind: 'reopen' } | { kind: 'urgentAction' };
 
@@ -89,6 +91,9 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   const [riskLevel, setRiskLevel] = useState<RiskLevel>(kase.riskLevel);
   const language = useAppSelector((state) => state.session.language);
   const [problems, setProblems] = useState<string[]>([]);
+  // Closing gives each goal of the plan its outcome (the closure act prints them).
+  const plan = useLiveQuery(() => (action.kind === 'close' ? currentPlan(db, kase.id) : Promise.resolve(undefined)), [db, kase.id, action.kind]);
+  const [goalResults, setGoalResults] = useState<Record<string, { result: GoalResult | ''; note: string }>>({});
 
   const event = (): CaseEvent => {
     switch (action.kind) {
@@ -110,7 +115,11 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
   const confirm = async () => {
     setBusy(true);
     try {
-      await applyEvent(db, kase.id, event(), action.kind === 'urgentAction' ? { description, responsible, dueDate: date as IsoDate } : undefined);
+      const goalOutcomes = (plan?.goals ?? []).flatMap((goal) => {
+        const chosen = goalResults[goal.id];
+        return chosen?.result ? [{ goalId: goal.id, result: chosen.result, note: chosen.note }] : [];
+      });
+      await applyEvent(db, kase.id, event(), action.kind === 'urgentAction' ? { description, responsible, dueDate: date as IsoDate } : undefined, action.kind === 'close' ? { goalOutcomes } : undefined);
       onClose();
     } catch (error) {
       if (error instanceof DomainError && (error.code === 'stageRefused' || error.code === 'stageRequirement')) {
@@ -174,6 +183,34 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
                 </MenuItem>
               ))}
             </TextField>
+          )}
+          {action.kind === 'close' && plan && plan.goals.length > 0 && (
+            <Stack spacing={1} data-testid="goal-outcomes">
+              <Typography variant="subtitle2">{t('closure.goalOutcomes')}</Typography>
+              {plan.goals.map((goal, index) => (
+                <Stack key={goal.id} direction={{ xs: 'column', sm: 'row' }} spacing={1} data-testid="goal-outcome">
+                  <Typography sx={{ flex: 2, pt: 1 }}>
+                    {index + 1}. {goal.text}
+                  </Typography>
+                  <TextField
+                    select
+                    size="small"
+                    sx={{ flex: 1, minWidth: 170 }}
+                    label={t('closure.result')}
+                    value={goalResults[goal.id]?.result ?? ''}
+                    onChange={(e) => setGoalResults((r) => ({ ...r, [goal.id]: { note: r[goal.id]?.note ?? '', result: e.target.value as GoalResult } }))}
+                    slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'goal-result' } as object } }}
+                  >
+                    {GOAL_RESULTS.map((result) => (
+                      <MenuItem key={result} value={result}>
+                        {t(`closure.results.${result}`)}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                  <TextField size="small" sx={{ flex: 2 }} label={t('closure.note')} value={goalResults[goal.id]?.note ?? ''} onChange={(e) => setGoalResults((r) => ({ ...r, [goal.id]: { result: r[goal.id]?.result ?? '', note: e.target.value } }))} />
+                </Stack>
+              ))}
+            </Stack>
           )}
           {action.kind === 'signAgreement' && (
             <TextField label={t('card.agreementNumber')} value={number} onChange={(e) => setNumber(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'event-number' } }} />
