@@ -1,23 +1,10 @@
-import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AccountsPage, logout } from '../pages/AccountsPage';
+import { CHILD_DOMAINS, FAMILY_DOMAINS, rateAll, trianglePicture } from '../pages/caseWork';
 import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
 import { LoginPage } from '../pages/LoginPage';
 import { completeSetup } from '../pages/SetupPage';
-
-const CHILD_DOMAINS = ['health', 'education', 'emotionalBehavioural', 'identity', 'familySocialRelationships', 'socialPresentation', 'selfCare'];
-const FAMILY_DOMAINS = ['basicCare', 'ensuringSafety', 'emotionalWarmth', 'stimulation', 'guidanceBoundaries', 'stability', 'familyHistoryFunctioning', 'housing', 'employment', 'income', 'socialIntegration', 'communityResources'];
-
-/** Rates every domain of the open part of the assessment with `rating`. */
-async function rateAll(page: Page, domains: string[], rating: number) {
-  for (const domain of domains) await page.getByTestId(`rate-${domain}-${rating}`).click();
-}
-
-/** The first polygon-like path of each radar series, as drawn: the picture a user sees. */
-async function trianglePicture(page: Page, personTestId: string): Promise<string[]> {
-  return page.getByTestId(personTestId).locator('svg path').evaluateAll((paths) => paths.map((path) => path.getAttribute('d') ?? '').filter((d) => d.length > 40));
-}
 
 test("an in-depth assessment of two children is rated on every domain, approved by another supervisor, and the reassessment's triangle differs from the first", async ({ page, openApp }) => {
   await openApp();

@@ -298,6 +298,8 @@ describe('services and monitoring against the plan', () => {
     expect((await db.cases.get(kase.id))!.stage).toBe('monitoring');
     const revising = await addMonitoring(db, kase.id, { date: d('2026-10-01'), actionReviews: [], changes: 'He needs a uniform.', revisePlan: 'uniform needed' });
     expect(revising.planRevision).toBe(2);
+    // The revision copies the plan in force; its history entry still says why it was started.
+    expect((await listPlanRevisions(db, kase.id)).find((entry) => entry.revision === 2)).toMatchObject({ reason: 'uniform needed', changes: [] });
     expect((await listPlans(db, kase.id)).map((p) => [p.revision, p.status])).toEqual([
       [1, 'approved'],
       [2, 'draft'],

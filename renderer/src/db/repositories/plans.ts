@@ -90,9 +90,10 @@ function clean(content: PlanContent): PlanContent {
   };
 }
 
-async function writeRevision(db: HamkorlikDb, context: WriteContext, plan: FamilyPlan, before: PlanContent | null, reason: string): Promise<void> {
+/** A history entry for a save that changed something, and always for the start of a new revision (its reason is the point). */
+async function writeRevision(db: HamkorlikDb, context: WriteContext, plan: FamilyPlan, before: PlanContent | null, reason: string, startsRevision = false): Promise<void> {
   const changes = diffPlan(before, plan);
-  if (changes.length === 0) return;
+  if (changes.length === 0 && !startsRevision) return;
   const entry: PlanRevision = { ...newRecordMeta(context), planId: plan.id, caseId: plan.caseId, revision: plan.revision, reason, changes };
   await db.planRevisions.add(entry);
 }
@@ -130,8 +131,8 @@ export async function savePlan(db: HamkorlikDb, caseId: string, content: PlanCon
       plan = touched(current, { ...cleaned, status: 'draft' }, context);
       await db.plans.put(plan);
     }
-    await writeRevision(db, context, plan, current ?? null, reason.trim());
     const startsRevision = !current || current.status === 'approved';
+    await writeRevision(db, context, plan, current ?? null, reason.trim(), startsRevision);
     // The first plan takes the case into the planning stage; later revisions leave the stage as it is.
     const stage = kase.stage === 'agreement' || kase.stage === 'inDepthAssessment' ? 'planning' : undefined;
     await keepCaseDue(db, context, kase, plan, stage);

@@ -288,7 +288,7 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
                   <Box sx={{ flex: 1.3, minWidth: 170 }}>
                     <DateField label={t('plan.deadline')} value={action.deadline} onChange={(date) => setAction(action.id, { deadline: date as IsoDate })} testId="action-deadline" />
                   </Box>
-                  <TextField select size="small" label={t('plan.status')} sx={{ flex: 1, minWidth: 140 }} value={action.status} onChange={(e) => setAction(action.id, { status: e.target.value as PlanAction['status'] })}>
+                  <TextField select size="small" label={t('plan.status')} sx={{ flex: 1, minWidth: 140 }} value={action.status} onChange={(e) => setAction(action.id, { status: e.target.value as PlanAction['status'] })} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'action-status' } as object } }}>
                     {ACTION_STATUSES.map((status) => (
                       <MenuItem key={status} value={status}>
                         {t(`plan.actionStatus.${status}`)}
@@ -296,7 +296,7 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
                     ))}
                   </TextField>
                   {action.status === 'dropped' && (
-                    <TextField size="small" label={t('plan.droppedReason')} sx={{ flex: 2 }} value={action.droppedReason} onChange={(e) => setAction(action.id, { droppedReason: e.target.value })} />
+                    <TextField size="small" label={t('plan.droppedReason')} sx={{ flex: 2 }} value={action.droppedReason} onChange={(e) => setAction(action.id, { droppedReason: e.target.value })} slotProps={{ htmlInput: { 'data-testid': 'action-dropped-reason' } }} />
                   )}
                   <IconButton aria-label={t('plan.removeAction')} onClick={() => setContent((c) => ({ ...c, actions: c.actions.filter((a) => a.id !== action.id) }))}>
                     <DeleteIcon />

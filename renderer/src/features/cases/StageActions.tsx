@@ -176,7 +176,7 @@ function EventDialog({ kase, action, onClose }: { kase: FamilyCase; action: Acti
             </>
           )}
           {action.kind === 'close' && (
-            <TextField select label={t('card.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
+            <TextField select label={t('card.outcome')} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'event-outcome' } as object } }}>
               {outcomes.map((o) => (
                 <MenuItem key={o} value={o}>
                   {t(`outcome.${o}`)}

@@ -1,0 +1,205 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from '../fixtures';
+import { ADMIN, OFFICE } from '../data';
+import { AccountsPage, logout } from '../pages/AccountsPage';
+import { CHILD_DOMAINS, FAMILY_DOMAINS, pickAt, rateAll, trianglePicture, typeDateAt } from '../pages/caseWork';
+import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
+import { LoginPage, reloadAndLogin } from '../pages/LoginPage';
+import { selectOption } from '../pages/mui';
+import { completeSetup } from '../pages/SetupPage';
+import { TeamsPage } from '../pages/TeamsPage';
+
+const SUPERVISOR = { username: 'nazorat', first: 'Birinchi-parol-1', password: 'Nazorat-parol-2026' };
+
+/** The second supervisor logs in, does `work` on the case, and the administrator comes back. */
+async function asSupervisor(page: Page, url: string, firstTime: boolean, work: () => Promise<void>) {
+  await logout(page);
+  const login = new LoginPage(page);
+  if (firstTime) {
+    await login.attempt(SUPERVISOR.username, SUPERVISOR.first);
+    await login.chooseOwnPassword(SUPERVISOR.password);
+  } else await login.login(SUPERVISOR.username, SUPERVISOR.password);
+  await page.goto(url);
+  await work();
+  await logout(page);
+  await login.login(ADMIN.username, ADMIN.password);
+  await page.goto(url);
+}
+
+/** Fills the `index`-th action of the plan editor. */
+async function fillAction(page: Page, index: number, action: { text: string; responsible: string; deadline: string }) {
+  await page.getByTestId('action-text').nth(index).fill(action.text);
+  await pickAt(page, 'action-responsible', index, { name: action.responsible });
+  await typeDateAt(page, 'action-deadline', index, action.deadline);
+}
+
+test('a family goes from eligibility through a triangle assessment of two children, a plan of four actions for three people and two monitorings to closure as self-sufficient', async ({ page, openApp }) => {
+  test.setTimeout(240_000);
+  await page.clock.install({ time: new Date('2026-09-15T10:00:00+05:00') });
+  await openApp();
+  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  await page.getByTestId('nav-accounts').click();
+  await new AccountsPage(page).create({ username: SUPERVISOR.username, fullNameLatn: 'Olimova Zarina', position: 'Supervayzer', roles: ['supervisor'], mahallas: [], password: SUPERVISOR.first });
+  const teams = new TeamsPage(page);
+  await teams.open();
+  await teams.addSpecialist({ fullName: 'Ergasheva Dilnoza Yoʻldoshevna', agencyName: 'Tuman maktabgacha va maktab taʼlimi boʻlimi', position: { uzLatn: 'maktab psixologi', uzCyrl: 'мактаб психологи', ru: 'школьный психолог' } });
+  await teams.addSpecialist({ fullName: 'Xolmatov Shavkat Oʻrinovich', agencyName: 'Tuman ichki ishlar boʻlimi', position: { uzLatn: 'profilaktika inspektori', uzCyrl: 'профилактика инспектори', ru: 'инспектор профилактики' } });
+
+  // Identification, eligibility, the agreement.
+  const form = await startCase(page, { consent: true });
+  await form.typeDate('case-referral-date', '01.09.2026');
+  await form.addMemberRow();
+  await form.fillMember(0, { relation: 'head', surname: 'Тоирова', firstName: 'Дилбар', sex: 'female', birthDate: '12.03.1990' });
+  await form.fillMember(1, { relation: 'child', surname: 'Тоиров', firstName: 'Ҳамза', sex: 'male', birthDate: '04.06.2016' });
+  await form.fillMember(2, { relation: 'child', surname: 'Тоирова', firstName: 'Мубина', sex: 'female', birthDate: '13.05.2019' });
+  await form.submit();
+  await makeEligible(page, { visit: 'Oilaga tashrif', eligible: 'Mezonlarga mos' });
+  await signAgreement(page, 'K-7/2026');
+  const url = page.url();
+
+  // The triangle: both children and the family, every domain rated.
+  await page.getByTestId('tab-assessment').click();
+  await page.getByTestId('assessment-start').click();
+  const parts = page.locator('[data-testid^="assessment-part-"]');
+  await parts.nth(0).click();
+  await rateAll(page, CHILD_DOMAINS, 2);
+  await parts.nth(1).click();
+  await rateAll(page, CHILD_DOMAINS, 3);
+  await page.getByTestId('assessment-part-family').click();
+  await rateAll(page, FAMILY_DOMAINS, 2);
+  await page.getByTestId('assessment-conclusion').fill('Onasiga ish kerak; Hamzaga maktabda yordam kerak.');
+  await page.getByTestId('assessment-complete').click();
+  await expect(page.getByTestId('assessment-version-1')).toContainText('tasdiqlashni kutmoqda');
+  const firstPicture = await trianglePicture(page, 'assessment-tab');
+
+  // The plan: two goals, four actions for the psychologist, the inspector and the mother.
+  await page.getByTestId('tab-plan').click();
+  await page.getByTestId('goal-text').first().fill('Hamza har kuni maktabga boradi');
+  await page.getByTestId('goal-domains').first().click();
+  await page.getByRole('option', { name: 'Taʼlim', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('action-add').first().click();
+  await page.getByTestId('action-add').first().click();
+  await fillAction(page, 0, { text: 'Hamza bilan haftalik suhbat', responsible: 'Ergasheva Dilnoza Yoʻldoshevna', deadline: '30.10.2026' });
+  await fillAction(page, 1, { text: 'Hamzani maktabga olib borish', responsible: 'Toirova Dilbar', deadline: '30.11.2026' });
+  await page.getByTestId('goal-add').click();
+  await page.getByTestId('goal-text').nth(1).fill('Onasi ishga joylashadi');
+  await page.getByTestId('goal-domains').nth(1).click();
+  await page.getByRole('option', { name: 'Bandlik', exact: true }).click();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('action-add').nth(1).click();
+  await page.getByTestId('action-add').nth(1).click();
+  await fillAction(page, 2, { text: 'Oilaga haftalik profilaktik tashrif', responsible: 'Xolmatov Shavkat Oʻrinovich', deadline: '15.11.2026' });
+  await fillAction(page, 3, { text: 'Bandlik markaziga murojaat qilish', responsible: 'Toirova Dilbar', deadline: '01.10.2026' });
+  await expect(page.getByTestId('plan-problems')).toContainText('Qatnashgan oila aʼzolarini belgilang.');
+  await page.getByTestId('plan-editor').getByLabel('Toirova Dilbar').check();
+  await expect(page.getByTestId('plan-problems')).toHaveCount(0);
+  await screenshot(page, 'plan-editor-uz-Latn');
+  await page.getByTestId('plan-save-complete').click();
+  await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlashni kutmoqda');
+  await expect(page.getByTestId('plan-action')).toHaveCount(4);
+  await expect(page.getByTestId('plan-approve')).toHaveCount(0); // the administrator wrote it
+
+  // Another supervisor approves the assessment and the plan; the case moves to implementation.
+  await asSupervisor(page, url, true, async () => {
+    await page.getByTestId('tab-assessment').click();
+    await page.getByTestId('assessment-approve').click();
+    await page.getByTestId('assessment-approve-confirm').click();
+    await expect(page.getByTestId('assessment-version-1')).toContainText('tasdiqlangan');
+    await page.getByTestId('tab-plan').click();
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-note').fill('Maʼqul.');
+    await page.getByTestId('plan-approve-confirm').click();
+    await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlangan');
+  });
+  await expect(page.getByTestId('stage-chip')).toContainText('Rejani amalga oshirish');
+
+  // A service delivered against the psychologist's action completes it.
+  await page.getByTestId('tab-plan').click();
+  await page.getByTestId('service-add').click();
+  await page.getByTestId('service-description').fill('Hamza bilan toʻrtta suhbat');
+  await page.getByTestId('service-dialog').getByLabel('Toirov Hamza').check();
+  await page.getByTestId('service-dialog').getByLabel('Ushbu xizmat bilan tadbir bajarildi').check();
+  await page.getByTestId('service-save').click();
+  await expect(page.getByTestId('service-row')).toHaveCount(1);
+  await expect(page.getByTestId('plan-action').first()).toContainText('Bajarildi');
+
+  // The first monthly monitoring reviews the three open actions.
+  await page.clock.setSystemTime(new Date('2026-10-15T10:00:00+05:00'));
+  await reloadAndLogin(page, ADMIN);
+  await page.getByTestId('tab-monitoring').click();
+  await page.getByTestId('monitoring-new').click();
+  await expect(page.getByTestId('monitoring-review')).toHaveCount(3);
+  await pickAt(page, 'review-status', 0, { value: 'inProgress' });
+  await page.getByTestId('review-note').nth(0).fill('Onasi har kuni olib boryapti');
+  await pickAt(page, 'review-status', 2, { value: 'done' });
+  await page.getByTestId('monitoring-changes').fill('Hamza maktabga qatnayapti.');
+  await screenshot(page, 'monitoring-review-uz-Latn');
+  await page.getByTestId('monitoring-save').click();
+  await expect(page.getByTestId('monitoring-entry')).toHaveCount(1);
+  await expect(page.getByTestId('stage-chip')).toContainText('Monitoring');
+
+  // The second revises the plan: the mother found work elsewhere, the inspector's visits are no longer needed.
+  await page.clock.setSystemTime(new Date('2026-11-16T10:00:00+05:00'));
+  await reloadAndLogin(page, ADMIN);
+  await page.getByTestId('tab-monitoring').click();
+  await page.getByTestId('monitoring-new').click();
+  await expect(page.getByTestId('monitoring-review')).toHaveCount(2);
+  await pickAt(page, 'review-status', 0, { value: 'done' });
+  await page.getByTestId('monitoring-changes').fill('Onasi tikuvchilik sexiga ishga kirdi.');
+  await page.getByTestId('monitoring-revise').check();
+  await page.getByTestId('monitoring-revise-reason').fill('Profilaktik tashriflar endi kerak emas');
+  await page.getByTestId('monitoring-save').click();
+  await expect(page.getByTestId('monitoring-entry').first()).toContainText('2-tahrir');
+  await page.getByTestId('tab-plan').click();
+  await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await pickAt(page, 'action-status', 2, { value: 'dropped' });
+  await page.getByTestId('action-dropped-reason').fill('Oila xavfsiz, tashriflar kerak emas');
+  await page.getByTestId('plan-save-complete').click();
+  await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlashni kutmoqda');
+  await expect(page.getByTestId('plan-history')).toContainText('Profilaktik tashriflar endi kerak emas');
+  await expect(page.getByTestId('plan-history')).toContainText('Holati: Rejalashtirilgan → Bekor qilindi');
+
+  // The reassessment: Hamza is doing better; its picture differs from the first.
+  await page.getByTestId('tab-assessment').click();
+  await page.getByTestId('assessment-start').click();
+  await parts.nth(0).click();
+  await rateAll(page, CHILD_DOMAINS, 4);
+  await page.getByTestId('assessment-conclusion').fill('Hamza maktabga qaytdi, onasi ishlayapti.');
+  await page.getByTestId('assessment-complete').click();
+  await expect(page.getByTestId('assessment-version-2')).toContainText('tasdiqlashni kutmoqda');
+  const secondPicture = await trianglePicture(page, 'assessment-tab');
+  expect(secondPicture).not.toEqual(firstPicture);
+
+  await asSupervisor(page, url, false, async () => {
+    await page.getByTestId('tab-plan').click();
+    await page.getByTestId('plan-approve').click();
+    await page.getByTestId('plan-approve-confirm').click();
+    await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlangan');
+  });
+
+  // Closure: self-sufficient, each goal achieved. The administrator is a supervisor and closes it.
+  await page.getByTestId('close-case').click();
+  await selectOption(page, 'event-outcome', 'selfSufficient');
+  await expect(page.getByTestId('goal-outcome')).toHaveCount(2);
+  await pickAt(page, 'goal-result', 0, { value: 'achieved' });
+  await page.getByTestId('event-reason').fill('Oila mustaqil: onasi ishlaydi, Hamza maktabda');
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('event-error')).toContainText('Rejaning har bir maqsadi boʻyicha natijani koʻrsating.');
+  await pickAt(page, 'goal-result', 1, { value: 'achieved' });
+  await page.getByTestId('event-confirm').click();
+  await expect(page.getByTestId('stage-chip')).toContainText('Yopilgan');
+  await page.getByTestId('tab-referral').click();
+  await expect(page.getByTestId('closure')).toContainText('Kelishuv 16.11.2026 kuni tugatildi.');
+  await expect(page.getByTestId('closure')).toContainText('Onasi ishga joylashadi: Erishildi');
+  await expect(page.getByTestId('closure')).toContainText('Yakuniy baholash (2-versiya, 16.11.2026)');
+
+  // The history shows every step.
+  await page.getByTestId('tab-history').click();
+  const history = page.getByTestId('history-entry');
+  for (const step of ['Keys ochildi', 'Muvofiqlik haqida qaror', 'Kelishuv imzolandi', 'Baholash yakunlandi', 'Baholash tasdiqlandi', 'Reja tasdiqlashga yuborildi', 'Reja tasdiqlandi', 'Xizmat koʻrsatildi', 'Oylik monitoring', 'Keys yopildi']) {
+    await expect(history.filter({ hasText: step }).first()).toBeVisible();
+  }
+  await expect(history.filter({ hasText: 'Oylik monitoring' })).toHaveCount(2);
+  await screenshot(page, 'case-work-history-uz-Latn');
+});
