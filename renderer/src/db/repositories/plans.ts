@@ -136,7 +136,7 @@ export async function savePlan(db: HamkorlikDb, caseId: string, content: PlanCon
     // The first plan takes the case into the planning stage; later revisions leave the stage as it is.
     const stage = kase.stage === 'agreement' || kase.stage === 'inDepthAssessment' ? 'planning' : undefined;
     await keepCaseDue(db, context, kase, plan, stage);
-    if (startsRevision) await db.caseHistory.add(caseStep(context, { id: kase.id, stage: stage ?? kase.stage }, 'planRevised', `${plan.revision}: ${reason.trim()}`));
+    if (startsRevision) await db.caseHistory.add(caseStep(context, { id: kase.id, stage: stage ?? kase.stage }, 'planRevised', reason.trim()));
     return plan;
   });
 }
@@ -153,7 +153,7 @@ export async function completePlan(db: HamkorlikDb, planId: string): Promise<Fam
     if (problems.length) throw new DomainError('invalid', problems.map((p) => `${p.problem}${p.id ? `:${p.id}` : ''}`).join(' '));
     const next = touched(current, { status: 'completed' }, context);
     await db.plans.put(next);
-    await db.caseHistory.add(caseStep(context, kase, 'planCompleted', String(current.revision)));
+    await db.caseHistory.add(caseStep(context, kase, 'planCompleted', ''));
     return next;
   });
 }
@@ -177,10 +177,10 @@ export async function approvePlan(db: HamkorlikDb, planId: string, note: string)
     if (problem) throw new DomainError('stageRefused', problem);
     const next = touched(current, { status: 'approved', approval: { by: actor.userId, at: context.now.toISOString(), note: note.trim() } }, context);
     await db.plans.put(next);
-    await db.caseHistory.add(caseStep(context, kase, 'planApproved', `${current.revision}: ${note.trim()}`));
+    await db.caseHistory.add(caseStep(context, kase, 'planApproved', note.trim()));
     if (kase.stage === 'agreement' || kase.stage === 'inDepthAssessment' || kase.stage === 'planning') {
       await db.cases.put(touched(kase, { stage: 'implementation' }, context));
-      await db.caseHistory.add(historyEntry(context, kase.id, { kind: 'advance', from: kase.stage, to: 'implementation', reason: `${current.revision}: ${note.trim()}` }));
+      await db.caseHistory.add(historyEntry(context, kase.id, { kind: 'advance', from: kase.stage, to: 'implementation', reason: note.trim() }));
     }
     return next;
   });

@@ -245,7 +245,7 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
                 groupBy={(domain) => t(`triangle.side.${sideOf(domain)}`)}
                 renderInput={(params) => <TextField {...params} label={t('plan.domains')} slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'goal-domains' } }} />}
               />
-              <TextField select sx={{ flex: 1 }} label={t('plan.forWhom')} value={goal.personId ?? ''} onChange={(e) => setGoal(goal.id, { personId: e.target.value || null })} slotProps={{ select: { displayEmpty: true } }}>
+              <TextField select sx={{ flex: 1 }} label={t('plan.forWhom')} value={goal.personId ?? ''} onChange={(e) => setGoal(goal.id, { personId: e.target.value || null })} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
                 <MenuItem value="">{t('plan.wholeFamily')}</MenuItem>
                 {children.map((m) => (
                   <MenuItem key={m.person.id} value={m.person.id}>

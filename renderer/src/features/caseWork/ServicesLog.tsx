@@ -123,7 +123,7 @@ function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPl
       <DialogTitle>{t('service.add')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField select label={t('service.action')} value={actionId} onChange={(e) => setActionId(e.target.value)} slotProps={{ select: { displayEmpty: true } }}>
+          <TextField select label={t('service.action')} value={actionId} onChange={(e) => setActionId(e.target.value)} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
             <MenuItem value="">{t('service.noAction')}</MenuItem>
             {openActions.map((action) => (
               <MenuItem key={action.id} value={action.id}>
@@ -142,7 +142,7 @@ function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPl
                 </MenuItem>
               ))}
             </TextField>
-            <TextField select size="small" sx={{ flex: 1 }} label={t('service.deliveredBy')} value={deliveredBy} onChange={(e) => setDeliveredBy(e.target.value)} slotProps={{ select: { displayEmpty: true } }}>
+            <TextField select size="small" sx={{ flex: 1 }} label={t('service.deliveredBy')} value={deliveredBy} onChange={(e) => setDeliveredBy(e.target.value)} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
               <MenuItem value="">{t('triangle.caseManager')}</MenuItem>
               {specialists
                 .filter((s) => s.deletedAt === null)
