@@ -245,7 +245,9 @@ describe('the family development plan', () => {
     await completePlan(db, first.id);
     await expect(approvePlan(db, first.id, 'ok')).rejects.toMatchObject({ code: 'forbidden' });
     db.session = supervisor('sup-1');
+    expect((await myWork(db, d('2026-10-01'))).awaitingApproval.map((item) => [item.kind, item.number])).toEqual([['plan', 1]]);
     await approvePlan(db, first.id, 'Agreed');
+    expect((await myWork(db, d('2026-10-01'))).awaitingApproval).toEqual([]);
     expect((await db.cases.get(kase.id))!.stage).toBe('implementation');
 
     db.session = caseManager();

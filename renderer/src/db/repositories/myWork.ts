@@ -1,18 +1,27 @@
 import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
-import type { Assessment } from '../../domain/assessment';
 import { canOnCase } from '../../domain/access';
-import { addDays, type IsoDate } from '../../domain/dates';
+import { addDays, toIsoDate, type IsoDate } from '../../domain/dates';
 import type { FamilyCase } from '../../domain/familyCase';
 import { requireOffice } from './guard';
+
+export interface AwaitingApproval {
+  kind: 'assessment' | 'plan';
+  id: string;
+  caseId: string;
+  caseNumber: string;
+  /** The assessment's version or the plan's revision. */
+  number: number;
+  date: IsoDate;
+}
 
 export interface MyWork {
   /** The user's cases whose monitoring or a plan action is overdue. */
   overdue: FamilyCase[];
   /** The user's cases whose monitoring is due within the week. */
   dueThisWeek: FamilyCase[];
-  /** Completed assessments waiting for this supervisor's approval (none of their own). */
-  awaitingApproval: (Assessment & { caseNumber: string })[];
+  /** Completed assessments and plans waiting for this supervisor's approval (none of their own). */
+  awaitingApproval: AwaitingApproval[];
 }
 
 /** What the logged-in user has to do: the My work page and the badge in the navigation. */
@@ -31,9 +40,18 @@ export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
   const weekEnd = addDays(today, 7);
   let awaitingApproval: MyWork['awaitingApproval'] = [];
   if (actor.roles.includes('supervisor')) {
-    const completed = await db.assessments.where('status').equals('completed').filter((a) => a.deletedAt === null && a.createdBy !== actor.userId).toArray();
-    const cases = new Map((await db.cases.bulkGet(completed.map((a) => a.caseId))).filter((k): k is FamilyCase => !!k && !k.deletedAt && canOnCase(actor, 'read', k)).map((k) => [k.id, k]));
-    awaitingApproval = completed.filter((a) => cases.has(a.caseId)).map((a) => ({ ...a, caseNumber: cases.get(a.caseId)!.caseNumber }));
+    const [assessments, plans] = await Promise.all([
+      db.assessments.where('status').equals('completed').filter((a) => a.deletedAt === null && a.createdBy !== actor.userId).toArray(),
+      db.plans.where('status').equals('completed').filter((p) => p.deletedAt === null && p.createdBy !== actor.userId).toArray(),
+    ]);
+    const caseIds = [...new Set([...assessments, ...plans].map((record) => record.caseId))];
+    const cases = new Map((await db.cases.bulkGet(caseIds)).filter((k): k is FamilyCase => !!k && !k.deletedAt && canOnCase(actor, 'read', k)).map((k) => [k.id, k]));
+    awaitingApproval = [
+      ...assessments.map((a) => ({ kind: 'assessment' as const, id: a.id, caseId: a.caseId, number: a.version, date: a.date })),
+      ...plans.map((p) => ({ kind: 'plan' as const, id: p.id, caseId: p.caseId, number: p.revision, date: toIsoDate(new Date(p.updatedAt)) })),
+    ]
+      .filter((item) => cases.has(item.caseId))
+      .map((item) => ({ ...item, caseNumber: cases.get(item.caseId)!.caseNumber }));
   }
   const overdueIds = new Set(overdue.map((kase) => kase.id));
   return {

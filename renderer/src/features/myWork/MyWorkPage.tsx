@@ -102,10 +102,10 @@ export function MyWorkPage() {
             <Paper variant="outlined">
               <Table size="small" data-testid="my-approvals">
                 <TableBody>
-                  {work.awaitingApproval.map((assessment) => (
-                    <TableRow key={assessment.id} hover sx={{ cursor: 'pointer' }} onClick={() => open(assessment.caseId)} data-testid="my-approvals-row">
-                      <TableCell>{assessment.caseNumber}</TableCell>
-                      <TableCell>{t('myWork.assessmentVersion', { version: assessment.version, date: formatDate(assessment.date) })}</TableCell>
+                  {work.awaitingApproval.map((item) => (
+                    <TableRow key={item.id} hover sx={{ cursor: 'pointer' }} onClick={() => open(item.caseId)} data-testid="my-approvals-row">
+                      <TableCell>{item.caseNumber}</TableCell>
+                      <TableCell>{item.kind === 'assessment' ? t('myWork.assessmentVersion', { version: item.number, date: formatDate(item.date) }) : t('myWork.planRevision', { revision: item.number, date: formatDate(item.date) })}</TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
