@@ -1,6 +1,7 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import DescriptionIcon from '@mui/icons-material/Description';
 import FolderSharedIcon from '@mui/icons-material/FolderShared';
+import ForumIcon from '@mui/icons-material/Forum';
 import GroupsIcon from '@mui/icons-material/Groups';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import PrintIcon from '@mui/icons-material/Print';
@@ -44,6 +45,7 @@ const DRAWER_WIDTH = 240;
 export const SECTIONS: readonly { path: string; key: string; icon: ReactNode; shown: (actor: Actor) => boolean }[] = [
   { path: '/cases', key: 'cases', icon: <FolderSharedIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/my-work', key: 'myWork', icon: <TaskAltIcon />, shown: (actor) => canDo(actor, 'listCases') },
+  { path: '/conferences', key: 'conferences', icon: <ForumIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/teams', key: 'teams', icon: <GroupsIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/documents', key: 'documents', icon: <DescriptionIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/reports', key: 'reports', icon: <AssessmentIcon />, shown: (actor) => canDo(actor, 'readReports') },

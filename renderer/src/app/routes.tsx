@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { createHashRouter, Navigate, Outlet, RouterProvider } from 'react-router';
 import { getSetting } from '../db/repositories/settings';
 import { CaseCardPage, CaseFormPage } from '../features/cases';
+import { ConferencesPage } from '../features/conferences';
 import { DocumentsPage } from '../features/documents';
 import { ExchangePage } from '../features/exchange';
 import { MyWorkPage } from '../features/myWork';
@@ -78,6 +79,7 @@ const router = createHashRouter([
                   { path: '/cases/:caseId', element: <CaseCardPage /> },
                   { path: '/cases/:caseId/edit', element: <CaseFormPage /> },
                   { path: '/my-work', element: <MyWorkPage /> },
+                  { path: '/conferences', element: <ConferencesPage /> },
                   { path: '/teams', element: <TeamsPage /> },
                   { path: '/documents', element: <DocumentsPage /> },
                   { path: '/reports', element: <ReportsPage /> },

@@ -32,15 +32,32 @@ export interface MonitoringRecord extends RecordMeta {
   planRevision: number | null;
 }
 
-/** The interagency team's meeting on one or more cases. */
+/**
+ * Who does what next, by when. The one responsible is an attendee (a specialist of the directory,
+ * named in the UI's script) or, when the task falls to someone who was not there — the family, the
+ * school, the case manager without a directory entry — a name typed as free text. Both are kept
+ * apart rather than in one string, so a specialist's id is never shown as a name nor a typed name
+ * mistaken for an id.
+ */
+export interface ConferenceNextStep {
+  /** An attendee of the conference, or null when `who` names the person. */
+  specialistId: string | null;
+  /** The person typed as text; '' when `specialistId` names them. */
+  who: string;
+  what: string;
+  by: IsoDate | null;
+}
+
+/** The interagency team's meeting (case conference) on one or more cases. */
 export interface CaseConference extends RecordMeta {
   date: IsoDate;
+  /** The mahalla whose team met, or null for a meeting that is no one mahalla's (the district working group). */
   mahallaId: string | null;
   /** Specialists of the directory who attended. */
   attendees: string[];
   caseIds: string[];
   decisions: string;
-  nextSteps: { who: string; what: string; by: IsoDate | null }[];
+  nextSteps: ConferenceNextStep[];
 }
 
 /**

@@ -27,6 +27,14 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
     deputyHokim: 'setup:office.deputyHokim',
   },
   mahallas: { name: 'cases:field.mahalla' },
+  conferences: {
+    date: 'conferences:field.date',
+    mahallaId: 'conferences:field.mahalla',
+    attendees: 'conferences:field.attendees',
+    caseIds: 'conferences:field.cases',
+    decisions: 'conferences:field.decisions',
+    nextSteps: 'conferences:field.nextSteps',
+  },
 };
 
 /** A value of those tables as a person reads it: roles, mahallas, regions and districts by name. */

@@ -19,6 +19,7 @@ import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
 import { AssessmentTab, MonitoringTab, PlacementsPanel, PlanTab } from '../caseWork';
+import { CaseConferences } from '../conferences';
 import { AgreementTab, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
@@ -26,7 +27,7 @@ import { MemberDialog } from './MemberDialog';
 import { StageActions } from './StageActions';
 import { StageChip } from './StageChip';
 
-const TABS = ['family', 'referral', 'agreement', 'assessment', 'plan', 'monitoring', 'documents', 'history'] as const;
+const TABS = ['family', 'referral', 'agreement', 'assessment', 'plan', 'monitoring', 'conferences', 'documents', 'history'] as const;
 
 /** One case file: the family and its children, referral and eligibility, agreement, and history. */
 export function CaseCardPage() {
@@ -204,6 +205,7 @@ function CaseCard({ file }: { file: CaseFile }) {
           {tab === 'assessment' && <AssessmentTab file={file} />}
           {tab === 'plan' && <PlanTab file={file} />}
           {tab === 'monitoring' && <MonitoringTab file={file} />}
+          {tab === 'conferences' && <CaseConferences kase={kase} />}
           {tab === 'documents' && <RegisterTable caseId={kase.id} />}
           {tab === 'history' && <HistoryTab file={file} />}
         </CardContent>

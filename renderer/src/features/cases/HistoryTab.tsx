@@ -57,6 +57,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
                 entry.reason,
                 entry.action ? `${entry.action.description} — ${entry.action.responsible}` : '',
                 entry.placement ? `${personName(entry.placement.personId)}: ${t(`placement.kind.${entry.placement.kind}`)} · ${t('placement.since', { date: formatDate(entry.placement.from) })}` : '',
+                entry.conference ? t('history.conferenceOn', { date: formatDate(entry.conference.date) }) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}

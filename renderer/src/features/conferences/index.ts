@@ -1,0 +1,2 @@
+export { ConferencesPage } from './ConferencesPage';
+export { CaseConferences } from './CaseConferences';
