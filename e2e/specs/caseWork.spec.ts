@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AccountsPage, logout } from '../pages/AccountsPage';
+import { AppShell } from '../pages/AppShell';
 import { CHILD_DOMAINS, FAMILY_DOMAINS, pickAt, rateAll, trianglePicture, typeDateAt } from '../pages/caseWork';
 import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
 import { LoginPage, reloadAndLogin } from '../pages/LoginPage';
@@ -202,4 +203,15 @@ test('a family goes from eligibility through a triangle assessment of two childr
   }
   await expect(history.filter({ hasText: 'Oylik monitoring' })).toHaveCount(2);
   await screenshot(page, 'case-work-history-uz-Latn');
+
+  // The plan as Russian and Cyrillic screens show it: names in Cyrillic, the words translated.
+  const shell = new AppShell(page);
+  await page.getByTestId('tab-plan').click();
+  await shell.switchLanguage('ru');
+  await expect(page.getByTestId('plan-status')).toHaveText('утверждён');
+  await expect(page.getByTestId('plan-action').nth(1)).toContainText('Тоирова Дилбар');
+  await screenshot(page, 'plan-ru');
+  await shell.switchLanguage('uz-Cyrl');
+  await expect(page.getByTestId('plan-action').nth(2)).toContainText('Бекор қилинди');
+  await screenshot(page, 'plan-uz-Cyrl');
 });

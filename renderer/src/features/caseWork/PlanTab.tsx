@@ -46,7 +46,7 @@ export function PlanTab({ file }: { file: CaseFile }) {
           <Typography variant="h6" component="h2">
             {t('plan.revision', { revision: current.revision })}
           </Typography>
-          <Chip size="small" label={t(`triangle.status.${current.status}`)} color={current.status === 'approved' ? 'success' : current.status === 'completed' ? 'warning' : 'default'} data-testid="plan-status" />
+          <Chip size="small" label={t(`plan.statusLabel.${current.status}`)} color={current.status === 'approved' ? 'success' : current.status === 'completed' ? 'warning' : 'default'} data-testid="plan-status" />
           <Box sx={{ flexGrow: 1 }} />
           {mayChange && current.status !== 'draft' && !revising && (
             <Button variant="outlined" onClick={() => setRevising(true)} data-testid="plan-revise">
@@ -146,12 +146,12 @@ export function PlanGoals({ file, plan }: { file: CaseFile; plan: Pick<FamilyPla
               <Chip key={domain} size="small" variant="outlined" label={t(`triangle.domain.${domain}`)} />
             ))}
           </Stack>
-          <Table size="small">
+          <Table size="small" sx={{ tableLayout: 'fixed' }}>
             <TableHead>
               <TableRow>
-                <TableCell>{t('plan.action')}</TableCell>
-                <TableCell>{t('plan.responsible')}</TableCell>
-                <TableCell>{t('plan.deadline')}</TableCell>
+                <TableCell sx={{ width: '40%' }}>{t('plan.action')}</TableCell>
+                <TableCell sx={{ width: '25%' }}>{t('plan.responsible')}</TableCell>
+                <TableCell sx={{ width: '12%' }}>{t('plan.deadline')}</TableCell>
                 <TableCell>{t('plan.status')}</TableCell>
               </TableRow>
             </TableHead>
