@@ -3,6 +3,8 @@ import {
   BorderStyle,
   Document,
   Header,
+  ImageRun,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph as DocxParagraph,
@@ -14,7 +16,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { PAGE, signatureTable, textWidthMm, type Align, type Block, type DocLanguage, type DocModel, type Paragraph, type Table } from './model';
+import { imageCaption, PAGE, signatureTable, textWidthMm, type Align, type Block, type DocLanguage, type DocModel, type Image, type Paragraph, type Table } from './model';
 
 /** Word's language tags, so spelling and hyphenation follow the document's language. */
 const LANGUAGE_TAG: Record<DocLanguage, string> = { 'uz-Latn': 'uz-Latn-UZ', 'uz-Cyrl': 'uz-Cyrl-UZ', ru: 'ru-RU' };
@@ -99,10 +101,38 @@ function table(model: Table): DocxTable {
   });
 }
 
-function block(model: Block): DocxParagraph | DocxTable {
-  if (model.type === 'paragraph') return paragraph(model);
-  if (model.type === 'table') return table(model);
-  return table(signatureTable(model));
+/** Pixels at 96 to the inch, the unit docx sizes pictures in. */
+const px = (mm: number) => Math.round((mm * 96) / 25.4);
+
+/** A picture on its own centred line, kept with its caption, then the caption. */
+function image(model: Image): DocxParagraph[] {
+  const caption = imageCaption(model);
+  const picture = new DocxParagraph({
+    alignment: AlignmentType.CENTER,
+    keepNext: !!caption,
+    // The line rule said outright: LibreOffice reads the document default's bare `w:line` as a fixed
+    // line height and would clip the picture to one line of text.
+    spacing: { before: twipsFromPt(6), after: twipsFromPt(caption ? 0 : 6), line: 240, lineRule: LineRuleType.AUTO },
+    children: [new ImageRun({ type: 'png', data: model.png, transformation: { width: px(model.widthMm), height: px(model.heightMm) }, altText: { name: model.caption ?? 'chart', description: model.caption ?? '', title: model.caption ?? '' } })],
+  });
+  return caption ? [picture, paragraph(caption)] : [picture];
+}
+
+function block(model: Block): (DocxParagraph | DocxTable)[] {
+  if (model.type === 'paragraph') return [paragraph(model)];
+  if (model.type === 'table') return [table(model)];
+  if (model.type === 'image') return image(model);
+  return [table(signatureTable(model))];
+}
+
+/**
+ * Two tables in a row become one in Word and LibreOffice, the second taking the first's borders:
+ * an empty paragraph keeps them apart (a table of steps stays ruled above a borderless signature).
+ */
+function separateTables(children: (DocxParagraph | DocxTable)[]): (DocxParagraph | DocxTable)[] {
+  return children.flatMap((child, index) =>
+    index > 0 && child instanceof DocxTable && children[index - 1] instanceof DocxTable ? [new DocxParagraph({ spacing: { before: 0, after: 0 }, children: [new TextRun({ text: '', size: halfPoints(6) })] }), child] : [child],
+  );
 }
 
 /** The page number at the top centre from the second page on, as official documents number pages. */
@@ -122,7 +152,7 @@ export function toDocxDocument(model: DocModel): Document {
       },
     },
     headers: { default: pageNumberHeader(), first: new Header({ children: [] }) },
-    children: section.blocks.map(block),
+    children: separateTables(section.blocks.flatMap(block)),
   }));
   return new Document({
     title: model.title,

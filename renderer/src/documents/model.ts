@@ -61,7 +61,45 @@ export interface Signature {
   blank?: boolean;
 }
 
-export type Block = Paragraph | Table | Signature;
+/**
+ * A picture (the assessment triangle's chart), centred, at a size given in millimetres; the caption,
+ * when there is one, is its own paragraph under it, so it reads like any other text of the document.
+ * The builder gets the PNG as data: drawing it is the screen's job, placing it the document's.
+ */
+export interface Image {
+  type: 'image';
+  png: Uint8Array;
+  widthMm: number;
+  heightMm: number;
+  caption?: string;
+}
+
+export type Block = Paragraph | Table | Signature | Image;
+
+/** The caption paragraph of a picture, as both the DOCX and the preview set it. */
+export function imageCaption(image: Image): Paragraph | null {
+  return image.caption ? { type: 'paragraph', runs: [{ text: image.caption, italic: true }], align: 'center', size: 12, spaceAfterPt: 6 } : null;
+}
+
+/** Width and height in pixels of PNG bytes (from the IHDR chunk), or null when they are not a PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } | null {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 24 || signature.some((byte, index) => png[index] !== byte)) return null;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/**
+ * A picture fitted into `maxWidthMm` × `maxHeightMm`, keeping its proportions; null when the bytes
+ * are not a PNG (a chart that failed to draw is left out rather than printed as a broken image).
+ */
+export function fittedImage(png: Uint8Array, maxWidthMm: number, maxHeightMm: number, caption?: string): Image | null {
+  const size = pngSize(png);
+  if (!size || size.width === 0 || size.height === 0) return null;
+  const scale = Math.min(maxWidthMm / size.width, maxHeightMm / size.height);
+  const round = (mm: number) => Math.round(mm * 10) / 10;
+  return { type: 'image', png, widthMm: round(size.width * scale), heightMm: round(size.height * scale), ...(caption ? { caption } : {}) };
+}
 
 const SIGNATURE_BLANK = '________________';
 
@@ -100,9 +138,9 @@ export const textWidthMm = PAGE.widthMm - PAGE.margin.leftMm - PAGE.margin.right
 
 // Small constructors keep builders readable.
 
-export function para(text: string, options: Omit<Paragraph, 'type' | 'runs'> & { bold?: boolean } = {}): Paragraph {
-  const { bold, ...rest } = options;
-  return { type: 'paragraph', runs: [{ text, ...(bold ? { bold } : {}) }], ...rest };
+export function para(text: string, options: Omit<Paragraph, 'type' | 'runs'> & { bold?: boolean; italic?: boolean } = {}): Paragraph {
+  const { bold, italic, ...rest } = options;
+  return { type: 'paragraph', runs: [{ text, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) }], ...rest };
 }
 
 export function runs(parts: Run[], options: Omit<Paragraph, 'type' | 'runs'> = {}): Paragraph {
@@ -117,7 +155,8 @@ export function paragraphText(paragraph: Paragraph): string {
 
 /**
  * Every paragraph of a document in print order: sections, then blocks; a table row by row, cell by
- * cell; a signature line as its position then its name. The DOCX and the preview both follow it.
+ * cell; a signature line as its position then its name; a picture as its caption. The DOCX and the
+ * preview both follow it.
  */
 export function modelParagraphs(model: DocModel): string[] {
   const out: string[] = [];
@@ -125,7 +164,10 @@ export function modelParagraphs(model: DocModel): string[] {
     for (const block of section.blocks) {
       if (block.type === 'paragraph') out.push(paragraphText(block));
       else if (block.type === 'table') for (const row of block.rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
-      else for (const row of signatureTable(block).rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
+      else if (block.type === 'image') {
+        const caption = imageCaption(block);
+        if (caption) out.push(paragraphText(caption));
+      } else for (const row of signatureTable(block).rows) for (const cell of row) for (const p of cell.paragraphs) out.push(paragraphText(p));
     }
   }
   return out;

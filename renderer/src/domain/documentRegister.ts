@@ -8,8 +8,27 @@ import type { RecordMeta } from './record';
  * The bytes are kept apart (documentFiles) so that listing the register never loads them, and so
  * that a backup may leave them out (they can be generated again from `params`).
  */
-export const DOCUMENT_KINDS = ['hokimDecision', 'familyAgreement'] as const;
+export const DOCUMENT_KINDS = ['hokimDecision', 'familyAgreement', 'familyPlan', 'assessmentSummary', 'monitoringReport', 'closureAct', 'conferenceMinutes', 'taskSheet'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/**
+ * What a document belongs to: the district (the hokim's decision), one case (its `caseId`), or
+ * several cases (the minutes of a conference, a team member's task sheet: their `caseIds`), which
+ * decides who may generate it and who may read it again.
+ */
+export type DocumentScope = 'office' | 'case' | 'cases';
+
+export function documentScope(kind: DocumentKind): DocumentScope {
+  switch (kind) {
+    case 'hokimDecision':
+      return 'office';
+    case 'conferenceMinutes':
+    case 'taskSheet':
+      return 'cases';
+    default:
+      return 'case';
+  }
+}
 
 export type DocumentLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru';
 
@@ -23,6 +42,8 @@ export interface DocumentRecord extends RecordMeta {
   number: string;
   date: IsoDate;
   caseId: string | null;
+  /** The cases a document of several cases covers (minutes, task sheets); absent for the others. */
+  caseIds?: string[];
   language: DocumentLanguage;
   title: string;
   fileName: string;
@@ -57,7 +78,14 @@ export interface NumberingScheme {
   prefixes: Record<DocumentKind, string>;
 }
 
-export const DEFAULT_NUMBERING: NumberingScheme = { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } };
+export const DEFAULT_NUMBERING: NumberingScheme = {
+  template: '{prefix}-{seq}/{year}',
+  pad: 3,
+  // Q qaror, K kelishuv, R reja, B baholash, M monitoring, D dalolatnoma, Y yigʻilish, T topshiriqlar.
+  prefixes: { hokimDecision: 'Q', familyAgreement: 'K', familyPlan: 'R', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T' },
+};
+
+const prefixSchema = z.string().trim().min(1, 'required').max(10, 'tooLong');
 
 /**
  * A scheme whose numbers cannot repeat: the sequence restarts each year and runs per kind, so the
@@ -72,14 +100,37 @@ export const numberingSchema = z
       .max(40, 'tooLong')
       .refine((template) => ['{prefix}', '{seq}', '{year}'].every((token) => template.includes(token)), 'numberingTokens'),
     pad: z.number({ message: 'padRange' }).int('padRange').min(0, 'padRange').max(6, 'padRange'),
-    prefixes: z.object({
-      hokimDecision: z.string().trim().min(1, 'required').max(10, 'tooLong'),
-      familyAgreement: z.string().trim().min(1, 'required').max(10, 'tooLong'),
-    }),
+    prefixes: z.object(Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, prefixSchema])) as Record<DocumentKind, typeof prefixSchema>),
   })
   .superRefine((scheme, context) => {
-    if (scheme.prefixes.hokimDecision === scheme.prefixes.familyAgreement) context.addIssue({ code: 'custom', path: ['prefixes', 'familyAgreement'], message: 'prefixesDiffer' });
+    const seen = new Set<string>();
+    for (const kind of DOCUMENT_KINDS) {
+      const prefix = scheme.prefixes[kind];
+      if (seen.has(prefix)) context.addIssue({ code: 'custom', path: ['prefixes', kind], message: 'prefixesDiffer' });
+      seen.add(prefix);
+    }
   });
+
+/**
+ * A stored scheme as the current kinds need it: a scheme saved before a kind existed gets that
+ * kind's default prefix, or, when the office already uses that prefix for another kind, the default
+ * with the first number that makes it unique (R2, R3 …). Anything else is left for the schema to judge.
+ */
+export function withDefaultPrefixes(stored: unknown): unknown {
+  if (!stored || typeof stored !== 'object') return stored;
+  const scheme = stored as { prefixes?: unknown };
+  if (!scheme.prefixes || typeof scheme.prefixes !== 'object') return stored;
+  const prefixes = { ...(scheme.prefixes as Record<string, unknown>) };
+  const used = new Set(Object.values(prefixes).filter((value): value is string => typeof value === 'string').map((value) => value.trim()));
+  for (const kind of DOCUMENT_KINDS) {
+    if (typeof prefixes[kind] === 'string') continue;
+    let prefix = DEFAULT_NUMBERING.prefixes[kind];
+    for (let n = 2; used.has(prefix); n++) prefix = `${DEFAULT_NUMBERING.prefixes[kind]}${n}`;
+    prefixes[kind] = prefix;
+    used.add(prefix);
+  }
+  return { ...scheme, prefixes };
+}
 
 export function registerNumber(scheme: NumberingScheme, kind: DocumentKind, year: number, seq: number): string {
   return scheme.template

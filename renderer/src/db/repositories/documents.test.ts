@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../domain/dates';
-import { documentTextId } from '../../domain/documentRegister';
+import { DEFAULT_NUMBERING, documentTextId } from '../../domain/documentRegister';
 import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
@@ -85,16 +85,16 @@ describe('the document register', () => {
     expect(reopened.bytes).toEqual(bytes);
     expect((await listDocuments(db, { caseId: kase.id })).map((d) => d.registerNumber)).toEqual(['K-001/2027', 'K-002/2026', 'K-001/2026']);
 
-    await saveNumbering(db, { template: '{year}/{prefix}{seq}', pad: 0, prefixes: { hokimDecision: 'QR', familyAgreement: 'A' } });
+    await saveNumbering(db, { template: '{year}/{prefix}{seq}', pad: 0, prefixes: { ...DEFAULT_NUMBERING.prefixes, hokimDecision: 'QR', familyAgreement: 'A' } });
     expect((await registerDocument(db, agreement(kase.id), new Uint8Array([3]))).registerNumber).toBe('2026/A3');
     // Schemes whose numbers could repeat are refused: no year, no sequence, no prefix, or one prefix for two kinds.
     for (const template of ['{prefix}-{seq}', '{prefix}-{year}', '{seq}/{year}']) {
-      await expect(saveNumbering(db, { template, pad: 0, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } })).rejects.toMatchObject({ code: 'invalid' });
+      await expect(saveNumbering(db, { template, pad: 0, prefixes: DEFAULT_NUMBERING.prefixes })).rejects.toMatchObject({ code: 'invalid' });
     }
-    await expect(saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 0, prefixes: { hokimDecision: 'K', familyAgreement: 'K' } })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 0, prefixes: { ...DEFAULT_NUMBERING.prefixes, hokimDecision: 'K', familyAgreement: 'K' } })).rejects.toMatchObject({ code: 'invalid' });
     expect((await getNumbering(db)).template).toBe('{year}/{prefix}{seq}');
     // Back to the first scheme mid-year: the numbers it gave are not given again.
-    await saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } });
+    await saveNumbering(db, { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: DEFAULT_NUMBERING.prefixes });
     expect((await registerDocument(db, agreement(kase.id), new Uint8Array([4]))).registerNumber).toBe('K-004/2026');
   });
 
@@ -151,5 +151,57 @@ describe('the document register', () => {
     await expect(documentBytes(db, printed.id)).rejects.toMatchObject({ code: 'notFound' });
     db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
     expect(await listDocuments(db)).toEqual([]);
+  });
+});
+
+describe('the case-work documents in the register', () => {
+  const document = (kind: NewDocument['kind'], caseId: string | null, caseIds?: string[]): NewDocument => ({ ...agreement(caseId), kind, ...(caseIds ? { caseIds } : {}) });
+
+  it('a scheme saved before the case-work kinds loads with their default prefixes, a prefix already in use getting a number', async () => {
+    await db.settings.put({ key: 'documentNumbering', value: { template: '{year}/{prefix}{seq}', pad: 0, prefixes: { hokimDecision: 'QR', familyAgreement: 'R' } } });
+    expect(await getNumbering(db)).toEqual({
+      template: '{year}/{prefix}{seq}',
+      pad: 0,
+      prefixes: { hokimDecision: 'QR', familyAgreement: 'R', familyPlan: 'R2', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T' },
+    });
+    const kase = await newCase('sup-1', 'm1');
+    expect((await registerDocument(db, document('familyPlan', kase.id), new Uint8Array([1]))).registerNumber).toBe('2026/R21');
+    await db.settings.put({ key: 'documentNumbering', value: { template: '{prefix}-{seq}/{year}', pad: 3, prefixes: { hokimDecision: 'Q', familyAgreement: 'K' } } });
+    expect(await getNumbering(db)).toEqual(DEFAULT_NUMBERING);
+    expect(new Set(Object.values(DEFAULT_NUMBERING.prefixes)).size).toBe(Object.keys(DEFAULT_NUMBERING.prefixes).length);
+    // A new kind's prefix the office set equal to another's is refused like any other pair.
+    await expect(saveNumbering(db, { ...DEFAULT_NUMBERING, prefixes: { ...DEFAULT_NUMBERING.prefixes, taskSheet: 'Q' } })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it("numbers each kind on its own; a case's document needs its case, the closure act a closed one", async () => {
+    const kase = await newCase('sup-1', 'm1');
+    const numbers = [];
+    for (const kind of ['familyPlan', 'assessmentSummary', 'monitoringReport'] as const) numbers.push((await registerDocument(db, document(kind, kase.id), new Uint8Array([1]))).registerNumber);
+    expect(numbers).toEqual(['R-001/2026', 'B-001/2026', 'M-001/2026']);
+    await expect(registerDocument(db, document('familyPlan', null), new Uint8Array([1]))).rejects.toMatchObject({ code: 'notFound' });
+    await expect(registerDocument(db, document('closureAct', kase.id), new Uint8Array([1]))).rejects.toMatchObject({ code: 'stageRefused' });
+    await applyEvent(db, kase.id, { type: 'close', outcome: 'refused', reason: 'Oila voz kechdi', date: '2026-11-20' as IsoDate });
+    expect((await registerDocument(db, document('closureAct', kase.id), new Uint8Array([1]))).registerNumber).toBe('D-001/2026');
+    // Minutes and task sheets are of several cases, never of one.
+    await expect(registerDocument(db, document('conferenceMinutes', kase.id), new Uint8Array([1]))).rejects.toMatchObject({ code: 'invalid' });
+    await expect(registerDocument(db, document('familyPlan', kase.id, [kase.id]), new Uint8Array([1]))).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('minutes and task sheets are generated and read again only by those who read every case they cover', async () => {
+    const mine = await newCase('cm-1', 'm1');
+    const theirs = await newCase('cm-2', 'm2');
+    db.session = { userId: 'cm-1', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m1'] };
+    await expect(registerDocument(db, document('conferenceMinutes', null, [mine.id, theirs.id]), new Uint8Array([1]))).rejects.toMatchObject({ code: 'forbidden' });
+    const minutes = await registerDocument(db, document('conferenceMinutes', null, [mine.id, mine.id]), new Uint8Array([1]));
+    expect(minutes).toMatchObject({ caseId: null, caseIds: [mine.id], registerNumber: 'Y-001/2026' });
+    const sheet = await registerDocument(db, document('taskSheet', null, []), new Uint8Array([2]));
+    db.session = { userId: 'cm-2', installationId: INSTALLATION, roles: ['caseManager'], mahallaIds: ['m2'] };
+    expect((await listDocuments(db)).map((d) => d.id)).toEqual([sheet.id]);
+    await expect(documentBytes(db, minutes.id)).rejects.toMatchObject({ code: 'forbidden' });
+    db.session = { ...SUPERVISOR, roles: [...SUPERVISOR.roles] };
+    await deleteCase(db, mine.id);
+    await purgeCase(db, mine.id);
+    // The minutes still name the purged family: nobody is given them again.
+    await expect(documentBytes(db, minutes.id)).rejects.toMatchObject({ code: 'notFound' });
   });
 });

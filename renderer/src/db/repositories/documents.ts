@@ -2,9 +2,11 @@ import type { HamkorlikDb } from '../db';
 import { canOnCase, readsAllCases } from '../../domain/access';
 import {
   DEFAULT_NUMBERING,
+  documentScope,
   documentTextId,
   numberingSchema,
   registerNumber,
+  withDefaultPrefixes,
   type DocumentKind,
   type DocumentLanguage,
   type DocumentRecord,
@@ -22,6 +24,8 @@ export interface NewDocument {
   number: string;
   date: IsoDate;
   caseId: string | null;
+  /** The cases a document of several cases covers (minutes, task sheets). */
+  caseIds?: string[];
   language: DocumentLanguage;
   title: string;
   fileName: string;
@@ -33,9 +37,10 @@ async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The office's scheme; one saved before some kinds existed gets their default prefixes (see `withDefaultPrefixes`). */
 export async function getNumbering(db: HamkorlikDb): Promise<NumberingScheme> {
   const stored = (await db.settings.get('documentNumbering'))?.value;
-  const parsed = numberingSchema.safeParse(stored);
+  const parsed = numberingSchema.safeParse(withDefaultPrefixes(stored));
   return parsed.success ? parsed.data : DEFAULT_NUMBERING;
 }
 
@@ -58,10 +63,39 @@ export async function previewRegisterNumber(db: HamkorlikDb, kind: DocumentKind,
   return registerNumber(await getNumbering(db), kind, year, await nextSeq(db, kind, year));
 }
 
+/** A case a document is about: there, not deleted or purged. */
+async function liveCase(db: HamkorlikDb, caseId: string | null | undefined) {
+  const kase = caseId ? await db.cases.get(caseId) : undefined;
+  if (!kase || kase.deletedAt || kase.purgedAt) throw new DomainError('notFound', caseId ?? 'case');
+  return kase;
+}
+
+/** Checks the case or cases a document is about, by its kind's scope (see `documentScope`). */
+async function checkDocumentCases(db: HamkorlikDb, input: NewDocument): Promise<void> {
+  const scope = documentScope(input.kind);
+  if (scope !== 'cases' && input.caseIds?.length) throw new DomainError('invalid', 'caseIds');
+  if (scope === 'office') {
+    if (input.caseId) throw new DomainError('invalid', 'caseId');
+    return;
+  }
+  if (scope === 'cases') {
+    if (input.caseId) throw new DomainError('invalid', 'caseId');
+    // Minutes and task sheets print what they say of each case: the user must read every one.
+    for (const caseId of input.caseIds ?? []) requireCase(db, 'read', await liveCase(db, caseId));
+    return;
+  }
+  const kase = await liveCase(db, input.caseId);
+  requireCase(db, 'change', kase);
+  // An agreement is an eligible family's, before closure; the closure act, a closed case's.
+  if (input.kind === 'familyAgreement' && (kase.eligibility?.decision !== 'eligible' || kase.stage === 'closed')) throw new DomainError('stageRefused', 'notEligible');
+  if (input.kind === 'closureAct' && (kase.stage !== 'closed' || !kase.closure)) throw new DomainError('stageRefused', 'notClosed');
+}
+
 /**
  * Enters a generated document in the register with its bytes, in one transaction with its register
  * number, so two documents never share a number. A case's document needs the right to change the
- * case; the hokim's decision, the right to speak for the district.
+ * case; minutes and task sheets, the right to read every case they cover; the hokim's decision,
+ * the right to speak for the district.
  */
 export async function registerDocument(db: HamkorlikDb, input: NewDocument, bytes: Uint8Array): Promise<DocumentRecord> {
   if (input.kind === 'hokimDecision') requireOffice(db, 'generateDecision');
@@ -70,20 +104,16 @@ export async function registerDocument(db: HamkorlikDb, input: NewDocument, byte
   const sha256 = await sha256Hex(bytes);
   const year = Number(input.date.slice(0, 4));
   return db.transaction('rw', [db.documents, db.documentFiles, db.cases, db.settings], async () => {
-    if (input.kind === 'familyAgreement') {
-      // An agreement is a case's, and only an eligible family's.
-      const kase = input.caseId ? await db.cases.get(input.caseId) : undefined;
-      if (!kase || kase.deletedAt) throw new DomainError('notFound', input.caseId ?? 'case');
-      requireCase(db, 'change', kase);
-      if (kase.eligibility?.decision !== 'eligible' || kase.stage === 'closed') throw new DomainError('stageRefused', 'notEligible');
-    } else if (input.caseId) throw new DomainError('invalid', 'caseId');
+    await checkDocumentCases(db, input);
     const scheme = await getNumbering(db);
     // A number the register already holds (an office that changed its scheme mid-year) is skipped.
     let seq = await nextSeq(db, input.kind, year);
     while ((await db.documents.where('registerNumber').equals(registerNumber(scheme, input.kind, year, seq)).count()) > 0) seq += 1;
+    const { caseIds, ...rest } = input;
     const record: DocumentRecord = {
       ...newRecordMeta(context),
-      ...input,
+      ...rest,
+      ...(documentScope(input.kind) === 'cases' ? { caseIds: [...new Set(caseIds ?? [])] } : {}),
       year,
       seq,
       registerNumber: registerNumber(scheme, input.kind, year, seq),
@@ -96,7 +126,12 @@ export async function registerDocument(db: HamkorlikDb, input: NewDocument, byte
   });
 }
 
-/** The register, newest first, limited to documents of cases the user may read. */
+/** Every case a registered document is about: its case, or the cases of minutes and task sheets. */
+function casesOf(record: Pick<DocumentRecord, 'caseId' | 'caseIds'>): string[] {
+  return [...(record.caseId ? [record.caseId] : []), ...(record.caseIds ?? [])];
+}
+
+/** The register, newest first, limited to documents of cases the user may read (all of them, for a document of several). */
 export async function listDocuments(db: HamkorlikDb, filter: { caseId?: string } = {}): Promise<DocumentRecord[]> {
   const actor = currentActor(db);
   return db.transaction('r', [db.documents, db.cases], async () => {
@@ -104,11 +139,11 @@ export async function listDocuments(db: HamkorlikDb, filter: { caseId?: string }
     const alive = all.filter((record) => record.deletedAt === null);
     let visible = alive;
     if (!readsAllCases(actor)) {
-      const caseIds = [...new Set(alive.map((record) => record.caseId).filter((id): id is string => !!id))];
+      const caseIds = [...new Set(alive.flatMap(casesOf))];
       const cases = await db.cases.bulkGet(caseIds);
       // A purged case is an identity without contents: nobody reads it any more.
       const readable = new Set(cases.filter((kase) => kase && !kase.purgedAt && canOnCase(actor, 'read', kase)).map((kase) => kase!.id));
-      visible = alive.filter((record) => !record.caseId || readable.has(record.caseId));
+      visible = alive.filter((record) => casesOf(record).every((id) => readable.has(id)));
     }
     return visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   });
@@ -119,8 +154,9 @@ export async function documentBytes(db: HamkorlikDb, id: string): Promise<{ reco
   return db.transaction('r', [db.documents, db.documentFiles, db.cases], async () => {
     const record = await db.documents.get(id);
     if (!record || record.deletedAt) throw new DomainError('notFound', id);
-    if (record.caseId) {
-      const kase = await db.cases.get(record.caseId);
+    for (const caseId of casesOf(record)) {
+      const kase = await db.cases.get(caseId);
+      // A document that speaks of a purged case is not handed out again (its bytes still name the family).
       if (!kase || kase.purgedAt) throw new DomainError('notFound', id);
       requireCase(db, 'read', kase);
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { initI18n } from '../../app/i18n';
 import type { AuditEntry } from '../../domain/audit';
+import { DOCUMENT_KINDS } from '../../domain/documentRegister';
 import { describeEntry } from './describeEntry';
 
 const base = { id: 'e1', at: '2026-11-23T08:00:00.000Z', userId: 'u1', installationId: 'i1' };
@@ -44,5 +45,19 @@ describe('audit entries in the reader’s language', () => {
     expect(await describeIn('ru', password)).toBe('Пароль задан или изменён');
     const counter: AuditEntry = { ...password, changes: [{ field: 'failedAttempts', from: 2, to: 3 }, { field: 'lastFailedAt', from: null, to: 'x' }] };
     expect(await describeIn('ru', counter)).toBe('Неверных паролей подряд: 3');
+  });
+});
+
+describe('register entries in the audit', () => {
+  it('name every kind of document and its language in the reader’s words', async () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const entry: AuditEntry = { ...base, table: 'documents', recordId: 'd1', op: 'create', changes: [{ field: 'kind', from: undefined, to: kind }, { field: 'language', from: undefined, to: 'uz-Cyrl' }] };
+      const ru = await describeIn('ru', entry);
+      expect(ru).not.toContain(kind);
+      expect(ru).toMatch(/^Документ: .+; Язык: Узбекский \(кириллица\)$/u);
+    }
+    const plan: AuditEntry = { ...base, table: 'documents', recordId: 'd1', op: 'create', changes: [{ field: 'kind', from: undefined, to: 'familyPlan' }] };
+    expect(await describeIn('uz-Latn', plan)).toBe('Hujjat: Oilani rivojlantirish rejasi');
+    expect(await describeIn('ru', { ...plan, changes: [{ field: 'kind', from: undefined, to: 'taskSheet' }] })).toBe('Документ: Лист заданий');
   });
 });

@@ -35,7 +35,23 @@ const FIELD_LABELS: Record<string, Record<string, string>> = {
     decisions: 'conferences:field.decisions',
     nextSteps: 'conferences:field.nextSteps',
   },
+  documents: {
+    kind: 'register:column.kind',
+    registerNumber: 'register:column.registerNumber',
+    number: 'register:column.number',
+    date: 'register:column.date',
+    caseId: 'register:column.case',
+    caseIds: 'register:column.case',
+    language: 'register:column.language',
+  },
 };
+
+/** A register entry's kind and language in the reader's words (every document kind has its label in register.json). */
+function describeDocument(t: TFunction, field: string, value: unknown): string | null {
+  if (field === 'kind' && typeof value === 'string') return t(`register:kind.${value}`, { defaultValue: value });
+  if (field === 'language' && typeof value === 'string') return t(`register:language.${value}`, { defaultValue: value });
+  return null;
+}
 
 /** A value of those tables as a person reads it: roles, mahallas, regions and districts by name. */
 function describeOther(t: TFunction, field: string, value: unknown, language: DisplayLanguage, names: NameLookup): string | null {
@@ -65,7 +81,7 @@ export function describeEntry(t: TFunction, entry: AuditEntry, language: Display
   }
   const labels = FIELD_LABELS[entry.table];
   const label = (field: string) => (labels?.[field] ? t(labels[field]!) : fieldLabel(t, field));
-  const value = (field: string, raw: unknown) => describeOther(t, field, raw, language, names) ?? describeValue(t, field, raw, language, names);
+  const value = (field: string, raw: unknown) => (entry.table === 'documents' ? describeDocument(t, field, raw) : null) ?? describeOther(t, field, raw, language, names) ?? describeValue(t, field, raw, language, names);
   return entry.changes
     .filter((change) => !HIDDEN_FIELDS.has(change.field))
     .map((change) =>

@@ -6,7 +6,24 @@ import { agreementModel } from '../../documents/familyAgreement';
 import { decisionModel } from '../../documents/hokimDecision';
 import type { DocLanguage, DocModel } from '../../documents/model';
 import { documentTexts } from '../../documents/texts';
-import { agreementFixture, decisionFixture, docxParagraphs } from '../../documents/testing/fixtures';
+import { assessmentSummaryModel } from '../../documents/assessmentSummary';
+import { closureActModel } from '../../documents/closureAct';
+import { conferenceMinutesModel } from '../../documents/conferenceMinutes';
+import { planModel } from '../../documents/familyPlan';
+import { monitoringReportModel } from '../../documents/monitoringReport';
+import { taskSheetModel } from '../../documents/taskSheet';
+import {
+  agreementFixture,
+  assessmentSummaryFixture,
+  closureFixture,
+  decisionFixture,
+  docxParagraphs,
+  minutesFixture,
+  monitoringFixture,
+  planFixture,
+  taskSheetFixture,
+  testPng,
+} from '../../documents/testing/fixtures';
 import { DocumentPreview } from './DocumentPreview';
 
 /**
@@ -35,5 +52,24 @@ describe('the preview', () => {
   it('starts every part on its own sheet, as print starts a new page', () => {
     const html = renderToStaticMarkup(createElement(DocumentPreview, { model: decisionModel(decisionFixture(), documentTexts('ru')) }));
     expect(html.match(/document-sheet/gu)).toHaveLength(3);
+  });
+
+  it('shows the case-work documents as they print, the triangle picture included', async () => {
+    for (const language of ['uz-Latn', 'uz-Cyrl', 'ru'] as DocLanguage[]) {
+      const texts = documentTexts(language);
+      const png = testPng(680, 460);
+      const models = [
+        planModel(planFixture(), texts),
+        assessmentSummaryModel(assessmentSummaryFixture(png), texts),
+        monitoringReportModel(monitoringFixture(), texts),
+        closureActModel(closureFixture(), texts),
+        conferenceMinutesModel(minutesFixture(), texts),
+        taskSheetModel(taskSheetFixture(), texts),
+      ];
+      for (const model of models) expect(previewParagraphs(model)).toEqual(docxParagraphs(await writeDocx(model)));
+      const html = renderToStaticMarkup(createElement(DocumentPreview, { model: models[1]! }));
+      expect(html.match(/<img src="data:image\/png;base64,[A-Za-z0-9+/=]+"/gu)).toHaveLength(2);
+      expect(html).toMatch(/width:160mm/u);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
-import type { CSSProperties } from 'react';
-import { PAGE, signatureTable, type Block, type DocModel, type Paragraph, type Table } from '../../documents/model';
+import { useMemo, type CSSProperties } from 'react';
+import { imageCaption, PAGE, signatureTable, type Block, type DocModel, type Image, type Paragraph, type Table } from '../../documents/model';
 
 /**
  * The document as it will print, rendered from the same model the DOCX writer takes: the same
@@ -97,8 +97,29 @@ function PreviewTable({ table }: { table: Table }) {
   );
 }
 
+/** The bytes as a data URL: the preview renders on the server in tests too, where object URLs do not exist. */
+function pngDataUrl(png: Uint8Array): string {
+  let binary = '';
+  for (let index = 0; index < png.length; index += 0x8000) binary += String.fromCharCode(...png.subarray(index, index + 0x8000));
+  return `data:image/png;base64,${btoa(binary)}`;
+}
+
+function PreviewImage({ image }: { image: Image }) {
+  const src = useMemo(() => pngDataUrl(image.png), [image.png]);
+  const caption = imageCaption(image);
+  return (
+    <>
+      <div style={{ textAlign: 'center', marginTop: '6pt', marginBottom: caption ? 0 : '6pt', breakAfter: caption ? 'avoid' : undefined }}>
+        <img src={src} alt={image.caption ?? ''} style={{ width: `${image.widthMm}mm`, height: `${image.heightMm}mm` }} />
+      </div>
+      {caption && <PreviewParagraph paragraph={caption} />}
+    </>
+  );
+}
+
 function PreviewBlock({ block }: { block: Block }) {
   if (block.type === 'paragraph') return <PreviewParagraph paragraph={block} />;
   if (block.type === 'table') return <PreviewTable table={block} />;
+  if (block.type === 'image') return <PreviewImage image={block} />;
   return <PreviewTable table={signatureTable(block)} />;
 }

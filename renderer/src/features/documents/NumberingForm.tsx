@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { getNumbering, saveNumbering } from '../../db/repositories/documents';
-import { numberingSchema, registerNumber, type NumberingScheme } from '../../domain/documentRegister';
+import { DOCUMENT_KINDS, numberingSchema, registerNumber, type NumberingScheme } from '../../domain/documentRegister';
 import { issuesByPath } from '../../domain/validation';
 
 /** The office's numbering scheme for the register, with an example of the next numbers it gives. */
@@ -28,8 +28,17 @@ export function NumberingForm() {
       <Typography color="text.secondary">{t('numbering.intro')}</Typography>
       <TextField label={t('numbering.template')} value={scheme.template} onChange={(e) => setScheme({ ...scheme, template: e.target.value })} error={!!errors.template} helperText={message('template') ?? t('numbering.templateHelp', { tokens: '{prefix} {seq} {year}' })} slotProps={{ htmlInput: { 'data-testid': 'numbering-template' } }} />
       <TextField label={t('numbering.pad')} type="number" value={scheme.pad} onChange={(e) => setScheme({ ...scheme, pad: Number(e.target.value) })} error={!!errors.pad} slotProps={{ htmlInput: { min: 0, max: 6 } }} />
-      <TextField label={t('numbering.prefix.hokimDecision')} value={scheme.prefixes.hokimDecision} onChange={(e) => setScheme({ ...scheme, prefixes: { ...scheme.prefixes, hokimDecision: e.target.value } })} error={!!errors['prefixes.hokimDecision']} helperText={message('prefixes.hokimDecision')} />
-      <TextField label={t('numbering.prefix.familyAgreement')} value={scheme.prefixes.familyAgreement} onChange={(e) => setScheme({ ...scheme, prefixes: { ...scheme.prefixes, familyAgreement: e.target.value } })} error={!!errors['prefixes.familyAgreement']} helperText={message('prefixes.familyAgreement')} />
+      {DOCUMENT_KINDS.map((kind) => (
+        <TextField
+          key={kind}
+          label={t(`numbering.prefix.${kind}`)}
+          value={scheme.prefixes[kind]}
+          onChange={(e) => setScheme({ ...scheme, prefixes: { ...scheme.prefixes, [kind]: e.target.value } })}
+          error={!!errors[`prefixes.${kind}`]}
+          helperText={message(`prefixes.${kind}`)}
+          slotProps={{ htmlInput: { 'data-testid': `numbering-prefix-${kind}` } }}
+        />
+      ))}
       {parsed.success && (
         <Typography data-testid="numbering-example">
           {t('numbering.example', { decision: registerNumber(parsed.data, 'hokimDecision', year, 1), agreement: registerNumber(parsed.data, 'familyAgreement', year, 17) })}

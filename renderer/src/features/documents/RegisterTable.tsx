@@ -13,6 +13,9 @@ import type { DocumentRecord } from '../../domain/documentRegister';
 import { biScriptIn } from '../../domain/names';
 import { saveRegisteredCopy } from './generate';
 
+/** The cases a document is of: its case, or each case minutes and task sheets cover. */
+const casesOf = (record: DocumentRecord): string[] => [record.caseId, ...(record.caseIds ?? [])].filter((id): id is string => !!id);
+
 /** The register: every generated document, newest first; a stored copy can be saved again, byte for byte. */
 export function RegisterTable({ caseId }: { caseId?: string }) {
   const { t } = useTranslation('register');
@@ -21,7 +24,7 @@ export function RegisterTable({ caseId }: { caseId?: string }) {
   const language = useAppSelector((state) => state.session.language);
   const data = useLiveQuery(async () => {
     const documents = await listDocuments(db, caseId ? { caseId } : {});
-    const caseIds = [...new Set(documents.map((d) => d.caseId).filter((id): id is string => !!id))];
+    const caseIds = [...new Set(documents.flatMap(casesOf))];
     const cases = await db.cases.bulkGet(caseIds);
     return { documents, caseNumbers: new Map(cases.filter((k) => !!k).map((k) => [k!.id, k!.caseNumber])) };
   }, [db, caseId]);
@@ -65,13 +68,16 @@ export function RegisterTable({ caseId }: { caseId?: string }) {
               <TableCell>{formatDate(record.date)}</TableCell>
               {!caseId && (
                 <TableCell>
-                  {record.caseId ? (
-                    <Link component={RouterLink} to={`/cases/${record.caseId}`}>
-                      {data.caseNumbers.get(record.caseId) ?? '—'}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
+                  {casesOf(record).length > 0
+                    ? casesOf(record).map((id, index) => (
+                        <span key={id}>
+                          {index > 0 && ', '}
+                          <Link component={RouterLink} to={`/cases/${id}`}>
+                            {data.caseNumbers.get(id) ?? '—'}
+                          </Link>
+                        </span>
+                      ))
+                    : '—'}
                 </TableCell>
               )}
               <TableCell>{t(`language.${record.language}`)}</TableCell>

@@ -9,6 +9,7 @@ import { formatDate } from '../../domain/dates';
 import type { Specialist } from '../../domain/directory';
 import { biScriptIn, triLingualIn } from '../../domain/names';
 import { EmptyState } from '../../ui/EmptyState';
+import { PrintDocumentButton } from '../documents';
 import { ConfirmDelete } from './ConfirmDelete';
 import { SpecialistDialog } from './SpecialistDialog';
 import { namesAttribute, type Directory } from './useDirectory';
@@ -46,7 +47,7 @@ export function SpecialistsTab({ directory, canEdit }: { directory: Directory; c
                 <TableCell>{t('column.mahallas')}</TableCell>
                 <TableCell>{t('column.trained')}</TableCell>
                 <TableCell>{t('column.account')}</TableCell>
-                {canEdit && <TableCell />}
+                <TableCell />
               </TableRow>
             </TableHead>
             <TableBody>
@@ -67,16 +68,20 @@ export function SpecialistsTab({ directory, canEdit }: { directory: Directory; c
                     )}
                   </TableCell>
                   <TableCell>{specialist.userId ? (usernames.get(specialist.userId) ?? '') : ''}</TableCell>
-                  {canEdit && (
-                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                      <Button size="small" onClick={() => setEditing(specialist)} data-testid="specialist-edit">
-                        {t('common:action.edit')}
-                      </Button>
-                      <Button size="small" color="error" onClick={() => setDeleting(specialist)} data-testid="specialist-delete">
-                        {t('common:action.delete')}
-                      </Button>
-                    </TableCell>
-                  )}
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {/* The open actions of the plans the user reads, for a member who does not open the app. */}
+                    <PrintDocumentButton kind="taskSheet" specialistId={specialist.id} variant="text" size="small" />
+                    {canEdit && (
+                      <>
+                        <Button size="small" onClick={() => setEditing(specialist)} data-testid="specialist-edit">
+                          {t('common:action.edit')}
+                        </Button>
+                        <Button size="small" color="error" onClick={() => setDeleting(specialist)} data-testid="specialist-delete">
+                          {t('common:action.delete')}
+                        </Button>
+                      </>
+                    )}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
