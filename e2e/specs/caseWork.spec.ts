@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
@@ -27,6 +31,25 @@ async function asSupervisor(page: Page, url: string, firstTime: boolean, work: (
   await page.goto(url);
 }
 
+/** Prepares the document behind a print button in the screen's language and saves it; returns the new file's name. */
+async function printDocument(page: Page, folder: string, kind: string): Promise<string> {
+  const before = new Set(await readdir(folder));
+  await page.getByTestId(`print-${kind}`).first().click();
+  await expect(page.getByTestId('document-preview')).toHaveAttribute('lang', 'uz-Latn');
+  await page.getByTestId('generate-save').click();
+  await expect(page.getByTestId('generate-dialog')).toHaveCount(0);
+  const added = (await readdir(folder)).filter((name) => !before.has(name));
+  expect(added).toHaveLength(1);
+  return added[0]!;
+}
+
+/** The text LibreOffice shows of each file: converted to PDF headless, read back with pdftotext, spaces folded. */
+async function openedInLibreOffice(folder: string, files: string[]): Promise<string[]> {
+  const out = await mkdtemp(join(tmpdir(), 'hamkorlik-lo-'));
+  execFileSync('soffice', [`-env:UserInstallation=file://${out}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', out, ...files.map((file) => join(folder, file))], { stdio: 'pipe', timeout: 120_000 });
+  return files.map((file) => execFileSync('pdftotext', [join(out, file.replace(/\.docx$/u, '.pdf')), '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' '));
+}
+
 /** Fills the `index`-th action of the plan editor. */
 async function fillAction(page: Page, index: number, action: { text: string; responsible: string; deadline: string }) {
   await page.getByTestId('action-text').nth(index).fill(action.text);
@@ -34,7 +57,7 @@ async function fillAction(page: Page, index: number, action: { text: string; res
   await typeDateAt(page, 'action-deadline', index, action.deadline);
 }
 
-test('a family goes from eligibility through a triangle assessment of two children, a plan of four actions for three people and two monitorings to closure as self-sufficient', async ({ page, openApp }) => {
+test('a family goes from eligibility through a triangle assessment of two children, a plan of four actions for three people and two monitorings to closure as self-sufficient', async ({ page, openApp, host }) => {
   test.setTimeout(240_000);
   await page.clock.install({ time: new Date('2026-09-15T10:00:00+05:00') });
   await openApp();
@@ -115,8 +138,11 @@ test('a family goes from eligibility through a triangle assessment of two childr
   });
   await expect(page.getByTestId('stage-chip')).toContainText('Rejani amalga oshirish');
 
-  // A service delivered against the psychologist's action completes it.
+  // The approved plan is printed for the family and the team.
   await page.getByTestId('tab-plan').click();
+  const planFile = await printDocument(page, host.folder, 'familyPlan');
+
+  // A service delivered against the psychologist's action completes it.
   await page.getByTestId('service-add').click();
   await page.getByTestId('service-description').fill('Hamza bilan toʻrtta suhbat');
   await page.getByTestId('service-dialog').getByLabel('Toirov Hamza').check();
@@ -194,6 +220,11 @@ test('a family goes from eligibility through a triangle assessment of two childr
   await expect(page.getByTestId('closure')).toContainText('Kelishuv 16.11.2026 kuni tugatildi.');
   await expect(page.getByTestId('closure')).toContainText('Onasi ishga joylashadi: Erishildi');
   await expect(page.getByTestId('closure')).toContainText('Yakuniy baholash (2-versiya, 16.11.2026)');
+
+  const actFile = await printDocument(page, host.folder, 'closureAct');
+  const [planText, actText] = await openedInLibreOffice(host.folder, [planFile, actFile]);
+  for (const expected of ['Hamza har kuni maktabga boradi', 'Hamza bilan haftalik suhbat', 'Ergasheva Dilnoza Yoʻldoshevna', 'Xolmatov Shavkat Oʻrinovich', 'Toirova Dilbar', '30.11.2026']) expect(planText).toContain(expected);
+  for (const expected of ['Onasi ishga joylashadi', 'erishildi', '16.11.2026', 'K-7/2026', 'Toirova Dilbar']) expect(actText).toContain(expected);
 
   // The history shows every step.
   await page.getByTestId('tab-history').click();

@@ -12,6 +12,7 @@ import { addPlacement, listPlacements } from './placements';
 import { placementOn } from '../../domain/caseWork';
 import type { PlanContent } from '../../domain/plan';
 import { saveAgency, saveSpecialist } from './directory';
+import { registerDocument } from './documents';
 import { approvePlan, completePlan, currentPlan, listPlanRevisions, listPlans, recordActionProgress, savePlan } from './plans';
 import { addService, listServices } from './services';
 
@@ -152,9 +153,14 @@ describe('monthly monitoring', () => {
     await startAssessment(db, kase.id, d('2026-09-10'));
     now = new Date('2026-09-20T08:00:00Z');
     await addMonitoring(db, kase.id, { date: d('2026-09-20'), actionReviews: [], changes: 'visited' });
+    const other = await signedCase('2026-08-15');
     db.session = { userId: 'admin', installationId: INSTALLATION, roles: ['administrator', 'supervisor'], mahallaIds: [] };
+    // Minutes that name this family among others hold its name too: their bytes go with it.
+    const minutes = await registerDocument(db, { kind: 'conferenceMinutes', number: '1', date: d('2026-09-20'), caseId: null, caseIds: [kase.id, other.id], language: 'uz-Latn', title: 'Bayonnoma', fileName: 'b.docx', params: {} }, new Uint8Array([1, 2, 3]));
     await deleteCase(db, kase.id);
     await purgeCase(db, kase.id);
+    expect(await db.documentFiles.get(minutes.id)).toBeUndefined();
+    expect((await db.documents.get(minutes.id))!.purgedAt).toBeTruthy();
     expect((await db.assessments.toArray()).every((a) => a.purgedAt && !('children' in a))).toBe(true);
     expect((await db.monitorings.toArray()).every((m) => m.purgedAt && !('changes' in m))).toBe(true);
   });

@@ -384,8 +384,11 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
     for (const conference of await db.conferences.where('caseIds').equals(caseId).toArray()) {
       await db.conferences.put(touched(conference, { caseIds: conference.caseIds.filter((id) => id !== caseId) }, context));
     }
-    // A printed agreement holds the family's names and address: its bytes go, its register entry stays a tombstone.
-    for (const document of await db.documents.where('caseId').equals(caseId).toArray()) {
+    // A printed document holds the family's names and address: its bytes go, its register entry stays a tombstone.
+    // Minutes and task sheets that name the family among others go too (no index on `caseIds`: purging is rare).
+    const covering = await db.documents.filter((document) => !document.purgedAt && !!document.caseIds?.includes(caseId)).toArray();
+    const printed = await db.documents.where('caseId').equals(caseId).toArray();
+    for (const document of [...printed, ...covering.filter((c) => !printed.some((p) => p.id === c.id))]) {
       await db.documents.put(tombstoneOf(document, context) as DocumentRecord);
       await db.documentFiles.delete(document.id);
       purgedIds.push(document.id);

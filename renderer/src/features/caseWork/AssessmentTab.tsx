@@ -1,5 +1,4 @@
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { RadarChart } from '@mui/x-charts/RadarChart';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +15,7 @@ import { formatDate, formatDateTime, toIsoDate, type IsoDate } from '../../domai
 import { biScriptIn } from '../../domain/names';
 import { fullName } from '../../domain/person';
 import { DateField } from '../../ui/DateField';
+import { PrintDocumentButton, TriangleRadar } from '../documents';
 
 const EMPTY_RATING: DomainRating = { rating: null, narrative: '', strengths: '', assessedBy: null };
 
@@ -60,6 +60,7 @@ export function AssessmentTab({ file }: { file: CaseFile }) {
             data-testid={`assessment-version-${version.version}`}
           />
         ))}
+        {current && current.status !== 'draft' && <PrintDocumentButton kind="assessmentSummary" caseId={kase.id} recordId={current.id} />}
         {mayChange && !hasDraft && (
           <Button variant="contained" onClick={() => void start()} data-testid="assessment-start">
             {versions.length ? t('triangle.reassess') : t('triangle.start')}
@@ -315,7 +316,7 @@ function ApproveDialog({ assessment, onClose }: { assessment: Assessment; onClos
 function TrianglePictures({ file, first, current }: { file: CaseFile; first: Assessment; current: Assessment }) {
   const { t } = useTranslation('cases');
   const nameOf = useNames(file);
-  const metrics = ALL_DOMAINS.map((domain) => ({ name: t(`triangle.domain.${domain}`), min: 0, max: 4 }));
+  const labels = ALL_DOMAINS.map((domain) => t(`triangle.domain.${domain}`));
   const data = (assessment: Assessment, personId: string) => childTriangle(assessment, personId).map((entry) => entry.rating ?? 0);
   return (
     <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
@@ -324,14 +325,11 @@ function TrianglePictures({ file, first, current }: { file: CaseFile; first: Ass
           <Typography variant="subtitle2" align="center">
             {t('triangle.picture', { name: nameOf(child.personId) })}
           </Typography>
-          <RadarChart
-            height={460}
-            margin={{ left: 110, right: 110, top: 40, bottom: 40 }}
-            skipAnimation
-            radar={{ max: 4, metrics }}
+          <TriangleRadar
+            labels={labels}
             series={[
-              ...(first.id !== current.id && first.children.some((c) => c.personId === child.personId) ? [{ label: t('triangle.first', { version: first.version }), data: data(first, child.personId), fillArea: true }] : []),
-              { label: t('triangle.latest', { version: current.version }), data: data(current, child.personId), fillArea: true },
+              ...(first.id !== current.id && first.children.some((c) => c.personId === child.personId) ? [{ label: t('triangle.first', { version: first.version }), data: data(first, child.personId), which: 'first' as const }] : []),
+              { label: t('triangle.latest', { version: current.version }), data: data(current, child.personId), which: 'current' as const },
             ]}
           />
         </Box>

@@ -12,6 +12,7 @@ import { formatDate, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dat
 import type { CaseFile } from '../../db/repositories/cases';
 import { currentPlan } from '../../db/repositories/plans';
 import { ACTION_STATUSES, type ActionStatus, type FamilyPlan } from '../../domain/plan';
+import { PrintDocumentButton } from '../documents';
 import { useResponsibleName } from './PlanTab';
 import { biScriptIn } from '../../domain/names';
 import { DateField } from '../../ui/DateField';
@@ -57,7 +58,7 @@ export function MonitoringTab({ file }: { file: CaseFile }) {
       {records.length > 0 && (
         <List dense data-testid="monitoring-list">
           {[...records].reverse().map((record) => (
-            <ListItem key={record.id} divider data-testid="monitoring-entry">
+            <ListItem key={record.id} divider data-testid="monitoring-entry" secondaryAction={<PrintDocumentButton kind="monitoringReport" caseId={kase.id} recordId={record.id} size="small" />}>
               <ListItemText
                 primary={`${formatDate(record.date)} — ${biScriptIn(users.find((user) => user.id === record.createdBy)?.fullName ?? { latn: '—', cyrl: '—', typed: 'latn' }, language)}`}
                 secondary={[

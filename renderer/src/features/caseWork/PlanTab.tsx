@@ -19,6 +19,7 @@ import { biScriptIn } from '../../domain/names';
 import { fullName, isChildOn } from '../../domain/person';
 import { ACTION_STATUSES, planProblems, type FamilyPlan, type PlanAction, type PlanChange, type PlanContent, type PlanGoal, type Responsible } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
+import { PrintDocumentButton } from '../documents';
 import { ServicesLog } from './ServicesLog';
 
 /**
@@ -48,6 +49,7 @@ export function PlanTab({ file }: { file: CaseFile }) {
           </Typography>
           <Chip size="small" label={t(`plan.statusLabel.${current.status}`)} color={current.status === 'approved' ? 'success' : current.status === 'completed' ? 'warning' : 'default'} data-testid="plan-status" />
           <Box sx={{ flexGrow: 1 }} />
+          <PrintDocumentButton kind="familyPlan" caseId={kase.id} />
           {mayChange && current.status !== 'draft' && !revising && (
             <Button variant="outlined" onClick={() => setRevising(true)} data-testid="plan-revise">
               {t('plan.revise')}

@@ -20,7 +20,7 @@ import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability'
 import { EmptyState } from '../../ui/EmptyState';
 import { AssessmentTab, MonitoringTab, PlacementsPanel, PlanTab } from '../caseWork';
 import { CaseConferences } from '../conferences';
-import { AgreementTab, RegisterTable } from '../documents';
+import { AgreementTab, PrintDocumentButton, RegisterTable } from '../documents';
 import { DeleteCaseButtons } from './DeleteCaseButtons';
 import { HistoryTab } from './HistoryTab';
 import { MemberDialog } from './MemberDialog';
@@ -180,6 +180,11 @@ function CaseCard({ file }: { file: CaseFile }) {
                 }
                 testId="eligibility"
               />
+              {kase.closure && kase.closure.outcome !== 'notEligible' && (
+                <Box>
+                  <PrintDocumentButton kind="closureAct" caseId={kase.id} variant="contained" />
+                </Box>
+              )}
               {kase.closure && (
                 <Field
                   label={t('card.outcome')}

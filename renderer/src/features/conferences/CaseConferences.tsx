@@ -3,6 +3,7 @@ import { Button, List, ListItem, ListItemButton, ListItemText, Stack, Typography
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintDocumentButton } from '../documents';
 import { useActor } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { conferencesOfCase, type ConferenceView } from '../../db/repositories/conferences';
@@ -39,7 +40,7 @@ export function CaseConferences({ kase }: { kase: FamilyCase }) {
       ) : (
         <List dense disablePadding>
           {views.map((view) => (
-            <ListItem key={view.conference.id} disablePadding divider data-testid="case-conference">
+            <ListItem key={view.conference.id} disablePadding divider data-testid="case-conference" secondaryAction={<PrintDocumentButton kind="conferenceMinutes" recordId={view.conference.id} size="small" variant="text" />}>
               <ListItemButton onClick={() => setOpen(view)} sx={{ alignItems: 'flex-start' }}>
                 <ListItemText
                   primary={`${formatDate(view.conference.date)} — ${view.conference.mahallaId ? directory.mahallaName(view.conference.mahallaId) : t('field.noMahalla')} · ${t('attendeeCount', { count: view.conference.attendees.length })}`}

@@ -7,6 +7,7 @@ import { Alert, Box, Button, Chip, CircularProgress, IconButton, MenuItem, Paper
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PrintDocumentButton } from '../documents';
 import { useNavigate } from 'react-router';
 import { useActor } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -104,6 +105,7 @@ export function ConferencesPage() {
                         )}
                       </TableCell>
                       <TableCell sx={{ whiteSpace: 'nowrap' }} align="right">
+                        <PrintDocumentButton kind="conferenceMinutes" recordId={view.conference.id} size="small" variant="text" />
                         <Tooltip title={view.editable ? t('common:action.edit') : t('view')}>
                           <IconButton size="small" aria-label={view.editable ? t('common:action.edit') : t('view')} onClick={() => setOpen(view)} data-testid="conference-open">
                             {view.editable ? <EditIcon fontSize="small" /> : <VisibilityIcon fontSize="small" />}

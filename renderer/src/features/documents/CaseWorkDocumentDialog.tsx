@@ -1,6 +1,6 @@
 import { MenuItem, TextField } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -64,6 +64,11 @@ export function CaseWorkDocumentDialog({ target, onClose }: { target: CaseWorkDo
   const [language, setLanguage] = useState<DocLanguage>(documentLanguageFor(uiLanguage));
   const [number, setNumber] = useState<string | null>(null);
   const [date, setDate] = useState<string>(today);
+  // A closure act is dated the day the case was closed, unless the user says otherwise.
+  const closedOn = useLiveQuery(async () => (kind === 'closureAct' && caseId ? ((await db.cases.get(caseId))?.closure?.date ?? null) : null), [db, kind, caseId]);
+  useEffect(() => {
+    if (closedOn) setDate(closedOn);
+  }, [closedOn]);
   const [place, setPlace] = useState<string | null>(null);
   const [chairId, setChairId] = useState('');
   const [secretaryId, setSecretaryId] = useState('');
