@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { DomainError } from '../domain/errors';
 import type { HostError, SavedFile } from '../host/hostApi';
 import { useAppDispatch } from './hooks';
@@ -39,4 +39,30 @@ export function useFeedback() {
       [dispatch],
     ),
   };
+}
+
+/**
+ * Runs what a user asked for, one at a time: `busy` while it runs (buttons wait), then a notice in
+ * their language — `doneKey` when it worked, the error when not. Resolves to whether it worked.
+ */
+export function useSubmit() {
+  const { done, failure } = useFeedback();
+  const [busy, setBusy] = useState(false);
+  const submit = useCallback(
+    async (action: () => Promise<unknown>, doneKey?: string): Promise<boolean> => {
+      setBusy(true);
+      try {
+        await action();
+        if (doneKey) done(doneKey);
+        return true;
+      } catch (error) {
+        failure(error);
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [done, failure],
+  );
+  return { busy, submit };
 }

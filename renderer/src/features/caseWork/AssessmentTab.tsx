@@ -16,6 +16,7 @@ import { biScriptIn } from '../../domain/names';
 import { fullName } from '../../domain/person';
 import { DateField } from '../../ui/DateField';
 import { PrintDocumentButton, TriangleRadar } from '../documents';
+import { ApproveDialog } from './ApproveDialog';
 
 const EMPTY_RATING: DomainRating = { rating: null, narrative: '', strengths: '', assessedBy: null };
 
@@ -277,38 +278,10 @@ function AssessmentView({ file, assessment }: { file: CaseFile; assessment: Asse
           {t('triangle.approve')}
         </Button>
       )}
-      {approving && <ApproveDialog assessment={assessment} onClose={() => setApproving(false)} />}
+      {approving && (
+        <ApproveDialog title={t('triangle.approveTitle')} action={t('triangle.approve')} doneKey="cases:triangle.approved" testId="assessment" onApprove={(note) => approveAssessment(db, assessment.id, note)} onClose={() => setApproving(false)} />
+      )}
     </Stack>
-  );
-}
-
-function ApproveDialog({ assessment, onClose }: { assessment: Assessment; onClose: () => void }) {
-  const { t } = useTranslation('cases');
-  const { db } = useServices();
-  const feedback = useFeedback();
-  const [note, setNote] = useState('');
-  const approve = async () => {
-    try {
-      await approveAssessment(db, assessment.id, note);
-      feedback.done('cases:triangle.approved');
-      onClose();
-    } catch (error) {
-      feedback.failure(error);
-    }
-  };
-  return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{t('triangle.approveTitle')}</DialogTitle>
-      <DialogContent>
-        <TextField label={t('triangle.note')} multiline minRows={3} fullWidth sx={{ mt: 1 }} value={note} onChange={(e) => setNote(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'assessment-note' } }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common:action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void approve()} data-testid="assessment-approve-confirm">
-          {t('triangle.approve')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }
 

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTi
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../app/feedback';
+import { useSubmit } from '../../app/feedback';
 import { useActor, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { addMonitoring, caseMonitoringStatus, listMonitorings } from '../../db/repositories/monitorings';
@@ -81,7 +81,6 @@ function MonitoringDialog({ file, plan, onClose }: { file: CaseFile; plan: Famil
   const { kase } = file;
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const feedback = useFeedback();
   const { responsibleName } = useResponsibleName(file);
   const today = toIsoDate(new Date());
   const [date, setDate] = useState<string>(today);
@@ -92,7 +91,7 @@ function MonitoringDialog({ file, plan, onClose }: { file: CaseFile; plan: Famil
   const [revise, setRevise] = useState(false);
   const [reviseReason, setReviseReason] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
 
   const save = async () => {
     const found = [
@@ -105,17 +104,9 @@ function MonitoringDialog({ file, plan, onClose }: { file: CaseFile; plan: Famil
     ].filter((problem): problem is string => !!problem);
     setProblems(found);
     if (found.length) return;
-    setBusy(true);
-    try {
-      const actionReviews = Object.entries(reviews).map(([actionId, review]) => ({ actionId, ...review }));
-      await addMonitoring(db, kase.id, { date: date as IsoDate, actionReviews, changes, ...(revise ? { revisePlan: reviseReason } : {}) });
-      feedback.done(revise ? 'cases:monitoring.savedRevise' : 'cases:monitoring.saved');
-      onClose();
-    } catch (error) {
-      feedback.failure(error);
-    } finally {
-      setBusy(false);
-    }
+    const actionReviews = Object.entries(reviews).map(([actionId, review]) => ({ actionId, ...review }));
+    const input = { date: date as IsoDate, actionReviews, changes, ...(revise ? { revisePlan: reviseReason } : {}) };
+    if (await submit(() => addMonitoring(db, kase.id, input), revise ? 'cases:monitoring.savedRevise' : 'cases:monitoring.saved')) onClose();
   };
 
   return (

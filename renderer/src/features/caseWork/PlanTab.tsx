@@ -4,7 +4,7 @@ import { Alert, Autocomplete, Box, Button, Checkbox, Chip, Dialog, DialogActions
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../app/feedback';
+import { useSubmit } from '../../app/feedback';
 import { useActor, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import type { CaseFile } from '../../db/repositories/cases';
@@ -20,6 +20,7 @@ import { fullName, isChildOn } from '../../domain/person';
 import { ACTION_STATUSES, planProblems, type FamilyPlan, type PlanAction, type PlanChange, type PlanContent, type PlanGoal, type Responsible } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
 import { PrintDocumentButton } from '../documents';
+import { ApproveDialog } from './ApproveDialog';
 import { ServicesLog } from './ServicesLog';
 
 /**
@@ -88,7 +89,7 @@ export function useResponsibleName(file: CaseFile) {
 function PlanView({ file, plan }: { file: CaseFile; plan: FamilyPlan }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const feedback = useFeedback();
+  const { submit } = useSubmit();
   const actor = useActor();
   const { personName } = useResponsibleName(file);
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
@@ -96,14 +97,7 @@ function PlanView({ file, plan }: { file: CaseFile; plan: FamilyPlan }) {
   const [approving, setApproving] = useState(false);
   const problem = actor ? approvalProblem(plan, actor) : 'approverNotSupervisor';
   const approver = plan.approval ? users.find((user) => user.id === plan.approval!.by) : undefined;
-  const complete = async () => {
-    try {
-      await completePlan(db, plan.id);
-      feedback.done('cases:plan.completed');
-    } catch (error) {
-      feedback.failure(error);
-    }
-  };
+  const complete = () => submit(() => completePlan(db, plan.id), 'cases:plan.completed');
   return (
     <Stack spacing={2} data-testid="plan-view">
       <PlanGoals file={file} plan={plan} />
@@ -126,7 +120,9 @@ function PlanView({ file, plan }: { file: CaseFile; plan: FamilyPlan }) {
           {t('plan.approve')}
         </Button>
       )}
-      {approving && <ApprovePlanDialog plan={plan} onClose={() => setApproving(false)} />}
+      {approving && (
+        <ApproveDialog title={t('plan.approveTitle', { revision: plan.revision })} action={t('plan.approve')} doneKey="cases:plan.approved" testId="plan" onApprove={(note) => approvePlan(db, plan.id, note)} onClose={() => setApproving(false)} />
+      )}
     </Stack>
   );
 }
@@ -187,14 +183,13 @@ const newId = () => crypto.randomUUID();
 function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan | null; onDone: () => void }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const feedback = useFeedback();
   const { specialists, personName, language } = useResponsibleName(file);
   const today = toIsoDate(new Date());
   const members = file.members.filter((m) => m.membership.to === null);
   const children = members.filter((m) => isChildOn(m.person.birthDate, today));
   const [content, setContent] = useState<PlanContent>(() => (plan ? { goals: plan.goals, actions: plan.actions, participants: plan.participants } : { goals: [{ id: newId(), text: '', domains: [], personId: null }], actions: [], participants: [] }));
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   // A change to a plan in force is a new revision: it says why.
   const newRevision = !!plan && plan.status !== 'draft';
   const problems = planProblems(content);
@@ -206,19 +201,11 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
   const removeGoal = (id: string) => setContent((c) => ({ ...c, goals: c.goals.filter((g) => g.id !== id), actions: c.actions.filter((a) => a.goalId !== id) }));
 
   const save = async (complete: boolean) => {
-    setBusy(true);
-    try {
-      const saved = await savePlan(db, file.kase.id, content, reason);
-      if (complete) {
-        await completePlan(db, saved.id);
-        feedback.done('cases:plan.completed');
-      } else feedback.done('cases:plan.saved');
-      onDone();
-    } catch (error) {
-      feedback.failure(error);
-    } finally {
-      setBusy(false);
-    }
+    const saved = await submit(async () => {
+      const plan = await savePlan(db, file.kase.id, content, reason);
+      if (complete) await completePlan(db, plan.id);
+    }, complete ? 'cases:plan.completed' : 'cases:plan.saved');
+    if (saved) onDone();
   };
 
   const responsibleValue = (r: Responsible) => (r.kind === 'member' ? `member:${r.personId}` : `specialist:${r.specialistId}`);
@@ -360,36 +347,6 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
         {newRevision && <Button onClick={onDone}>{t('common:action.cancel')}</Button>}
       </Stack>
     </Stack>
-  );
-}
-
-function ApprovePlanDialog({ plan, onClose }: { plan: FamilyPlan; onClose: () => void }) {
-  const { t } = useTranslation('cases');
-  const { db } = useServices();
-  const feedback = useFeedback();
-  const [note, setNote] = useState('');
-  const approve = async () => {
-    try {
-      await approvePlan(db, plan.id, note);
-      feedback.done('cases:plan.approved');
-      onClose();
-    } catch (error) {
-      feedback.failure(error);
-    }
-  };
-  return (
-    <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
-      <DialogTitle>{t('plan.approveTitle', { revision: plan.revision })}</DialogTitle>
-      <DialogContent>
-        <TextField label={t('triangle.note')} multiline minRows={3} fullWidth sx={{ mt: 1 }} value={note} onChange={(e) => setNote(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'plan-note' } }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common:action.cancel')}</Button>
-        <Button variant="contained" onClick={() => void approve()} data-testid="plan-approve-confirm">
-          {t('plan.approve')}
-        </Button>
-      </DialogActions>
-    </Dialog>
   );
 }
 

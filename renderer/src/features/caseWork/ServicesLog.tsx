@@ -3,7 +3,7 @@ import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, Dia
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFeedback } from '../../app/feedback';
+import { useSubmit } from '../../app/feedback';
 import { useActor } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import type { CaseFile } from '../../db/repositories/cases';
@@ -80,7 +80,6 @@ export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan |
 function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPlan | undefined; onClose: () => void }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const feedback = useFeedback();
   const { specialists, personName, language } = useResponsibleName(file);
   const today = toIsoDate(new Date());
   const members = file.members.filter((m) => m.membership.to === null);
@@ -96,7 +95,7 @@ function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPl
   const [recipients, setRecipients] = useState<string[]>([]);
   const [result, setResult] = useState('');
   const [completesAction, setCompletesAction] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const problems = [
     !isIsoDate(date) && t('monitoring.problem.date'),
     isIsoDate(date) && date > today && t('service.problem.future'),
@@ -106,16 +105,8 @@ function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPl
   ].filter((p): p is string => !!p);
 
   const save = async () => {
-    setBusy(true);
-    try {
-      await addService(db, file.kase.id, { actionId: actionId || null, date: date as IsoDate, kind, deliveredBy: deliveredBy || null, description, recipients, result, completesAction: !!actionId && completesAction });
-      feedback.done('cases:service.saved');
-      onClose();
-    } catch (error) {
-      feedback.failure(error);
-    } finally {
-      setBusy(false);
-    }
+    const input = { actionId: actionId || null, date: date as IsoDate, kind, deliveredBy: deliveredBy || null, description, recipients, result, completesAction: !!actionId && completesAction };
+    if (await submit(() => addService(db, file.kase.id, input), 'cases:service.saved')) onClose();
   };
 
   return (
