@@ -274,6 +274,15 @@ describe('the family development plan', () => {
     expect(steps).toEqual(expect.arrayContaining(['planRevised', 'planCompleted', 'planApproved', 'advance']));
   });
 
+  it("an action due within the week puts the case under My work's due this week", async () => {
+    const kase = await signedCase('2026-09-25'); // monitoring due 25.10.2026
+    const { content } = await planFor(kase.id); // first deadline 20.10.2026
+    await savePlan(db, kase.id, content, '');
+    expect((await myWork(db, d('2026-10-10'))).dueThisWeek).toEqual([]);
+    expect((await myWork(db, d('2026-10-14'))).dueThisWeek.map((k) => k.id)).toEqual([kase.id]);
+    expect((await myWork(db, d('2026-10-21'))).overdue.map((k) => k.id)).toEqual([kase.id]);
+  });
+
   it('is refused for a closed case', async () => {
     const signed = await signedCase('2026-09-01');
     db.session = supervisor('sup-1');

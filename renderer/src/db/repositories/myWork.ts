@@ -18,7 +18,7 @@ export interface AwaitingApproval {
 export interface MyWork {
   /** The user's cases whose monitoring or a plan action is overdue. */
   overdue: FamilyCase[];
-  /** The user's cases whose monitoring is due within the week. */
+  /** The user's cases whose monitoring or a plan action is due within the week. */
   dueThisWeek: FamilyCase[];
   /** Completed assessments and plans waiting for this supervisor's approval (none of their own). */
   awaitingApproval: AwaitingApproval[];
@@ -38,6 +38,8 @@ export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
   const late = (due: IsoDate | null | undefined) => !!due && due < today;
   const overdue = mine.filter((kase) => late(kase.monitoringDue) || late(kase.actionsDue)).sort((a, b) => String(a.monitoringDue ?? a.actionsDue).localeCompare(String(b.monitoringDue ?? b.actionsDue)));
   const weekEnd = addDays(today, 7);
+  const thisWeek = (due: IsoDate | null | undefined) => !!due && due >= today && due <= weekEnd;
+  const firstDue = (kase: FamilyCase) => [kase.monitoringDue, kase.actionsDue].filter(thisWeek).sort()[0];
   let awaitingApproval: MyWork['awaitingApproval'] = [];
   if (actor.roles.includes('supervisor')) {
     const [assessments, plans] = await Promise.all([
@@ -57,8 +59,8 @@ export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
   return {
     overdue,
     dueThisWeek: mine
-      .filter((kase) => !overdueIds.has(kase.id) && !!kase.monitoringDue && kase.monitoringDue >= today && kase.monitoringDue <= weekEnd)
-      .sort((a, b) => String(a.monitoringDue).localeCompare(String(b.monitoringDue))),
+      .filter((kase) => !overdueIds.has(kase.id) && (thisWeek(kase.monitoringDue) || thisWeek(kase.actionsDue)))
+      .sort((a, b) => String(firstDue(a)).localeCompare(String(firstDue(b)))),
     awaitingApproval,
   };
 }

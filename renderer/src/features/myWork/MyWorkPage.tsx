@@ -8,7 +8,7 @@ import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { queryCases } from '../../db/repositories/caseQueries';
 import { daysBetween } from '../../domain/monitoring';
-import { formatDate, toIsoDate, type IsoDate } from '../../domain/dates';
+import { addDays, formatDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import type { FamilyCase } from '../../domain/familyCase';
 import { biScriptIn } from '../../domain/names';
 import { EmptyState } from '../../ui/EmptyState';
@@ -27,6 +27,7 @@ export function MyWorkPage() {
   const session = useAppSelector((state) => state.session);
   const work = useMyWork();
   const today = toIsoDate(new Date());
+  const weekEnd = addDays(today, 7);
   const mine = useLiveQuery(
     async () => (session.currentUserId ? (await queryCases(db, { caseManagerId: session.currentUserId }, { field: 'updatedAt', direction: 'asc' }, 0, 500)).rows.filter((kase) => kase.stage !== 'closed') : []),
     [db, session.currentUserId],
@@ -91,7 +92,18 @@ export function MyWorkPage() {
             <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
               {t('myWork.dueThisWeek', { count: work.dueThisWeek.length })}
             </Typography>
-            {caseTable(work.dueThisWeek, 'my-due', (kase) => t('myWork.monitoringDue', { date: formatDate(kase.monitoringDue!) }), t('myWork.what'))}
+            {caseTable(
+              work.dueThisWeek,
+              'my-due',
+              (kase) =>
+                [
+                  kase.monitoringDue && kase.monitoringDue <= weekEnd && kase.monitoringDue >= today ? t('myWork.monitoringDue', { date: formatDate(kase.monitoringDue) }) : '',
+                  kase.actionsDue && kase.actionsDue <= weekEnd && kase.actionsDue >= today ? t('myWork.actionDue', { date: formatDate(kase.actionsDue) }) : '',
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              t('myWork.what'),
+            )}
           </section>
         )}
         {work && work.awaitingApproval.length > 0 && (
