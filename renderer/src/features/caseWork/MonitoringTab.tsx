@@ -13,7 +13,7 @@ import type { CaseFile } from '../../db/repositories/cases';
 import { currentPlan } from '../../db/repositories/plans';
 import { ACTION_STATUSES, type ActionStatus, type FamilyPlan } from '../../domain/plan';
 import { PrintDocumentButton } from '../documents';
-import { useResponsibleName } from './PlanTab';
+import { useResponsibleName } from './useResponsibleName';
 import { biScriptIn } from '../../domain/names';
 import { DateField } from '../../ui/DateField';
 

@@ -22,6 +22,7 @@ import { DateField } from '../../ui/DateField';
 import { PrintDocumentButton } from '../documents';
 import { ApproveDialog } from './ApproveDialog';
 import { ServicesLog } from './ServicesLog';
+import { useResponsibleName } from './useResponsibleName';
 
 /**
  * The family development plan of a case: the revision in force or being written, its goals and
@@ -69,21 +70,6 @@ export function PlanTab({ file }: { file: CaseFile }) {
       <ServicesLog file={file} plan={current} />
     </Stack>
   );
-}
-
-/** A specialist's or a family member's name, in the screen's script. */
-export function useResponsibleName(file: CaseFile) {
-  const { db } = useServices();
-  const language = useAppSelector((state) => state.session.language);
-  const script = language === 'uz-Latn' || language === 'en' ? 'latn' : 'cyrl';
-  const specialists = useLiveQuery(() => listSpecialists(db), [db]) ?? [];
-  const personName = (personId: string) => {
-    const member = file.members.find((m) => m.person.id === personId);
-    return member ? fullName(member.person, script) : '—';
-  };
-  const responsibleName = (responsible: Responsible) =>
-    responsible.kind === 'member' ? personName(responsible.personId) : ((s) => (s ? biScriptIn(s.fullName, language) : '—'))(specialists.find((s) => s.id === responsible.specialistId));
-  return { specialists, personName, responsibleName, language };
 }
 
 function PlanView({ file, plan }: { file: CaseFile; plan: FamilyPlan }) {

@@ -14,7 +14,7 @@ import { formatDate, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dat
 import { biScriptIn } from '../../domain/names';
 import type { FamilyPlan } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
-import { useResponsibleName } from './PlanTab';
+import { useResponsibleName } from './useResponsibleName';
 
 /** The implementation log: what was delivered to whom, by whom, with what result, against which action. */
 export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan | undefined }) {
