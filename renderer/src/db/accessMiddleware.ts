@@ -13,6 +13,8 @@ const READABLE_WITHOUT_SESSION = new Set(['settings', 'officeProfile', 'users', 
 
 /** Keys of settings that case work writes as a side effect (the case-number sequences). */
 const CASE_COUNTER_KEY = /^caseSequence:/u;
+/** The setting a supervisor's backup writes: when and to which file the last one was made. */
+const LAST_BACKUP_KEY = 'lastBackup';
 
 export type RefusalListener = (session: WriteSession | null, table: string, mode: 'read' | 'write') => void;
 
@@ -27,6 +29,7 @@ export type RefusalListener = (session: WriteSession | null, table: string, mode
 export function createAccessMiddleware(session: () => WriteSession | null, onRefused: RefusalListener): Middleware<DBCore> {
   const allowed = (table: string, mode: 'read' | 'write', trans: unknown, req?: DBCoreMutateRequest): boolean => {
     const granted: Grant | undefined = grantOf(trans);
+    if (granted?.restore) return true;
     if (table === CREDENTIALS_TABLE) return !!granted?.credentials;
     const who = granted?.actor ?? session();
     if (table === AUDIT_TABLE && mode === 'write') {
@@ -37,6 +40,7 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
     if (!who) return mode === 'read' && READABLE_WITHOUT_SESSION.has(table);
     if (tableAccess(who, table, mode)) return true;
     if (table === AUDIT_TABLE && mode === 'read' && granted?.caseAudit) return true;
+    if (table === 'settings' && mode === 'write' && !!req && canDo(who, 'backup') && settingKeys(req).every((key) => key === LAST_BACKUP_KEY)) return true;
     return table === 'settings' && mode === 'write' && !!req && canDo(who, 'caseCounters') && settingKeys(req).every((key) => CASE_COUNTER_KEY.test(key));
   };
   const refuse = (table: string, mode: 'read' | 'write') => {

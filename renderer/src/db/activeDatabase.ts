@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { HamkorlikDb } from './db';
+import type { SchemaVersion } from './versions';
 
 /** The pointer record: which database is the office's current one. */
 export interface ActivePointer {
@@ -44,9 +45,17 @@ export class DatabaseDirectory {
     return db;
   }
 
-  /** A new, empty database to fill (for a restore) before it is made active. */
-  createStaged(): HamkorlikDb {
-    return new HamkorlikDb(newDatabaseName(), this.options);
+  /**
+   * A new, empty database to fill (for a restore) before it is made active. `versions` declares only
+   * the schema versions up to an older backup's, so its records are written at their own version.
+   */
+  createStaged(versions?: readonly SchemaVersion[]): HamkorlikDb {
+    return new HamkorlikDb(newDatabaseName(), this.options, versions);
+  }
+
+  /** A staged database by name with the full schema: opening it runs the upgrades from its version. */
+  reopenStaged(name: string): HamkorlikDb {
+    return new HamkorlikDb(name, this.options);
   }
 
   /** Makes `name` the current database. The previous one is kept until deleted deliberately. */

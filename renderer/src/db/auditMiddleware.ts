@@ -57,6 +57,7 @@ async function auditedMutate(
   // A transaction granted an actor (a failed login, before anyone is logged in) writes as that actor;
   // one granted bulk mode (imports, purges) gets one summary entry per table instead of one per record.
   const granted = grantOf(req.trans);
+  if (granted?.restore) return table.mutate(req);
   const who = granted?.actor ?? session();
   const bulk = granted?.bulk;
   if (!who) throw new DomainError('noSession', `write to ${table.name} without a user`);
@@ -83,7 +84,7 @@ async function auditedMutate(
     allKeys.forEach((key, index) => {
       const previous = before[index] as Record<string, unknown> | undefined;
       const next = (req.type === 'delete' || req.type === 'deleteRange' ? undefined : afterByKey.get(key)) as Record<string, unknown> | undefined;
-      const changes = redactSecrets(table.name, diffRecords(previous, next));
+      const changes = redactSecrets(table.name, diffRecords(previous, next), String(key));
       if (!changes.length && previous) return; // a rewrite that changed nothing worth recording
       const op = !previous ? 'create' : next ? 'update' : 'delete';
       entries.push({ ...base, id: crypto.randomUUID(), recordId: String(key), op, changes });

@@ -3,8 +3,8 @@ import type { WriteSession } from './auditMiddleware';
 
 /**
  * What one transaction may do beyond its session: open the credentials table (the accounts
- * repository), read one case's own audit entries (the case repository), write in bulk mode (imports,
- * purges), or be written by a user not logged in yet (a failed login). A grant belongs to a single
+ * repository, backups), read one case's own audit entries (the case repository), write in bulk mode
+ * (imports, purges), write a staged restore as it is, or be written by a user not logged in yet (a failed login). A grant belongs to a single
  * transaction, never to the database's session, so nothing else running meanwhile — a live query,
  * another user's session after a logout — ever gets it.
  */
@@ -14,6 +14,12 @@ export interface Grant {
   bulk?: { kind: string };
   /** Who the transaction's writes are by when nobody is logged in. */
   actor?: WriteSession;
+  /**
+   * Restoring a backup into a staged database (db/exchange/restore.ts): records are written exactly
+   * as the backup holds them — no access check, no audit entry per record — since the backup already
+   * carries the audit of every change it contains. Never given to a transaction on the active database.
+   */
+  restore?: boolean;
 }
 
 const grants = new WeakMap<object, Grant>();

@@ -32,6 +32,12 @@ describe('the permission table', () => {
     expect(canDo(actor([]), 'readReports')).toBe(false);
   });
 
+  it('administrators set up exchange and restore; administrators and supervisors write backups', () => {
+    const roles = ['administrator', 'supervisor', 'caseManager', 'specialist', 'viewer'] as const;
+    expect(roles.map((role) => canDo(actor([role]), 'manageExchange'))).toEqual([true, false, false, false, false]);
+    expect(roles.map((role) => canDo(actor([role]), 'backup'))).toEqual([true, true, false, false, false]);
+  });
+
   it('the middleware’s table check: specialists and viewers never write case tables; only administrators write accounts and office', () => {
     expect(tableAccess(actor(['specialist']), 'cases', 'write')).toBe(false);
     expect(tableAccess(actor(['specialist']), 'cases', 'read')).toBe(true);

@@ -6,8 +6,8 @@ import type { Role } from './user';
  *
  * | role          | cases it reads                              | cases it changes            | office                         |
  * |---------------|---------------------------------------------|-----------------------------|--------------------------------|
- * | administrator | all (to purge deleted ones)                 | purge only                  | accounts, office, mahallas, audit |
- * | supervisor    | all                                         | all; closes, reopens, deletes, restores | audit                 |
+ * | administrator | all (to purge deleted ones)                 | purge only                  | accounts, office, mahallas, audit; exchange keys, backups, restore |
+ * | supervisor    | all                                         | all; closes, reopens, deletes, restores | audit; backups        |
  * | caseManager   | the ones they manage and their mahallas'    | the ones they manage        |                                |
  * | specialist    | their team's mahallas'                      | none yet (their own actions and assessments come with the case work) | |
  * | viewer        | none                                        | none                        | reports                        |
@@ -49,7 +49,11 @@ export type OfficeAction =
   /** Case conferences: the interagency team's meetings on cases. */
   | 'recordConferences'
   /** Case-number sequences and other counters written as a side effect of case work. */
-  | 'caseCounters';
+  | 'caseCounters'
+  /** Writing a backup of the whole office (it carries every table, password hashes and the audit included, encrypted). */
+  | 'backup'
+  /** Setting up the office's exchange keys, changing their passphrase, restoring a backup over the office's data. */
+  | 'manageExchange';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 
@@ -63,7 +67,11 @@ export function canDo(actor: Actor, action: OfficeAction): boolean {
       return has(actor, 'administrator') || has(actor, 'supervisor') || has(actor, 'caseManager') || has(actor, 'specialist');
     case 'manageAccounts':
     case 'manageOffice':
+    case 'manageExchange':
       return has(actor, 'administrator');
+    // The head of the office, who may not administer, is the one who takes the weekly backup home.
+    case 'backup':
+      return has(actor, 'administrator') || has(actor, 'supervisor');
     case 'readAudit':
       return has(actor, 'administrator') || has(actor, 'supervisor');
     case 'readReports':

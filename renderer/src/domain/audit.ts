@@ -36,8 +36,14 @@ export interface AuditEntry {
 // A document's bytes are not secret, but a copy in the audit would double the database; the register has them.
 const SECRET_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = { credentials: new Set(['hash']), documentFiles: new Set(['bytes']) };
 
-export function redactSecrets(table: string, changes: AuditChange[]): AuditChange[] {
-  const secret = SECRET_FIELDS[table];
+/**
+ * Settings whose value never enters the audit: the office's wrapped exchange keys. They are not the
+ * key itself, but an old wrapped copy kept forever would let a leaked old passphrase open the key.
+ */
+const SECRET_SETTINGS: ReadonlySet<string> = new Set(['exchangeKeys']);
+
+export function redactSecrets(table: string, changes: AuditChange[], recordId?: string): AuditChange[] {
+  const secret = table === 'settings' && recordId !== undefined && SECRET_SETTINGS.has(recordId) ? new Set(['value']) : SECRET_FIELDS[table];
   return secret ? changes.map((change) => (secret.has(change.field) ? { field: change.field, from: null, to: null } : change)) : changes;
 }
 

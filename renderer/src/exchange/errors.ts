@@ -24,6 +24,8 @@ export type ExchangeErrorCode =
   | 'noRecoveryKey'
   /** The typed recovery key has the wrong length, a foreign character or a failed checksum group. */
   | 'recoveryKeyMalformed'
+  /** The package is of another kind than the action expects (a transfer picked for a restore): `details.reason` is its kind. */
+  | 'wrongKind'
   /** A programming error of the caller (unsupported value in a record, call order). Never a user's fault. */
   | 'invalidInput';
 

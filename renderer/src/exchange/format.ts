@@ -113,6 +113,8 @@ export const headerSchema = z.object({
   /** Per-file HKDF salt: every file gets its own body and MAC keys from the office's data key. */
   fileSalt: base64Of(FILE_SALT_LENGTH),
   keys: keySlotsSchema,
+  /** Backups: the database schema version the records were read at, so a restore stages them there and upgrades. */
+  schemaVersion: z.number().int().positive().max(65_535).optional(),
 });
 
 export type PackageHeader = z.infer<typeof headerSchema>;

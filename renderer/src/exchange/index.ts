@@ -9,6 +9,7 @@ export {
   EXCHANGE_KDF,
   KDF_BOUNDS,
   KDF_MIN,
+  keySlotsSchema,
   PACKAGE_KINDS,
   type KdfParams,
   type KeySlots,

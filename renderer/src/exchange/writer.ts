@@ -41,6 +41,8 @@ export interface PackageWriterOptions {
   keys: ExchangeKeys | { passphrase: string; recoveryKey?: string | null; kdf?: KdfParams };
   /** Defaults to now. */
   createdAt?: Date;
+  /** Backups: the schema version of the database the records come from (header `schemaVersion`). */
+  schemaVersion?: number;
   /** Target size of a block's JSON (in UTF-16 units, ~bytes for Latin text) before compression. Tests make it small to get many blocks. */
   blockSize?: number;
 }
@@ -81,6 +83,7 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
     source: options.source,
     createdAt: (options.createdAt ?? new Date()).toISOString(),
     counts: options.counts,
+    ...(options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }),
     fileSalt: toBase64(fileSalt),
     keys: keys.slots,
   });

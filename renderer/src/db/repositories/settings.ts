@@ -1,4 +1,5 @@
 import type { HamkorlikDb } from '../db';
+import type { KeySlots } from '../../exchange';
 
 /** Office-wide settings with their types; UI preferences of one PC (language) live in localStorage instead. */
 export interface SettingValues {
@@ -6,6 +7,10 @@ export interface SettingValues {
   setupCompletedAt: string;
   /** Minutes without input before the screen locks. */
   idleLockMinutes: number;
+  /** The office's exchange data key, wrapped only (db/exchange/exchangeKeys.ts); never in the audit. */
+  exchangeKeys: { slots: KeySlots; setUpAt: string; changedAt: string | null };
+  /** When and to which file the last backup was written (db/exchange/backup.ts). */
+  lastBackup: { at: string; fileName: string };
 }
 
 export async function getSetting<K extends keyof SettingValues>(db: HamkorlikDb, key: K): Promise<SettingValues[K] | undefined> {

@@ -1,0 +1,164 @@
+import Dexie, { type IndexableType, type Table } from 'dexie';
+import type { HamkorlikDb } from '../db';
+import { grant } from '../grants';
+import { requireOffice } from '../repositories/guard';
+import { setSetting } from '../repositories/settings';
+import { DomainError } from '../../domain/errors';
+import { OFFICE_PROFILE_ID } from '../../domain/office';
+import { createPackageWriter, ExchangeError, type ByteSink, type ByteSource } from '../../exchange';
+import { keysOf, LAST_BACKUP_SETTING, type OfficeKeys } from './exchangeKeys';
+import { verifyPackage } from './verify';
+
+/** Where a backup or a restore is: for a progress bar. `total` 0 means not known yet (verifying a file without header counts). */
+export interface ExchangeProgress {
+  phase: 'writing' | 'verifying' | 'restoring';
+  table: string;
+  done: number;
+  total: number;
+}
+
+/**
+ * Which tables a backup carries, and which it leaves out and why. Every table of the current schema
+ * is listed (backup.test.ts fails on a new one), so a new table is a decision, never an omission.
+ * The active-database pointer (activeDatabase.ts) lives in its own small database and is not the
+ * office's data: a restore moves it, a backup never carries it.
+ */
+export const BACKUP_TABLES: Record<string, 'included' | 'optional' | { excluded: string }> = {
+  officeProfile: 'included',
+  // The exchange keys travel too, wrapped only: a restored office keeps making backups with the same key.
+  settings: 'included',
+  users: 'included',
+  // Password hashes (Argon2id) only; the file is encrypted. Without them nobody could log in after a restore.
+  credentials: 'included',
+  mahallas: 'included',
+  cases: 'included',
+  persons: 'included',
+  memberships: 'included',
+  caseHistory: 'included',
+  // The trail of every change a backup contains: restored as it was, never rewritten.
+  audit: 'included',
+  caseStats: { excluded: 'derived: the filter counters are rebuilt from the cases as a restore writes them' },
+  agencies: 'included',
+  specialists: 'included',
+  teams: 'included',
+  workingGroup: 'included',
+  documents: 'included',
+  // The generated DOCX bytes: most of a backup's size, and each can be generated again from its register entry.
+  documentFiles: 'optional',
+  documentTexts: 'included',
+  assessments: 'included',
+  plans: 'included',
+  planRevisions: 'included',
+  services: 'included',
+  monitorings: 'included',
+  conferences: 'included',
+  placements: 'included',
+};
+
+/** Records read per transaction: flat memory at 100,000 cases, few enough round trips to stay fast. */
+const PAGE_SIZE = 1000;
+/** DOCX bytes run to a megabyte a record. */
+const PAGE_SIZES: Record<string, number> = { documentFiles: 16 };
+
+/** The tables a backup of `db` writes, in schema order; a table BACKUP_TABLES does not know is refused. */
+export function backupTables(db: HamkorlikDb, includeDocumentBytes: boolean): Table[] {
+  return db.tables.filter((table) => {
+    const rule = BACKUP_TABLES[table.name];
+    if (rule === undefined) throw new ExchangeError('invalidInput', { reason: `uncoveredTable:${table.name}` });
+    if (!table.schema.primKey.keyPath) throw new ExchangeError('invalidInput', { reason: `outboundKey:${table.name}` });
+    return rule === 'included' || (rule === 'optional' && includeDocumentBytes);
+  });
+}
+
+/**
+ * Streams a full backup of the office database to `sink` (a file the user picked), table by table in
+ * pages by primary key, so memory stays flat however large the office. Administrators and
+ * supervisors. Each page is its own read transaction: the file is not a snapshot of one instant, so
+ * the UI keeps the app busy (modal) while it runs; a record changed meanwhile is still written once.
+ * With `verify`, the written file is read back in full and checked right away. `signal` stops
+ * between pages (the file is then incomplete and reads as truncated).
+ */
+export async function writeBackup(
+  db: HamkorlikDb,
+  keys: OfficeKeys,
+  sink: ByteSink,
+  options: {
+    includeDocumentBytes: boolean;
+    onProgress?: (p: ExchangeProgress) => void;
+    signal?: AbortSignal;
+    /** Reopens the written file: it is then read back in full and checked before this returns. */
+    verify?: () => ByteSource;
+    /** Records per read transaction; tests make it small to get many pages. */
+    pageSize?: number;
+  },
+): Promise<{ counts: Record<string, number> }> {
+  const session = requireOffice(db, 'backup');
+  const { signal, onProgress } = options;
+  signal?.throwIfAborted();
+  const exchangeKeys = keysOf(keys);
+  const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
+  if (!office) throw new DomainError('notFound', 'officeProfile');
+  const tables = backupTables(db, options.includeDocumentBytes);
+  const totals = await db.transaction('r', tables, async (tx) => {
+    grant(tx, { credentials: true });
+    return Promise.all(tables.map((table) => table.count()));
+  });
+
+  const writer = await createPackageWriter(
+    {
+      kind: 'backup',
+      source: { districtCode: office.districtCode, officeName: { uzLatn: office.name.uzLatn, uzCyrl: office.name.uzCyrl, ru: office.name.ru }, installationId: session.installationId },
+      keys: exchangeKeys,
+      createdAt: db.clock(),
+      schemaVersion: db.verno,
+    },
+    sink,
+  );
+  for (const [index, table] of tables.entries()) {
+    let done = 0;
+    const total = totals[index] ?? 0;
+    onProgress?.({ phase: 'writing', table: table.name, done, total });
+    await writer.writeTable(
+      table.name,
+      pages(db, table, options.pageSize, signal, (count) => {
+        done += count;
+        onProgress?.({ phase: 'writing', table: table.name, done, total: Math.max(total, done) });
+      }),
+    );
+  }
+  signal?.throwIfAborted();
+  const summary = await writer.finish();
+
+  if (options.verify) {
+    const verified = await verifyPackage(options.verify, { dataKey: exchangeKeys.dataKey }, { phase: 'verifying', onProgress, signal, expectedCounts: summary.counts });
+    if (verified.header.fileSalt !== writer.header.fileSalt) throw new ExchangeError('damaged', { reason: 'otherFile' });
+  }
+  return { counts: summary.counts };
+}
+
+/** A table's records in primary-key order, a page per read transaction, none held across a write to the sink. */
+async function* pages(db: HamkorlikDb, table: Table, pageSize: number | undefined, signal: AbortSignal | undefined, onPage: (count: number) => void): AsyncGenerator<unknown> {
+  const keyPath = table.schema.primKey.keyPath as string | string[];
+  const size = Math.max(1, Math.min(pageSize ?? PAGE_SIZE, PAGE_SIZES[table.name] ?? PAGE_SIZE));
+  let last: IndexableType | undefined;
+  for (;;) {
+    signal?.throwIfAborted();
+    const after = last;
+    const page = await db.transaction('r', table, (tx) => {
+      // The credentials open to a backup as they do to the accounts repository.
+      grant(tx, { credentials: true });
+      return (after === undefined ? table.toCollection() : table.where(':id').above(after)).limit(size).toArray();
+    });
+    if (page.length === 0) return;
+    yield* page;
+    onPage(page.length);
+    if (page.length < size) return;
+    last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
+  }
+}
+
+/** Notes the backup just written, for the status and the reminder. Administrators and supervisors. */
+export async function recordBackupMade(db: HamkorlikDb, fileName: string): Promise<void> {
+  requireOffice(db, 'backup');
+  await setSetting(db, LAST_BACKUP_SETTING, { at: db.clock().toISOString(), fileName });
+}

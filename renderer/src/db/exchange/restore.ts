@@ -1,0 +1,216 @@
+import type { DatabaseDirectory } from '../activeDatabase';
+import type { WriteSession } from '../auditMiddleware';
+import type { HamkorlikDb } from '../db';
+import { grant } from '../grants';
+import { SCHEMA_VERSIONS, type SchemaVersion } from '../versions';
+import { canDo } from '../../domain/access';
+import type { AuditEntry } from '../../domain/audit';
+import { DomainError } from '../../domain/errors';
+import type { TriLingualText } from '../../domain/names';
+import { ExchangeError, openPackage, type ByteSource, type PackageBlock, type PackageHeader, type PackageKind, type UnlockSecret } from '../../exchange';
+import { BACKUP_TABLES, type ExchangeProgress } from './backup';
+import { EXCHANGE_KEYS_SETTING, keysOf, type ExchangeSecret, type OfficeKeys } from './exchangeKeys';
+import { verifyPackage, type VerifiedPackage } from './verify';
+
+/** What a file is, from its header alone: for the confirmation dialog before anything is asked or written. */
+export interface PackageInfo {
+  kind: PackageKind;
+  officeName: TriLingualText;
+  districtCode: string;
+  createdAt: string;
+  /** Only when the writer knew them up front; backups carry their totals in the final block instead. */
+  counts: Record<string, number> | null;
+  schemaVersion: number | null;
+}
+
+/** Reads the header only (no secret needed): what the file is, for the confirmation dialog. */
+export async function inspectPackage(open: () => ByteSource): Promise<PackageInfo> {
+  const opened = await openPackage(open());
+  await opened.close();
+  const { header } = opened;
+  return {
+    kind: header.kind,
+    officeName: { ...header.source.officeName },
+    districtCode: header.source.districtCode,
+    createdAt: header.createdAt,
+    counts: header.counts ? { ...header.counts } : null,
+    schemaVersion: header.schemaVersion ?? null,
+  };
+}
+
+export interface RestoreOptions {
+  onProgress?: (p: ExchangeProgress) => void;
+  signal?: AbortSignal;
+  /** Who restores: must be an administrator. Absent only on a PC with no office yet (first run), where the secret is the authority. */
+  actor?: WriteSession;
+  /** The file's name, for the restored database's audit entry. */
+  fileName?: string;
+}
+
+/**
+ * Validates the whole file first (a full verified pass, nothing written), then stages it into a new
+ * database at the backup's own schema version, upgrades it to the current schema, and only then
+ * switches the active pointer. Returns the staged database's name. Any failure — wrong secret, a
+ * damaged or cut file, an abort, a full disk — leaves the current database active and untouched
+ * (the staged one is deleted). The previous database is kept; the caller reopens the active one.
+ * A safety backup of the current data is the caller's to write first (writeBackup).
+ */
+export async function restoreBackup(
+  directory: DatabaseDirectory,
+  open: () => ByteSource,
+  secret: ExchangeSecret | { dataKey: OfficeKeys },
+  options: RestoreOptions,
+): Promise<{ databaseName: string; counts: Record<string, number> }> {
+  const { signal, onProgress } = options;
+  if (options.actor && !canDo(options.actor, 'manageExchange')) throw new DomainError('forbidden', 'manageExchange');
+  signal?.throwIfAborted();
+  const unlock: UnlockSecret = 'dataKey' in secret ? { dataKey: keysOf(secret.dataKey).dataKey } : secret;
+
+  let shape: StagedShape | undefined;
+  const verified = await verifyPackage(open, unlock, {
+    phase: 'verifying',
+    onProgress,
+    signal,
+    checkHeader: (header) => {
+      shape = stagedShape(header);
+    },
+    onBlock: (block) => checkRecords(shape!, block),
+  });
+  const tables = shape!;
+  if (Object.keys(verified.counts).some((table) => !tables.keyPaths.has(table))) throw new ExchangeError('damaged', { reason: 'counts' });
+
+  const staged = directory.createStaged(tables.versions);
+  let upgraded: HamkorlikDb | null = null;
+  try {
+    await staged.open();
+    await verifyPackage(open, { dataKey: verified.dataKey }, {
+      phase: 'restoring',
+      onProgress,
+      signal,
+      expectedCounts: verified.counts,
+      // The file is opened a second time: it must still be the one just verified.
+      checkHeader: (header) => {
+        if (header.fileSalt !== verified.header.fileSalt) throw new ExchangeError('damaged', { reason: 'changed' });
+      },
+      onBlock: async (block) => {
+        checkRecords(tables, block);
+        const table = staged.table(block.table);
+        await staged.transaction('rw', table, (tx) => {
+          grant(tx, { restore: true });
+          return table.bulkPut(block.records as object[]);
+        });
+      },
+    });
+    staged.close();
+    // Opened with every version declared, the staged database runs the upgrades from the backup's version.
+    upgraded = directory.reopenStaged(staged.name);
+    await upgraded.open();
+    await sealRestore(upgraded, verified, secret, options);
+    upgraded.close();
+    signal?.throwIfAborted();
+    await directory.activate(staged.name);
+    return { databaseName: staged.name, counts: verified.counts };
+  } catch (error) {
+    staged.close();
+    upgraded?.close();
+    await staged.delete().catch(() => undefined);
+    throw isQuotaError(error) ? new DomainError('storageFull', 'restore') : error;
+  }
+}
+
+/** The schema a backup is staged at: its versions, and the tables it may carry with their primary keys. */
+interface StagedShape {
+  versions: readonly SchemaVersion[];
+  keyPaths: Map<string, string | string[]>;
+}
+
+function stagedShape(header: PackageHeader): StagedShape {
+  if (header.kind !== 'backup') throw new ExchangeError('wrongKind', { reason: header.kind });
+  const version = header.schemaVersion;
+  const current = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+  const versions = SCHEMA_VERSIONS.filter((schema) => version !== undefined && schema.version <= version);
+  if (version === undefined || version > current || versions[versions.length - 1]?.version !== version) {
+    throw new ExchangeError('unsupportedVersion', { reason: 'schema', ...(version === undefined ? {} : { version }) });
+  }
+  const specs = new Map<string, string>();
+  for (const schema of versions) {
+    for (const [table, spec] of Object.entries(schema.stores)) {
+      if (spec === null) specs.delete(table);
+      else specs.set(table, spec);
+    }
+  }
+  const keyPaths = new Map<string, string | string[]>();
+  for (const [table, spec] of specs) {
+    const rule = BACKUP_TABLES[table];
+    const keyPath = primaryKeyPath(spec);
+    // A table a later version dropped is not in BACKUP_TABLES, but an old backup may carry it.
+    if (keyPath !== null && (rule === undefined || rule === 'included' || rule === 'optional')) keyPaths.set(table, keyPath);
+  }
+  return { versions, keyPaths };
+}
+
+/** The primary key of a Dexie store spec: `id, …`, `++id`, `&key`, `[a+b]`; null when keys are outbound. */
+function primaryKeyPath(spec: string): string | string[] | null {
+  const first = (spec.split(',')[0] ?? '').trim().replace(/^(\+\+|&)/u, '');
+  if (first === '') return null;
+  return first.startsWith('[') ? first.slice(1, -1).split('+') : first;
+}
+
+/** Every record must be an object with a valid primary key, in a table the staged schema has. */
+function checkRecords(shape: StagedShape, block: PackageBlock): void {
+  const keyPath = shape.keyPaths.get(block.table);
+  if (keyPath === undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table' });
+  for (const record of block.records) {
+    const valid = typeof record === 'object' && record !== null && !Array.isArray(record) && validKey(keyOf(record as Record<string, unknown>, keyPath));
+    if (!valid) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'record' });
+  }
+}
+
+function keyOf(record: Record<string, unknown>, keyPath: string | string[]): unknown {
+  const at = (path: string) => path.split('.').reduce<unknown>((value, part) => (typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined), record);
+  return Array.isArray(keyPath) ? keyPath.map(at) : at(keyPath);
+}
+
+function validKey(key: unknown): boolean {
+  if (typeof key === 'string') return true;
+  if (typeof key === 'number') return !Number.isNaN(key);
+  if (key instanceof Date) return !Number.isNaN(key.getTime());
+  return Array.isArray(key) && key.every(validKey);
+}
+
+/**
+ * After the upgrade: one audit entry for the restore (the records themselves came with their own
+ * audit), and the exchange keys. Restored with the PC's own key holder, the office keeps its current
+ * passphrase slots rather than the backup's older ones; a backup without keys gets the file's slots.
+ */
+async function sealRestore(db: HamkorlikDb, verified: VerifiedPackage, secret: ExchangeSecret | { dataKey: OfficeKeys }, options: RestoreOptions): Promise<void> {
+  const records = Object.values(verified.counts).reduce((sum, count) => sum + count, 0);
+  const { createdAt } = verified.header;
+  const entry: AuditEntry = {
+    id: crypto.randomUUID(),
+    at: db.clock().toISOString(),
+    userId: options.actor?.userId ?? 'unknown',
+    installationId: options.actor?.installationId ?? '',
+    table: '*',
+    recordId: '*',
+    op: 'bulk',
+    changes: [],
+    bulk: { kind: 'restore', count: records, recordIds: [] },
+    detail: options.fileName ? `${options.fileName} (${createdAt})` : createdAt,
+  };
+  await db.transaction('rw', [db.audit, db.settings], async (tx) => {
+    grant(tx, { restore: true });
+    await db.audit.add(entry);
+    const restored = (await db.settings.get(EXCHANGE_KEYS_SETTING))?.value as { setUpAt?: string; changedAt?: string | null } | undefined;
+    if ('dataKey' in secret || !restored) {
+      const slots = 'dataKey' in secret ? keysOf(secret.dataKey).slots : verified.header.keys;
+      const value = { slots, setUpAt: restored?.setUpAt ?? createdAt, changedAt: restored?.changedAt ?? null };
+      await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value });
+    }
+  });
+}
+
+function isQuotaError(error: unknown): boolean {
+  const named = (value: unknown) => typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'QuotaExceededError';
+  return named(error) || (typeof error === 'object' && error !== null && named((error as { inner?: unknown }).inner));
+}
