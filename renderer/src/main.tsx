@@ -34,7 +34,8 @@ async function start(): Promise<void> {
   const language = rememberedLanguage() ?? languageFromLocale(info.value.locale);
   rememberLanguage(language);
   document.documentElement.lang = language;
-  const [i18n, db] = await Promise.all([initI18n(language), new DatabaseDirectory().openActive()]);
+  const directory = new DatabaseDirectory();
+  const [i18n, db] = await Promise.all([initI18n(language), directory.openActive()]);
   void requestPersistentStorage();
   void host.setLanguage(language);
   const store = createStore({ host, i18n, language });
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
     <StrictMode>
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
-          <ServicesProvider services={{ host, db, appInfo: info.value }}>
+          <ServicesProvider services={{ host, db, appInfo: info.value, directory }}>
             <ThemeProvider theme={theme}>
               <CssBaseline />
               <DatesProvider>

@@ -49,7 +49,7 @@ export const SECTIONS: readonly { path: string; key: string; icon: ReactNode; sh
   { path: '/teams', key: 'teams', icon: <GroupsIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/documents', key: 'documents', icon: <DescriptionIcon />, shown: (actor) => canDo(actor, 'listCases') },
   { path: '/reports', key: 'reports', icon: <AssessmentIcon />, shown: (actor) => canDo(actor, 'readReports') },
-  { path: '/exchange', key: 'exchange', icon: <SwapHorizIcon />, shown: (actor) => canDo(actor, 'manageOffice') },
+  { path: '/exchange', key: 'exchange', icon: <SwapHorizIcon />, shown: (actor) => canDo(actor, 'backup') || canDo(actor, 'manageExchange') },
   { path: '/accounts', key: 'accounts', icon: <ManageAccountsIcon />, shown: (actor) => canDo(actor, 'manageAccounts') },
   { path: '/audit', key: 'audit', icon: <HistoryEduIcon />, shown: (actor) => canDo(actor, 'readAudit') },
   { path: '/settings', key: 'settings', icon: <SettingsIcon />, shown: () => true },

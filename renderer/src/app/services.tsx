@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { DatabaseDirectory } from '../db/activeDatabase';
 import type { HamkorlikDb } from '../db/db';
 import type { AppInfo, HostApi } from '../host/hostApi';
 
@@ -7,6 +8,8 @@ export interface Services {
   host: HostApi;
   db: HamkorlikDb;
   appInfo: AppInfo;
+  /** Where `db` was opened from; a restore stages a new database through it and moves the pointer. */
+  directory: DatabaseDirectory;
 }
 
 const ServicesContext = createContext<Services | null>(null);

@@ -1,15 +1,136 @@
-import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
+import BackupIcon from '@mui/icons-material/Backup';
+import KeyIcon from '@mui/icons-material/Key';
+import RestoreIcon from '@mui/icons-material/SettingsBackupRestore';
+import { Alert, Button, Card, CardActions, CardContent, CardHeader, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../ui/EmptyState';
+import { useActor, useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { exchangeStatus, type ExchangeStatus } from '../../db/exchange';
+import { getOfficeProfile } from '../../db/repositories/office';
+import { canDo } from '../../domain/access';
+import { formatDateTime } from '../../domain/dates';
+import { triLingualIn } from '../../domain/names';
+import type { OfficeProfile } from '../../domain/office';
 import { PageHeader } from '../../ui/PageHeader';
+import { backupAge, backupFileName } from './backupFile';
+import { BackupDialog } from './BackupDialog';
+import { RestoreDialog } from './RestoreDialog';
+import { SetupDialog } from './SetupDialog';
 
-/** Backups and case transfers on USB. */
+type OpenDialog = 'setup' | 'backup' | 'restore' | null;
+
+/**
+ * Backups on USB: set up the office's exchange keys (administrators), back up now (administrators
+ * and supervisors), restore a backup over the office's data (administrators). Case transfers
+ * between offices come later on this page.
+ */
 export function ExchangePage() {
-  const { t } = useTranslation('pages');
+  const { t } = useTranslation('exchange');
+  const { db } = useServices();
+  const actor = useActor();
+  const language = useAppSelector((state) => state.session.language);
+  const status = useLiveQuery(() => exchangeStatus(db), [db]);
+  const office = useLiveQuery(() => getOfficeProfile(db), [db]);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const managesExchange = !!actor && canDo(actor, 'manageExchange');
+  const backsUp = !!actor && canDo(actor, 'backup');
+  const close = () => setDialog(null);
+
   return (
     <>
-      <PageHeader title={t('exchange.title')} subtitle={t('exchange.subtitle')} />
-      <EmptyState icon={<SwapHorizIcon />} title={t('exchange.emptyTitle')} text={t('exchange.emptyText')} />
+      <PageHeader title={t('pages:exchange.title')} subtitle={t('pages:exchange.subtitle')} />
+      {status && (
+        <Stack spacing={3} sx={{ maxWidth: 880 }}>
+          <KeysCard status={status} canSetUp={managesExchange} onSetUp={() => setDialog('setup')} />
+          {backsUp && <BackupCard status={status} onBackup={() => setDialog('backup')} />}
+          {managesExchange && (
+            <Card variant="outlined" data-testid="restore-card">
+              <CardHeader avatar={<RestoreIcon color="action" />} title={t('restore.title')} subheader={t('restore.cardText')} />
+              <CardActions sx={{ px: 2, pb: 2 }}>
+                <Button variant="outlined" color="error" onClick={() => setDialog('restore')} data-testid="exchange-restore">
+                  {t('restore.open')}
+                </Button>
+              </CardActions>
+            </Card>
+          )}
+        </Stack>
+      )}
+      {dialog === 'setup' && <SetupDialog officeName={office ? triLingualIn(office.name, language) : ''} onClose={close} />}
+      {dialog === 'backup' && <BackupDialog fileName={backupFileName(office, new Date())} onClose={close} />}
+      {dialog === 'restore' && status && (
+        <RestoreDialog configured={status.configured} copyFileName={safetyCopyName(office)} currentDistrictCode={office?.districtCode} onClose={close} />
+      )}
     </>
+  );
+}
+
+function safetyCopyName(office: OfficeProfile | undefined): string {
+  return backupFileName(office, new Date(), { withTime: true });
+}
+
+function KeysCard({ status, canSetUp, onSetUp }: { status: ExchangeStatus; canSetUp: boolean; onSetUp: () => void }) {
+  const { t } = useTranslation('exchange');
+  return (
+    <Card variant="outlined" data-testid="exchange-keys-card">
+      <CardHeader avatar={<KeyIcon color="action" />} title={t('keys.title')} subheader={t('keys.text')} />
+      <CardContent sx={{ pt: 0 }}>
+        {status.configured ? (
+          <Typography variant="body2" data-testid="exchange-configured">
+            {t('keys.setUpAt', { date: status.setUpAt ? formatDateTime(status.setUpAt) : '—' })}
+          </Typography>
+        ) : (
+          <Alert severity="info" data-testid="exchange-not-configured">
+            {canSetUp ? t('keys.notConfigured') : t('keys.notConfiguredAskAdmin')}
+          </Alert>
+        )}
+      </CardContent>
+      {!status.configured && canSetUp && (
+        <CardActions sx={{ px: 2, pb: 2 }}>
+          <Button variant="contained" onClick={onSetUp} data-testid="exchange-setup">
+            {t('setup.open')}
+          </Button>
+        </CardActions>
+      )}
+    </Card>
+  );
+}
+
+function BackupCard({ status, onBackup }: { status: ExchangeStatus; onBackup: () => void }) {
+  const { t } = useTranslation('exchange');
+  const age = backupAge(status.lastBackupAt, new Date());
+  return (
+    <Card variant="outlined" data-testid="backup-card">
+      <CardHeader avatar={<BackupIcon color="action" />} title={t('backup.title')} subheader={t('backup.cardText')} />
+      <CardContent sx={{ pt: 0 }}>
+        <Stack spacing={1}>
+          {status.lastBackupAt ? (
+            <Typography variant="body2" data-testid="backup-last">
+              {t('backup.last', { date: formatDateTime(status.lastBackupAt), name: status.lastBackupFile ?? '—' })}
+            </Typography>
+          ) : (
+            <Typography variant="body2" data-testid="backup-last">
+              {t('backup.never')}
+            </Typography>
+          )}
+          {status.configured && age.stale && (
+            <Alert severity="warning" data-testid="backup-stale">
+              {age.days === null ? t('backup.neverWarning') : t('backup.staleWarning', { count: age.days })}
+            </Alert>
+          )}
+          {!status.configured && (
+            <Typography variant="body2" color="text.secondary">
+              {t('backup.setUpFirst')}
+            </Typography>
+          )}
+        </Stack>
+      </CardContent>
+      <CardActions sx={{ px: 2, pb: 2 }}>
+        <Button variant="contained" onClick={onBackup} disabled={!status.configured} data-testid="exchange-backup">
+          {t('backup.open')}
+        </Button>
+      </CardActions>
+    </Card>
   );
 }

@@ -1,0 +1,63 @@
+import type { Page } from '@playwright/test';
+
+/** The exchange page: setting up the office keys, backing up, restoring, as a user does it. */
+export class ExchangePage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-exchange').click();
+    await this.page.getByTestId('exchange-keys-card').waitFor();
+  }
+
+  /** Sets up exchange with a passphrase and returns the recovery key as shown once; leaves the key dialog open. */
+  async setUp(passphrase: string): Promise<string> {
+    await this.page.getByTestId('exchange-setup').click();
+    await this.page.getByTestId('exchange-setup-passphrase').fill(passphrase);
+    await this.page.getByTestId('exchange-setup-repeat').fill(passphrase);
+    await this.page.getByTestId('exchange-setup-submit').click();
+    const key = this.page.getByTestId('recovery-key');
+    await key.waitFor();
+    return (await key.getAttribute('aria-label')) ?? '';
+  }
+
+  async closeRecoveryKey(): Promise<void> {
+    await this.page.getByTestId('recovery-key-kept').check();
+    await this.page.getByTestId('recovery-key-close').click();
+    await this.page.getByTestId('recovery-key-dialog').waitFor({ state: 'detached' });
+  }
+
+  async backUp(passphrase: string): Promise<void> {
+    await this.page.getByTestId('exchange-backup').click();
+    await this.page.getByTestId('backup-secret-input').fill(passphrase);
+    await this.page.getByTestId('backup-start').click();
+  }
+
+  restoreDialog() {
+    return this.page.getByTestId('restore-dialog');
+  }
+
+  /** Opens the restore dialog and picks `path` (the e2e host's open dialog answers with it). */
+  async pickForRestore(openQueue: string[], path: string): Promise<void> {
+    await this.page.getByTestId('exchange-restore').click();
+    openQueue.push(path);
+    await this.page.getByTestId('restore-pick').click();
+  }
+
+  /** The required copy of the current data, made with the current passphrase. */
+  async saveSafetyCopy(passphrase: string): Promise<void> {
+    await this.page.getByTestId('restore-copy-secret-input').fill(passphrase);
+    await this.page.getByTestId('restore-copy-save').click();
+    await this.page.getByTestId('restore-copy-saved').waitFor();
+  }
+
+  async restoreWith(secret: { passphrase: string } | { recoveryKey: string }): Promise<void> {
+    if ('recoveryKey' in secret) {
+      await this.page.getByTestId('restore-secret-use-recovery-key').click();
+      await this.page.getByTestId('restore-secret-input').fill(secret.recoveryKey);
+    } else {
+      await this.page.getByTestId('restore-secret-use-passphrase').click();
+      await this.page.getByTestId('restore-secret-input').fill(secret.passphrase);
+    }
+    await this.page.getByTestId('restore-start').click();
+  }
+}

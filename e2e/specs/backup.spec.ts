@@ -1,0 +1,159 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test } from '../fixtures';
+import { ADMIN, OFFICE } from '../data';
+import { AppShell } from '../pages/AppShell';
+import { startCase } from '../pages/CaseFormPage';
+import { ExchangePage } from '../pages/ExchangePage';
+import { LoginPage } from '../pages/LoginPage';
+import { completeSetup } from '../pages/SetupPage';
+
+const PASSPHRASE = 'Yangiyoʻl bogʻida olma pishdi';
+
+/** A new case with a head of family only, typed in Cyrillic; `shown` is the title the uz-Latn card shows. */
+async function createCase(page: Page, head: { surname: string; firstName: string }, shown: string): Promise<void> {
+  const form = await startCase(page);
+  await form.fillMember(0, { relation: 'head', ...head, sex: 'male', birthDate: '02.03.1984' });
+  await page.getByTestId('member-1').getByRole('button', { name: 'Olib tashlash' }).click(); // the form starts with two rows
+  await form.submit();
+  await expect(page.getByTestId('case-title')).toHaveText(shown);
+}
+
+async function caseRows(page: Page) {
+  await page.getByTestId('nav-cases').click();
+  return page.locator('.case-row');
+}
+
+/** What printing the recovery key puts on paper, as text: the page printed to PDF with the class printing sets. */
+async function printedKeySheet(page: Page): Promise<string> {
+  await page.evaluate(() => document.body.classList.add('printing-recovery-key'));
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.evaluate(() => document.body.classList.remove('printing-recovery-key'));
+  const folder = await mkdtemp(join(tmpdir(), 'hamkorlik-print-'));
+  await writeFile(join(folder, 'key.pdf'), pdf);
+  return execFileSync('pdftotext', [join(folder, 'key.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/gu, ' ');
+}
+
+/** Flips one byte inside the body of block `index` (frame, then ciphertext): the reader must name that block. */
+function damageBlock(bytes: Uint8Array, index: number): Uint8Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let start = 14 + view.getUint32(10, true) + 64;
+  for (let block = 0; block < index; block += 1) start += 9 + view.getUint32(start + 1, true);
+  const copy = bytes.slice();
+  copy[start + 9 + 7]! ^= 0x01;
+  return copy;
+}
+
+test.beforeEach(async ({ page, openApp }) => {
+  await openApp();
+  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+});
+
+test('the administrator sets up exchange, backs up, and restores the backup with the recovery key; a damaged copy is refused and changes nothing', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const shell = new AppShell(page);
+  const exchange = new ExchangePage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+
+  // Set up: the recovery key is shown once, in groups, and must be confirmed as kept.
+  await exchange.open();
+  await expect(page.getByTestId('exchange-not-configured')).toBeVisible();
+  await expect(page.getByTestId('exchange-backup')).toBeDisabled();
+  await page.getByTestId('exchange-setup').click();
+  await page.getByTestId('exchange-setup-passphrase').fill('qisqa');
+  await page.getByTestId('exchange-setup-repeat').fill('qisqa');
+  await page.getByTestId('exchange-setup-submit').click();
+  await expect(page.getByTestId('exchange-setup-dialog')).toContainText('Parol iborasi kamida 10 ta belgidan iborat boʻlishi kerak.');
+  await page.getByRole('button', { name: 'Bekor qilish' }).click();
+  const recoveryKey = await exchange.setUp(PASSPHRASE);
+  expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/u);
+  await expect(page.getByTestId('recovery-key-warning')).toContainText('faqat bir marta koʻrsatiladi');
+  await expect(page.getByTestId('recovery-key-close')).toBeDisabled();
+  await screenshot(page, 'exchange-recovery-key-uz-Latn');
+  const printed = await printedKeySheet(page);
+  expect(printed).toContain(recoveryKey.split('-').join(' '));
+  expect(printed).toContain(OFFICE.name.uzLatn);
+  expect(printed).not.toContain('Keyslar'); // the app behind the dialog stays off paper
+  expect(printed).not.toContain('Kalitni yozib oldim'); // and so do the dialog's controls
+  await exchange.closeRecoveryKey();
+  await expect(page.getByTestId('backup-stale')).toContainText('Hali zaxira nusxa yoʻq');
+
+  // Back up.
+  await exchange.backUp(PASSPHRASE);
+  const notice = shell.notice();
+  await expect(notice).toContainText(/Saqlandi: Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.hmk/u);
+  const [backupName] = await readdir(host.folder);
+  expect(backupName).toMatch(/^Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.hmk$/u);
+  const backupPath = join(host.folder, backupName!);
+  await expect(page.getByTestId('backup-last')).toContainText(backupName!);
+  await expect(page.getByTestId('backup-stale')).toHaveCount(0);
+  await screenshot(page, 'exchange-uz-Latn');
+
+  // Something changes after the backup.
+  await createCase(page, { surname: 'Каримов', firstName: 'Анвар' }, 'Karimov Anvar');
+  await expect(await caseRows(page)).toHaveCount(2);
+
+  // Restore: the file is described before any secret; a copy of the current data comes first.
+  await exchange.open();
+  await exchange.pickForRestore(host.openQueue, backupPath);
+  const dialog = exchange.restoreDialog();
+  await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
+  await expect(dialog.getByTestId('package-office')).toHaveText(OFFICE.name.uzLatn);
+  await expect(dialog.getByTestId('package-created')).toHaveText(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/u);
+  await expect(dialog.getByTestId('restore-warning')).toContainText('Undan keyin kiritilgan hamma narsa yoʻqoladi');
+  await expect(dialog.getByTestId('restore-start')).toBeDisabled();
+  await exchange.saveSafetyCopy(PASSPHRASE);
+  expect((await readdir(host.folder)).sort()).toHaveLength(2);
+
+  // A wrong passphrase is told apart from damage, at the field, and can be typed again.
+  await exchange.restoreWith({ passphrase: 'bu notoʻgʻri parol iborasi' });
+  await expect(dialog.getByText('Parol iborasi notoʻgʻri.')).toBeVisible();
+  await expect(dialog.getByTestId('restore-start')).toBeEnabled();
+  await screenshot(page, 'exchange-restore-uz-Latn');
+  await exchange.restoreWith({ recoveryKey: recoveryKey.toLowerCase() });
+  await expect(dialog.getByTestId('restore-done')).toBeVisible();
+
+  // The app restarts into the restored database: the data as it was at the backup.
+  const login = new LoginPage(page);
+  await login.title().waitFor();
+  await login.login(ADMIN.username, ADMIN.password);
+  const rows = await caseRows(page);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Xoʻjayev');
+
+  // A copy with one flipped byte in block 3 is refused by number, and nothing changes.
+  const damagedPath = join(host.folder, 'Hamkorlik-damaged.hmk');
+  await writeFile(damagedPath, damageBlock(new Uint8Array(await readFile(backupPath)), 2));
+  await exchange.open();
+  await exchange.pickForRestore(host.openQueue, damagedPath);
+  await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
+  await exchange.saveSafetyCopy(PASSPHRASE);
+  await exchange.restoreWith({ recoveryKey });
+  await expect(dialog.getByTestId('restore-error')).toContainText('Fayl 3-blokda shikastlangan. Boshqa nusxadan foydalaning.');
+  await expect(dialog.getByTestId('restore-error-note')).toHaveText('Hech narsa oʻzgartirilmadi: bu kompyuterdagi maʼlumotlar avvalgidek.');
+  await screenshot(page, 'exchange-damaged-uz-Latn');
+  await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
+  await page.reload();
+  await login.login(ADMIN.username, ADMIN.password);
+  const after = await caseRows(page);
+  await expect(after).toHaveCount(1);
+  await expect(after.first()).toContainText('Xoʻjayev');
+});
+
+test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
+  const shell = new AppShell(page);
+  const exchange = new ExchangePage(page);
+  await exchange.open();
+  await shell.switchLanguage('uz-Cyrl');
+  await expect(page.getByTestId('exchange-not-configured')).toContainText('Алмашинув ҳали созланмаган');
+  await screenshot(page, 'exchange-uz-Cyrl');
+  await shell.switchLanguage('ru');
+  await page.getByTestId('exchange-setup').click();
+  await page.getByTestId('exchange-setup-passphrase').fill('коротко');
+  await page.getByTestId('exchange-setup-submit').click();
+  await expect(page.getByTestId('exchange-setup-dialog')).toContainText('Парольная фраза должна быть не короче 10 символов.');
+  await screenshot(page, 'exchange-setup-ru');
+});

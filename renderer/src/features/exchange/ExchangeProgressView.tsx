@@ -1,0 +1,34 @@
+import { Box, LinearProgress, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeProgress } from '../../db/exchange';
+
+/** The name of a table as users call its records; tables added later show as "other records". */
+export function useTableName() {
+  const { t } = useTranslation('exchange');
+  return (table: string) => t(`tables.${table}`, { defaultValue: t('tables.other') });
+}
+
+/** Digits grouped by thin spaces, as every UI language writes them. */
+const number = (n: number) => n.toLocaleString('ru-RU');
+
+/** A backup or restore under way: what it does now, on which records, how far it is. */
+export function ExchangeProgressView({ progress, startingKey }: { progress: ExchangeProgress | null; startingKey: string }) {
+  const { t } = useTranslation('exchange');
+  const tableName = useTableName();
+  const percent = progress && progress.total > 0 ? Math.min(100, (progress.done / progress.total) * 100) : null;
+  return (
+    <Box data-testid="exchange-progress">
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {progress ? t(`progress.${progress.phase}`, { table: tableName(progress.table) }) : t(startingKey)}
+      </Typography>
+      <LinearProgress variant={percent === null ? 'indeterminate' : 'determinate'} value={percent ?? 0} />
+      {progress && (
+        <Typography variant="caption" color="text.secondary" data-testid="exchange-progress-count">
+          {progress.total > 0
+            ? t('progress.records', { done: number(progress.done), total: number(progress.total) })
+            : t('progress.recordsSoFar', { done: number(progress.done) })}
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,81 @@
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import type { PackageInfo } from '../../db/exchange';
+import { formatDateTime } from '../../domain/dates';
+import { triLingualIn } from '../../domain/names';
+import { useTableName } from './ExchangeProgressView';
+
+/** Tables people recognise, first and always shown; the rest follow when they hold records. */
+const MAIN_TABLES = ['cases', 'persons', 'users', 'documents'];
+
+/**
+ * What a picked file is, read from its header before any passphrase: whose office, when it was
+ * made, what kind of package, how many records. Warns when it comes from another office.
+ */
+export function PackageSummary({ info, fileName, currentDistrictCode }: { info: PackageInfo; fileName: string; currentDistrictCode: string | undefined }) {
+  const { t } = useTranslation('exchange');
+  const language = useAppSelector((state) => state.session.language);
+  const tableName = useTableName();
+  const counts = info.counts ?? {};
+  const rest = Object.keys(counts)
+    .filter((table) => !MAIN_TABLES.includes(table) && (counts[table] ?? 0) > 0)
+    .sort((a, b) => tableName(a).localeCompare(tableName(b)));
+  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const otherOffice = currentDistrictCode !== undefined && info.districtCode !== currentDistrictCode;
+  return (
+    <Stack spacing={1} data-testid="package-summary">
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5 }}>
+        <Typography variant="body2" color="text.secondary">
+          {t('summary.file')}
+        </Typography>
+        <Typography variant="body2" data-testid="package-file">
+          {fileName}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('summary.kind')}
+        </Typography>
+        <Typography variant="body2" data-testid="package-kind">
+          {t(`kind.${info.kind}`)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('summary.office')}
+        </Typography>
+        <Typography variant="body2" data-testid="package-office">
+          {triLingualIn(info.officeName, language)}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {t('summary.createdAt')}
+        </Typography>
+        <Typography variant="body2" data-testid="package-created">
+          {formatDateTime(info.createdAt)}
+        </Typography>
+      </Box>
+      {otherOffice && <Alert severity="warning">{t('summary.otherOffice')}</Alert>}
+      {info.counts ? (
+        <Table size="small" sx={{ maxWidth: 420 }} data-testid="package-counts">
+          <TableBody>
+            {[...MAIN_TABLES, ...rest].map((table) => (
+              <TableRow key={table} data-testid={`package-count-${table}`}>
+                <TableCell sx={{ py: 0.25 }}>{tableName(table)}</TableCell>
+                <TableCell sx={{ py: 0.25 }} align="right">
+                  {(counts[table] ?? 0).toLocaleString('ru-RU')}
+                </TableCell>
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell sx={{ py: 0.25, fontWeight: 500 }}>{t('summary.total')}</TableCell>
+              <TableCell sx={{ py: 0.25, fontWeight: 500 }} align="right" data-testid="package-total">
+                {total.toLocaleString('ru-RU')}
+              </TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          {t('summary.noCounts')}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

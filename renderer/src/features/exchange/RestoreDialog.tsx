@@ -1,0 +1,167 @@
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { inspectPackage, restoreBackup, type PackageInfo } from '../../db/exchange';
+import { formatDateTime } from '../../domain/dates';
+import { openHostSource, type HostFileSource } from '../../host/streams';
+import { ExchangeProgressView } from './ExchangeProgressView';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { FailureAlert } from './FailureAlert';
+import { packageFilters } from './backupFile';
+import { PackageSummary } from './PackageSummary';
+import { SafetyCopyStep, type SafetyOutcome } from './SafetyCopyStep';
+import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
+import { useExchangeJob } from './useExchangeJob';
+
+/** How long "restored, the app restarts" shows before the reload. */
+const RELOAD_DELAY_MS = 800;
+
+/**
+ * "Restore from a backup", in the order that keeps data safe: pick the file and see what it is
+ * (its header, before any passphrase); read the warning; save a copy of the current data; then
+ * the file's passphrase or recovery key. The data layer builds the restored database beside the
+ * current one and switches to it only when the whole file has verified, so Cancel or a damaged file
+ * leaves the current data as it was. On success the app reloads into the restored database.
+ */
+export function RestoreDialog({
+  configured,
+  copyFileName,
+  currentDistrictCode,
+  onClose,
+}: {
+  configured: boolean;
+  copyFileName: string;
+  currentDistrictCode: string | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation('exchange');
+  const { host, db, directory } = useServices();
+  const job = useExchangeJob();
+  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [info, setInfo] = useState<PackageInfo | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [safety, setSafety] = useState<SafetyOutcome | null>(null);
+  const [secret, setSecret] = useState<SecretInput>(EMPTY_SECRET);
+  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const [notice, setNotice] = useState<'cancelled' | 'restored' | null>(null);
+  const sourceRef = useRef<HostFileSource | null>(null);
+
+  // The picked file stays open (the host asked for it once) until another is picked or the dialog goes away.
+  useEffect(() => {
+    sourceRef.current = source;
+  }, [source]);
+  useEffect(() => () => void sourceRef.current?.close(), []);
+
+  const pick = async () => {
+    setFailure(null);
+    setNotice(null);
+    setPicking(true);
+    try {
+      await source?.close();
+      setSource(null);
+      setInfo(null);
+      const opened = await openHostSource(host, { filters: packageFilters(t('fileType')) });
+      if (!opened.ok) {
+        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
+        return;
+      }
+      setSource(opened.value);
+      try {
+        setInfo(await inspectPackage(() => opened.value.open()));
+      } catch (error) {
+        setFailure(describeFailure(error));
+      }
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const restore = async () => {
+    if (!source || !info || !safety || !secret.text || job.running) return;
+    setFailure(null);
+    setNotice(null);
+    try {
+      const outcome = await job.run((signal, onProgress) =>
+        restoreBackup(directory, () => source.open(), toSecret(secret), { onProgress, signal, fileName: source.name, ...(db.session ? { actor: db.session } : {}) }),
+      );
+      if (outcome.cancelled) {
+        setNotice('cancelled');
+        return;
+      }
+      setNotice('restored');
+      setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
+    } catch (error) {
+      setFailure(describeFailure(error));
+    }
+  };
+
+  const restorable = !!info && info.kind === 'backup';
+  const done = notice === 'restored';
+  const busy = picking || job.running || done;
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth scroll="paper" data-testid="restore-dialog">
+      <DialogTitle>{t('restore.title')}</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={2}>
+          {info && source ? (
+            <PackageSummary info={info} fileName={source.name} currentDistrictCode={currentDistrictCode} />
+          ) : (
+            <Typography variant="body2">{t('restore.pickText')}</Typography>
+          )}
+          <div>
+            <Button variant={info ? 'text' : 'contained'} onClick={() => void pick()} disabled={busy} data-testid="restore-pick">
+              {picking ? <CircularProgress size={20} /> : info ? t('restore.pickOther') : t('restore.pick')}
+            </Button>
+          </div>
+          {info && !restorable && <Alert severity="info">{t('restore.notABackup', { kind: t(`kind.${info.kind}`) })}</Alert>}
+          {restorable && (
+            <>
+              <Alert severity="warning" data-testid="restore-warning">
+                {t('restore.warning', { date: formatDateTime(info.createdAt) })}
+              </Alert>
+              <SafetyCopyStep configured={configured} fileName={copyFileName} outcome={safety} onOutcome={setSafety} disabled={busy} />
+              <Divider />
+              <Typography variant="subtitle2">{t('restore.secretTitle')}</Typography>
+              <SecretField
+                value={secret}
+                onChange={(value) => {
+                  setSecret(value);
+                  if (failure?.secret) setFailure(null);
+                }}
+                error={failure?.secret ? t(failure.key, failure.values) : null}
+                disabled={busy || !safety}
+                testId="restore-secret"
+                onSubmit={() => void restore()}
+              />
+            </>
+          )}
+          {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.unlocking" />}
+          {failure && !failure.secret && <FailureAlert failure={failure} testId="restore-error" {...(info ? { note: t('restore.untouched') } : {})} />}
+          {notice === 'cancelled' && <Alert severity="info" data-testid="restore-cancelled">{t('restore.cancelled')}</Alert>}
+          {done && <Alert severity="success" data-testid="restore-done">{t('restore.done')}</Alert>}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {job.running ? (
+          <Button onClick={job.cancel} color="warning" data-testid="restore-cancel">
+            {t('common:action.cancel')}
+          </Button>
+        ) : (
+          <Button onClick={onClose} disabled={busy}>
+            {t('common:action.cancel')}
+          </Button>
+        )}
+        <Button
+          variant="contained"
+          color="error"
+          onClick={() => void restore()}
+          disabled={busy || !restorable || !safety || !secret.text}
+          data-testid="restore-start"
+        >
+          {job.running ? <CircularProgress size={20} /> : t('restore.start')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { backupAge, backupFileName, officeShortName, packageFilters } from './backupFile';
+
+describe('backup file names', () => {
+  it('are Hamkorlik-<district>-<dd.mm.yyyy>.hmk, without apostrophes or the word for district', () => {
+    const now = new Date(2026, 2, 5, 9, 7);
+    expect(backupFileName({ districtCode: '1727259' }, now)).toMatch(/^Hamkorlik-[A-Za-z-]+-05\.03\.2026\.hmk$/u);
+    expect(officeShortName({ districtCode: '1706215' })).toBe('Gijduvon');
+    expect(backupFileName({ districtCode: '1706215' }, now)).toBe('Hamkorlik-Gijduvon-05.03.2026.hmk');
+    expect(backupFileName({ districtCode: '1706215' }, now, { withTime: true })).toBe('Hamkorlik-Gijduvon-05.03.2026-09.07.hmk');
+    expect(backupFileName(undefined, now)).toBe('Hamkorlik-05.03.2026.hmk');
+    expect(packageFilters('Zaxira nusxa')).toEqual([{ name: 'Zaxira nusxa', extensions: ['hmk'] }]);
+  });
+
+  it('a backup older than 7 days, or none, is flagged', () => {
+    const now = new Date('2026-03-20T12:00:00Z');
+    expect(backupAge(null, now)).toEqual({ days: null, stale: true });
+    expect(backupAge('2026-03-13T12:00:00Z', now)).toEqual({ days: 7, stale: false });
+    expect(backupAge('2026-03-12T11:00:00Z', now)).toEqual({ days: 8, stale: true });
+  });
+});

@@ -1,0 +1,46 @@
+import { formatDate, toIsoDate } from '../../domain/dates';
+import type { OfficeProfile } from '../../domain/office';
+import { findDistrict } from '../../domain/regions';
+import type { FileFilter } from '../../host/hostApi';
+
+/** The extension of every Hamkorlik exchange package (backups now, transfers later). */
+export const PACKAGE_EXTENSION = 'hmk';
+/** A backup older than this is flagged on the page. */
+export const BACKUP_MAX_AGE_DAYS = 7;
+
+/**
+ * The office's name as it goes into file names: the district's Latin name without its last word
+ * ("tumani", "shahri") and without apostrophes, so it survives any USB stick's file system.
+ */
+export function officeShortName(office: Pick<OfficeProfile, 'districtCode'> | undefined): string {
+  const district = office ? findDistrict(office.districtCode)?.district : undefined;
+  if (!district) return office?.districtCode ?? '';
+  const words = district.name.uzLatn.split(/\s+/u);
+  const name = (words.length > 1 ? words.slice(0, -1) : words).join('-');
+  return name.replace(/[ʻʼ'`’‘]/gu, '').replace(/[^\p{L}\p{N}-]/gu, '');
+}
+
+/**
+ * `Hamkorlik-<office>-<dd.mm.yyyy>.hmk`. A safety copy made before a restore adds the time, so it
+ * never takes the name of the day's backup the user may be restoring from.
+ */
+export function backupFileName(office: Pick<OfficeProfile, 'districtCode'> | undefined, now: Date, options: { withTime?: boolean } = {}): string {
+  const short = officeShortName(office);
+  const date = formatDate(toIsoDate(now));
+  const time = options.withTime ? `-${String(now.getHours()).padStart(2, '0')}.${String(now.getMinutes()).padStart(2, '0')}` : '';
+  return `Hamkorlik${short ? `-${short}` : ''}-${date}${time}.${PACKAGE_EXTENSION}`;
+}
+
+/** The dialogs' filter; `name` is translated by the caller. */
+export function packageFilters(name: string): FileFilter[] {
+  return [{ name, extensions: [PACKAGE_EXTENSION] }];
+}
+
+/** Whole days since the last backup (null: never made) and whether that is too long. */
+export function backupAge(lastBackupAt: string | null, now: Date): { days: number | null; stale: boolean } {
+  if (!lastBackupAt) return { days: null, stale: true };
+  const made = new Date(lastBackupAt).getTime();
+  if (Number.isNaN(made)) return { days: null, stale: true };
+  const days = Math.max(0, Math.floor((now.getTime() - made) / 86_400_000));
+  return { days, stale: days > BACKUP_MAX_AGE_DAYS };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest';
+import { initI18n } from '../../app/i18n';
+import { DomainError } from '../../domain/errors';
+import { ExchangeError, type RecoveryKeyProblem } from '../../exchange';
+import type { UiLanguage } from '../../host/hostApi';
+import { HostStreamError } from '../../host/streams';
+import { describeFailure, EXCHANGE_ERROR_CODES, HOST_ERROR_CODES, isCancelled } from './exchangeMessages';
+
+const LANGUAGES: UiLanguage[] = ['uz-Latn', 'uz-Cyrl', 'ru', 'en'];
+const PROBLEMS: RecoveryKeyProblem[] = ['length', 'character', 'checksum'];
+
+/** Every failure a backup or restore can end in, as the UI would describe it. */
+function everyFailure() {
+  return [
+    ...EXCHANGE_ERROR_CODES.map((code) => describeFailure(new ExchangeError(code, { blockIndex: 6 }))),
+    ...PROBLEMS.map((problem) => describeFailure(new ExchangeError('recoveryKeyMalformed', { problem }))),
+    ...HOST_ERROR_CODES.map((code) => describeFailure(new HostStreamError({ code }))),
+    describeFailure(new DomainError('duplicate')),
+    describeFailure(new DomainError('notFound')),
+    describeFailure(new DomainError('forbidden')),
+    describeFailure(new DomainError('storageFull')),
+  ];
+}
+
+describe('exchange failure messages', () => {
+  it('every exchange and host error code has its own message in every language', async () => {
+    for (const language of LANGUAGES) {
+      const i18n = await initI18n(language);
+      for (const failure of everyFailure()) {
+        expect(i18n.exists(failure.key, { lng: language, fallbackLng: false }), `${language} ${failure.key}`).toBe(true);
+        expect(i18n.t(failure.key, failure.values)).not.toMatch(/\{\{|\$t\(/u);
+      }
+    }
+  });
+
+  it('names the damaged block as people count (from 1) and tells a wrong passphrase from damage', async () => {
+    const i18n = await initI18n('uz-Latn');
+    const damaged = describeFailure(new ExchangeError('damagedAt', { blockIndex: 2, reason: 'tag' }));
+    expect(i18n.t(damaged.key, damaged.values)).toBe('Fayl 3-blokda shikastlangan. Boshqa nusxadan foydalaning.');
+    expect(damaged.detail).toBe('damagedAt tag block:2');
+    const wrong = describeFailure(new ExchangeError('wrongPassphrase'));
+    expect(wrong).toEqual({ key: 'exchange:error.wrongPassphrase', secret: true });
+    expect(i18n.t(wrong.key)).toBe('Parol iborasi notoʻgʻri.');
+    expect(describeFailure(new ExchangeError('damaged', { reason: 'checksum' })).secret).toBeUndefined();
+  });
+
+  it('shows host failures met while streaming with their detail, and hides anything unexpected behind a translated message', () => {
+    expect(describeFailure(new HostStreamError({ code: 'disk-full', detail: 'write:ENOSPC' }))).toEqual({ key: 'errors:host.disk-full', detail: 'write:ENOSPC' });
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(describeFailure(new TypeError('x is undefined'))).toEqual({ key: 'errors:domain.unexpected' });
+    expect(log).toHaveBeenCalledOnce();
+    log.mockRestore();
+  });
+
+  it('takes a Cancel for a cancel whatever was thrown', () => {
+    const controller = new AbortController();
+    expect(isCancelled(new Error('io'), controller.signal)).toBe(false);
+    expect(isCancelled(new DOMException('stop', 'AbortError'), controller.signal)).toBe(true);
+    controller.abort();
+    expect(isCancelled(new ExchangeError('truncated'), controller.signal)).toBe(true);
+  });
+});

@@ -1,0 +1,95 @@
+import { DomainError } from '../../domain/errors';
+import { ExchangeError, type ExchangeErrorCode } from '../../exchange';
+import type { HostError, HostErrorCode } from '../../host/hostApi';
+import { HostStreamError } from '../../host/streams';
+
+/** A failure as the user reads it: a translation key with its values, and a support detail for the second line. */
+export interface FailureMessage {
+  key: string;
+  values?: Record<string, string | number>;
+  detail?: string;
+  /** Wrong passphrase or recovery key: shown at the field, the user tries again. */
+  secret?: boolean;
+}
+
+/** Every exchange code (the compiler refuses a missing one), so a test can check each has a message in every language. */
+const EXCHANGE_CODES: Record<ExchangeErrorCode, true> = {
+  notAPackage: true,
+  unsupportedVersion: true,
+  damaged: true,
+  damagedAt: true,
+  truncated: true,
+  kdfOutOfBounds: true,
+  wrongPassphrase: true,
+  wrongRecoveryKey: true,
+  wrongKey: true,
+  noRecoveryKey: true,
+  recoveryKeyMalformed: true,
+  wrongKind: true,
+  invalidInput: true,
+};
+export const EXCHANGE_ERROR_CODES = Object.keys(EXCHANGE_CODES) as ExchangeErrorCode[];
+
+const HOST_CODES: Record<HostErrorCode, true> = {
+  cancelled: true,
+  'invalid-argument': true,
+  'forbidden-sender': true,
+  'too-large': true,
+  'disk-full': true,
+  'verify-failed': true,
+  io: true,
+  'not-found': true,
+  'unknown-stream': true,
+  'unknown-file': true,
+  'not-allowed': true,
+  unsupported: true,
+  internal: true,
+};
+export const HOST_ERROR_CODES = Object.keys(HOST_CODES) as HostErrorCode[];
+
+const SECRET_CODES: readonly ExchangeErrorCode[] = ['wrongPassphrase', 'wrongRecoveryKey', 'recoveryKeyMalformed', 'noRecoveryKey'];
+
+/**
+ * Maps what a backup, restore or setup threw to a translated message: exchange codes to
+ * `exchange:error.*` (the damaged block numbered from 1, as people count), host failures met while
+ * streaming to `errors:host.*`, domain rules to `errors:domain.*`. Anything else is a bug: it is
+ * logged and shown as "unexpected", never with its English text.
+ */
+export function describeFailure(error: unknown): FailureMessage {
+  if (error instanceof ExchangeError) return describeExchangeError(error);
+  if (error instanceof HostStreamError) return hostFailure(error.error);
+  if (error instanceof DomainError) {
+    if (error.code === 'duplicate') return { key: 'exchange:error.alreadySetUp' };
+    // unlockExchange before setup: the page offers setup instead, but another PC may have just restored.
+    if (error.code === 'notFound') return { key: 'exchange:error.notConfigured' };
+    return { key: `errors:domain.${error.code}` };
+  }
+  console.error(error);
+  return { key: 'errors:domain.unexpected' };
+}
+
+/** A host call's failure, e.g. the save dialog's write that ran out of space. */
+export function hostFailure(error: HostError): FailureMessage {
+  return { key: `errors:host.${error.code}`, ...(error.detail ? { detail: error.detail } : {}) };
+}
+
+function describeExchangeError({ code, details }: ExchangeError): FailureMessage {
+  const detail = [code, details.reason, details.blockIndex !== undefined ? `block:${details.blockIndex}` : undefined, details.param ? `${details.param}=${details.value}` : undefined]
+    .filter(Boolean)
+    .join(' ');
+  const secret = SECRET_CODES.includes(code);
+  switch (code) {
+    case 'damagedAt':
+    case 'truncated':
+      return { key: `exchange:error.${code}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
+    case 'recoveryKeyMalformed':
+      return { key: `exchange:error.recoveryKeyMalformed.${details.problem ?? 'length'}`, secret };
+    default:
+      return { key: `exchange:error.${code}`, ...(secret ? { secret } : { detail }) };
+  }
+}
+
+/** Whether a failure is the user's own Cancel: the signal was aborted, whatever the code threw. */
+export function isCancelled(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof DOMException && error.name === 'AbortError');
+}

@@ -1,0 +1,34 @@
+import { recordBackupMade, writeBackup, type ExchangeProgress, type OfficeKeys } from '../../db/exchange';
+import type { HamkorlikDb } from '../../db/db';
+import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
+import { writeThroughHost } from '../../host/streams';
+import { packageFilters } from './backupFile';
+
+/**
+ * Writes a backup of the whole database into a file the user picks and records it as the last
+ * backup. A cancelled dialog or a failed write comes back as the host's error; the user's Cancel
+ * (the signal) and exchange failures are thrown, after the half-written file has been dropped.
+ */
+export async function saveBackup(
+  services: { host: HostApi; db: HamkorlikDb },
+  keys: OfficeKeys,
+  options: {
+    fileName: string;
+    /** The translated name of the file type in the save dialog. */
+    filterName: string;
+    includeDocumentBytes: boolean;
+    onProgress: (progress: ExchangeProgress) => void;
+    signal: AbortSignal;
+  },
+): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
+  const { host, db } = services;
+  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, async (sink) => {
+    const result = await writeBackup(db, keys, sink, { includeDocumentBytes: options.includeDocumentBytes, onProgress: options.onProgress, signal: options.signal });
+    // A Cancel pressed as the last block went out still means "no file".
+    options.signal.throwIfAborted();
+    return result;
+  });
+  if (!written.ok) return written;
+  await recordBackupMade(db, written.value.file.name);
+  return { ok: true, value: { file: written.value.file, counts: written.value.value.counts } };
+}
