@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import type { BiScriptText } from './names';
 import type { RecordMeta } from './record';
-import type { StageFacts } from './stages';
+import type { ClosureOutcome, StageFacts } from './stages';
 import type { RiskLevel } from './vulnerability';
 
 /** Who brought the family to the office's attention. */
@@ -87,6 +87,8 @@ export interface CaseHistoryEntry extends RecordMeta {
   reason: string;
   /** For urgent actions: what was done or must be done, by whom, by when. */
   action?: { description: string; responsible: string; dueDate: IsoDate };
+  /** For a closure (a "not eligible" decision too): its outcome, kept here because a reopening clears the case's closure. */
+  outcome?: ClosureOutcome;
   /** For a child's placement: whose, where, from when (codes; screens translate them). */
   placement?: { personId: string; kind: 'family' | 'institution' | 'returnedFromInstitution' | 'fosterOrGuardian'; from: IsoDate };
   /** For a case conference that discussed the case: which one, held when (the reason holds its decisions). */

@@ -356,6 +356,8 @@ describe('closure', () => {
     expect(closed.closure!.finalTriangle!.children).toHaveLength(2);
     expect(closed.closure!.finalTriangle!.children[0]!.ratings).toMatchObject({ health: 3, housing: 4 });
     expect(closed.actionsDue).toBeNull();
+    // The history keeps the outcome: a reopening clears the case's closure, the reports still count it.
+    expect((await getCaseFile(db, kase.id))!.history.find((entry) => entry.kind === 'close')).toMatchObject({ outcome: 'selfSufficient' });
   });
 
   it('other outcomes still record each goal but need no finished plan', async () => {

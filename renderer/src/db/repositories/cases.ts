@@ -301,6 +301,7 @@ export async function applyEvent(db: HamkorlikDb, caseId: string, event: CaseEve
         from: result.change.from,
         to: result.change.to,
         reason: result.change.reason,
+        ...(facts.stage === 'closed' && kase.stage !== 'closed' && facts.closure ? { outcome: facts.closure.outcome } : {}),
         ...(action ? { action: { description: action.description.trim(), responsible: action.responsible.trim(), dueDate: action.dueDate } } : {}),
       }),
     );
