@@ -5,7 +5,7 @@ import { biScriptFrom } from '../../domain/names';
 import type { FamilyCase } from '../../domain/familyCase';
 import type { Role, User } from '../../domain/user';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { createAccount, listAccounts, sessionFor } from './accounts';
 import { queryAudit } from './auditLog';
 import { addMember, applyEvent, caseChanges, createCase, deleteCase, getCaseFile, purgeCase, updateCaseDetails, updatePerson } from './cases';
@@ -35,14 +35,7 @@ const person = (surname: string, first: string): PersonDraft => ({
   patronymic: null,
   sex: 'female',
   birthDate: '1990-01-01',
-  pinfl: null,
-  pinflCheckAccepted: false,
-  document: null,
-  education: null,
-  employment: null,
-  disability: null,
-  migration: null,
-  healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 const draft = (mahallaId: string, caseManagerId: string) => ({

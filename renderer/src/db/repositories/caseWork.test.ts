@@ -3,7 +3,7 @@ import { CHILD_DOMAINS, FAMILY_DOMAINS, type DomainRating } from '../../domain/a
 import type { IsoDate } from '../../domain/dates';
 import { biScriptFrom } from '../../domain/names';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { approveAssessment, completeAssessment, listAssessments, saveAssessment, startAssessment } from './assessments';
 import { applyEvent, createCase, deleteCase, getCaseFile, purgeCase } from './cases';
 import { addMonitoring, overdueCases, overdueCount } from './monitorings';
@@ -33,7 +33,7 @@ beforeEach(async () => {
 
 const person = (latn: string, birthDate: string, sex: 'male' | 'female') => ({
   surname: { latn: 'Karimov', cyrl: 'Каримов', typed: 'latn' as const }, firstName: biScriptFrom(latn), patronymic: null, sex, birthDate,
-  pinfl: null, pinflCheckAccepted: false, document: null, education: null, employment: null, disability: null, migration: null, healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 /** A family with two children whose agreement was signed on `signed`. */

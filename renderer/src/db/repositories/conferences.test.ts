@@ -5,7 +5,7 @@ import type { FamilyCase } from '../../domain/familyCase';
 import { biScriptFrom } from '../../domain/names';
 import type { Role, User } from '../../domain/user';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { createAccount, listAccounts, sessionFor } from './accounts';
 import { createCase, deleteCase, getCaseFile } from './cases';
 import { conferencesOfCase, deleteConference, getConference, listConferences, saveConference } from './conferences';
@@ -29,7 +29,7 @@ const as = (name: string) => {
 
 const person = (surname: string, first: string): PersonDraft => ({
   surname: biScriptFrom(surname), firstName: biScriptFrom(first), patronymic: null, sex: 'female', birthDate: '1990-01-01',
-  pinfl: null, pinflCheckAccepted: false, document: null, education: null, employment: null, disability: null, migration: null, healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 const caseIn = (mahallaId: string, caseManagerId: string, surname: string) =>

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../domain/dates';
 import { DEFAULT_NUMBERING, documentTextId } from '../../domain/documentRegister';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { applyEvent, createCase, deleteCase, purgeCase } from './cases';
 import { documentBytes, getNumbering, listDocuments, previewRegisterNumber, registerDocument, saveNumbering, saveTextOverride, textOverrides, type NewDocument } from './documents';
 
@@ -24,14 +24,7 @@ const person = (latn: string, cyrl: string, sex: 'male' | 'female', birthDate: s
   patronymic: null,
   sex,
   birthDate,
-  pinfl: null,
-  pinflCheckAccepted: false,
-  document: null,
-  education: null,
-  employment: null,
-  disability: null,
-  migration: null,
-  healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 /** An eligible family's case, managed by `caseManagerId`: the only kind an agreement is printed for. */

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../domain/dates';
 import type { FamilyPlan } from '../../domain/plan';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { createCase } from './cases';
 import { taskSheetCases } from './taskSheets';
 
@@ -24,14 +24,7 @@ const person = (latn: string, cyrl: string, birthDate: string) => ({
   patronymic: null,
   sex: 'male' as const,
   birthDate,
-  pinfl: null,
-  pinflCheckAccepted: false,
-  document: null,
-  education: null,
-  employment: null,
-  disability: null,
-  migration: null,
-  healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 async function newCase(caseManagerId: string, mahallaId: string) {

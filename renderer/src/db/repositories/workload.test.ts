@@ -3,7 +3,7 @@ import type { CaseDraft, PersonDraft } from '../../domain/caseDraft';
 import type { IsoDate } from '../../domain/dates';
 import { biScriptFrom } from '../../domain/names';
 import { HamkorlikDb } from '../db';
-import { memoryDexieOptions } from '../testing';
+import { memoryDexieOptions, NO_PERSON_DETAILS } from '../testing';
 import { applyEvent, createCase, deleteCase, purgeCase, restoreCase } from './cases';
 import { openCaseCounts } from './workload';
 
@@ -25,14 +25,7 @@ const head = (surname: string, firstName: string): PersonDraft => ({
   patronymic: null,
   sex: 'male',
   birthDate: '1980-01-01',
-  pinfl: null,
-  pinflCheckAccepted: false,
-  document: null,
-  education: null,
-  employment: null,
-  disability: null,
-  migration: null,
-  healthNotes: '',
+  ...NO_PERSON_DETAILS,
 });
 
 const draft = (mahallaId: string, caseManagerId: string): CaseDraft => ({
