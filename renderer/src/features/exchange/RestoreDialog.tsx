@@ -90,6 +90,8 @@ export function RestoreDialog({
         return;
       }
       setNotice('restored');
+      // A reload unmounts nothing: the host's handle on the file is let go here, not by the dialog's cleanup.
+      await source.close();
       setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
     } catch (error) {
       setFailure(describeFailure(error));
