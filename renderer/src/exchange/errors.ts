@@ -42,6 +42,8 @@ export interface ExchangeErrorDetails {
   version?: number;
   /** recoveryKeyMalformed: what is wrong with the typed key. */
   problem?: RecoveryKeyProblem;
+  /** invalidInput from a merge: the conflict path a decision is missing for or names wrongly. */
+  path?: string[];
 }
 
 export type RecoveryKeyProblem = 'length' | 'character' | 'checksum';

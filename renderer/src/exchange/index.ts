@@ -1,7 +1,7 @@
 /**
  * Exchange packages: one encrypted, streamed format for backups, transfers and receipts
- * (FORMAT.md). Pure: storage and files reach it through ByteSink and ByteSource, which db/ and
- * host/ implement.
+ * (FORMAT.md), and the three-way merge of records received in a transfer. Pure: storage and files
+ * reach it through ByteSink and ByteSource, which db/ and host/ implement.
  */
 export { ExchangeError, type ExchangeErrorCode, type ExchangeErrorDetails, type RecoveryKeyProblem } from './errors';
 export {
@@ -29,3 +29,15 @@ export {
 } from './keys';
 export { createPackageWriter, type ByteSink, type PackageSummary, type PackageWriter, type PackageWriterOptions } from './writer';
 export { openPackage, type ByteSource, type OpenedPackage, type PackageBlock, type PackageTotals, type UnlockedPackage } from './reader';
+export {
+  DELETION_PATH,
+  mergeRecord,
+  resolveConflicts,
+  type ConflictDecision,
+  type FieldPath,
+  type MergeConflict,
+  type MergeContext,
+  type MergeInput,
+  type MergeResult,
+  type PurgeReport,
+} from './merge';

@@ -1,0 +1,110 @@
+/**
+ * The value-level half of the three-way merge (merge.ts has the record rules): what counts as equal,
+ * which values are merged key by key, and the per-path rule itself. Kept apart so the record rules
+ * read as rules and this file can be checked against an independent oracle (merge.test.ts).
+ */
+
+/** Keys from a record's top level down, e.g. `['address', 'street']`. Plain strings, so it serializes. */
+export type FieldPath = string[];
+
+/**
+ * A field both sides changed, to different values, since the base: a person decides. `base` is
+ * `undefined` when the field was absent from the base or there is no base; `local` and `incoming`
+ * are `undefined` when that side removed the field. Values are record values (bytes, dates
+ * included): store them with `encodeRecord`, as records travel.
+ */
+export interface MergeConflict {
+  path: FieldPath;
+  base: unknown;
+  local: unknown;
+  incoming: unknown;
+}
+
+/**
+ * Only objects whose prototype is Object.prototype or null are merged key by key: a case's
+ * `address` or `name`. Arrays, bytes and dates are single values: merging two edited lists item by
+ * item would guess at what a person meant (which phone number replaced which).
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** Own property only: `record['__proto__']` must read the stored field, never the prototype. */
+export function own(object: Record<string, unknown>, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** Writes a data property, also for the key `__proto__` (which plain assignment would turn into a prototype change). */
+export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * Deep equality over what records hold. A key holding `undefined` equals an absent key (records
+ * travel as JSON, which drops it). Numbers compare with Object.is, so NaN equals NaN and -0 is not
+ * 0, as the record encoding keeps them apart. Bytes compare by content, dates by time.
+ */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, k) => deepEqual(item, b[k]));
+  }
+  if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && bytesEqual(a, b);
+  if (a instanceof ArrayBuffer || b instanceof ArrayBuffer) {
+    return a instanceof ArrayBuffer && b instanceof ArrayBuffer && bytesEqual(new Uint8Array(a), new Uint8Array(b));
+  }
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && Object.is(a.getTime(), b.getTime());
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  for (const key of Object.keys(a)) if (!deepEqual(a[key], own(b, key))) return false;
+  for (const key of Object.keys(b)) if (!Object.hasOwn(a, key) && b[key] !== undefined) return false;
+  return true;
+}
+
+function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * The three-way rule at one path, recursing into plain objects. Equal sides (also two equal edits)
+ * need nothing; with a base, a side that still equals it takes the other side's value; two plain
+ * objects merge key by key; anything else changed on both sides is a conflict, recorded in
+ * `conflicts` and left at local's value, so nothing is overwritten before a person decides.
+ * Without a base (`baseKnown` false) no side counts as unchanged, so every difference is a
+ * conflict. The result shares unchanged parts with its inputs: treat it as immutable.
+ */
+export function mergeValue(path: FieldPath, base: unknown, local: unknown, incoming: unknown, baseKnown: boolean, conflicts: MergeConflict[]): unknown {
+  if (deepEqual(local, incoming)) return local;
+  if (baseKnown && deepEqual(base, local)) return incoming;
+  if (baseKnown && deepEqual(base, incoming)) return local;
+  if (isPlainObject(local) && isPlainObject(incoming)) {
+    // A base that was not an object (absent, null, a string) has no fields: both sides added theirs.
+    const baseObject = isPlainObject(base) ? base : {};
+    const merged: Record<string, unknown> = {};
+    const keys = new Set([...Object.keys(local), ...Object.keys(incoming)]);
+    for (const key of keys) {
+      const value = mergeValue([...path, key], own(baseObject, key), own(local, key), own(incoming, key), baseKnown, conflicts);
+      if (value !== undefined) setOwn(merged, key, value);
+    }
+    return merged;
+  }
+  conflicts.push({ path, base: baseKnown ? base : undefined, local, incoming });
+  return local;
+}
+
+/** A copy of `object` with `value` at `path` (removed when `undefined`), copying only the objects along the path. */
+export function setAt(object: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [key, ...rest] = path;
+  if (key === undefined) throw new RangeError('empty path');
+  const copy: Record<string, unknown> = { ...object };
+  if (rest.length > 0) {
+    const child = own(object, key);
+    setOwn(copy, key, setAt(isPlainObject(child) ? child : {}, rest, value));
+  } else if (value === undefined) delete copy[key];
+  else setOwn(copy, key, value);
+  return copy;
+}
