@@ -4,7 +4,7 @@ import type { UiLanguage } from '../host/hostApi';
 import { ALL_LANGUAGES } from './languages';
 
 /** Namespaces the renderer loads; `menu` belongs to the Electron shell. */
-export const NAMESPACES = ['common', 'errors', 'setup', 'settings', 'pages', 'cases', 'accounts', 'audit', 'teams', 'documents', 'register', 'conferences', 'exchange'] as const;
+export const NAMESPACES = ['common', 'errors', 'setup', 'settings', 'pages', 'cases', 'accounts', 'audit', 'teams', 'documents', 'register', 'conferences', 'exchange', 'reports'] as const;
 
 const files = import.meta.glob<Record<string, unknown>>('../../../locales/*/*.json', { eager: true, import: 'default' });
 

@@ -3,6 +3,7 @@ import type { i18n as I18n } from 'i18next';
 import type { HostApi, UiLanguage } from '../host/hostApi';
 import { rememberLanguage } from './languages';
 import { casesSlice } from '../features/cases';
+import { reportsSlice } from '../features/reports';
 import { noticeSlice } from './noticeSlice';
 import { setDraftOwner } from './drafts';
 import { languageChanged, loggedIn, loggedOut, sessionSlice } from './sessionSlice';
@@ -23,7 +24,7 @@ export function createStore(options: { host: HostApi; i18n: I18n; language: UiLa
   listeners.startListening({ actionCreator: loggedIn, effect: ({ payload }) => setDraftOwner(payload.userId) });
   listeners.startListening({ actionCreator: loggedOut, effect: () => setDraftOwner(null) });
   return configureStore({
-    reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer, cases: casesSlice.reducer },
+    reducer: { session: sessionSlice.reducer, notice: noticeSlice.reducer, cases: casesSlice.reducer, reports: reportsSlice.reducer },
     preloadedState: { session: { language: options.language, currentUserId: null, roles: [], mahallaIds: [], locked: false } },
     middleware: (getDefault) => getDefault().prepend(listeners.middleware),
   });

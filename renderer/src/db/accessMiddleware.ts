@@ -39,6 +39,7 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
     // Before login the app reads what the gate and the login screen show.
     if (!who) return mode === 'read' && READABLE_WITHOUT_SESSION.has(table);
     if (tableAccess(who, table, mode)) return true;
+    if (granted?.reports && mode === 'read' && table !== AUDIT_TABLE && canDo(who, 'readReports')) return true;
     if (table === AUDIT_TABLE && mode === 'read' && granted?.caseAudit) return true;
     if (table === 'settings' && mode === 'write' && !!req && canDo(who, 'backup') && settingKeys(req).every((key) => key === LAST_BACKUP_KEY)) return true;
     return table === 'settings' && mode === 'write' && !!req && canDo(who, 'caseCounters') && settingKeys(req).every((key) => CASE_COUNTER_KEY.test(key));

@@ -20,6 +20,12 @@ export interface Grant {
    * carries the audit of every change it contains. Never given to a transaction on the active database.
    */
   restore?: boolean;
+  /**
+   * Reading every case table for the office's report figures (db/repositories/reports.ts): a
+   * viewer reads no case, but the report counts all of them; only read, and only for those whose
+   * roles read reports. The figures leave the data layer as counts and case ids, never as records.
+   */
+  reports?: boolean;
 }
 
 const grants = new WeakMap<object, Grant>();

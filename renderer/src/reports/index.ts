@@ -9,3 +9,6 @@ export { UNCONFIRMED, type Flow, type FamilyFigures } from './families';
 export type { ChildOutcomes } from './outcomes';
 export type { ProcessFigures } from './process';
 export type { PeopleFigures } from './people';
+export { monthlyTrend, monthsEnding, type TrendPoint } from './trend';
+export { REPORT_GROUPS, reportTables, type ReportCell, type ReportGroup, type ReportRow, type ReportTable, type RowLabel, type TableId } from './tables';
+export { formatCell, labelOf, localizeTables, periodText, type LocalGroup, type LocalRow, type LocalTable, type ReportNames, type Translate } from './localize';

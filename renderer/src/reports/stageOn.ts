@@ -41,17 +41,77 @@ export interface TransferOut {
 export type DayOf = (instant: string) => IsoDate;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+const DAY_MS = 86_400_000;
+
+/** The UTC calendar date of a time value, written as the office day always was (no cache, any instant). */
+const utcDay = (ms: number) => {
+  const date = new Date(ms);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` as IsoDate;
+};
+
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18, 20, 21, 22];
+
+/** Minutes into its UTC day of an instant written as `toISOString` writes it (`2026-03-31T19:05:07.123Z`), else -1. */
+function minuteOfDay(instant: string): number {
+  if (instant.length !== 24 || instant[10] !== 'T' || instant[13] !== ':' || instant[16] !== ':' || instant[19] !== '.' || instant[23] !== 'Z') return -1;
+  for (const i of TIME_DIGITS) {
+    const code = instant.charCodeAt(i);
+    if (code < 48 || code > 57) return -1;
+  }
+  const digit = (i: number) => instant.charCodeAt(i) - 48;
+  const hours = digit(11) * 10 + digit(12);
+  const minutes = digit(14) * 10 + digit(15);
+  return hours > 23 || minutes > 59 || digit(17) > 5 ? -1 : hours * 60 + minutes;
+}
 
 /**
  * The office day of an instant: with an offset (minutes east of UTC, 300 for Uzbekistan) the same
  * day on every machine; without one, the local calendar of the machine the report runs on, which
  * is the office's (the rule of `toIsoDate`).
+ *
+ * A report reads hundreds of thousands of instants, and a `Date` for each was most of the replay's
+ * time. So an instant in the stored form (`toISOString`) is read as its UTC date, looked up once per
+ * date, moved by whole days: with a whole-minute offset its seconds cannot carry it over midnight.
+ * The machine's offset is looked up once per UTC hour and trusted when it is the same at the hour's
+ * first and last millisecond (no time zone changes twice within an hour); anything else — another
+ * form, a date that does not round-trip, a zone change inside the hour — is read through `Date`.
  */
 export function officeDay(offsetMinutes?: number): DayOf {
-  if (offsetMinutes === undefined) return (instant) => toIsoDate(new Date(instant));
+  const local = offsetMinutes === undefined;
+  const slow = local ? (instant: string) => toIsoDate(new Date(instant)) : (instant: string) => utcDay(Date.parse(instant) + offsetMinutes * 60_000);
+  if (!local && !Number.isInteger(offsetMinutes)) return slow;
+  const epochDays = new Map<string, number>();
+  const hourOffsets = new Map<string, number>();
+  const names = new Map<number, IsoDate>();
+  const epochDay = (date: string) => {
+    const ms = Date.parse(`${date}T00:00:00.000Z`);
+    return utcDay(ms) === date ? ms / DAY_MS : NaN;
+  };
+  /** Minutes east of UTC of the machine's zone through the UTC hour of the instant, NaN when it changes in it. */
+  const machineOffset = (instant: string, day: number, minute: number) => {
+    const hour = instant.slice(0, 13);
+    let east = hourOffsets.get(hour);
+    if (east === undefined) {
+      const start = day * DAY_MS + Math.floor(minute / 60) * 3_600_000;
+      const first = -new Date(start).getTimezoneOffset();
+      east = Number.isInteger(first) && first === -new Date(start + 3_599_999).getTimezoneOffset() ? first : NaN;
+      hourOffsets.set(hour, east);
+    }
+    return east;
+  };
   return (instant) => {
-    const shifted = new Date(Date.parse(instant) + offsetMinutes * 60_000);
-    return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` as IsoDate;
+    const minute = minuteOfDay(instant);
+    if (minute < 0) return slow(instant);
+    const date = instant.slice(0, 10);
+    let day = epochDays.get(date);
+    if (day === undefined) epochDays.set(date, (day = epochDay(date)));
+    if (Number.isNaN(day)) return slow(instant);
+    const east = offsetMinutes ?? machineOffset(instant, day, minute);
+    if (Number.isNaN(east)) return slow(instant);
+    const office = day + Math.floor((minute + east) / 1440);
+    let name = names.get(office);
+    if (name === undefined) names.set(office, (name = utcDay(office * DAY_MS)));
+    return name;
   };
 }
 
@@ -88,6 +148,13 @@ function ordered(entries: readonly CaseHistoryEntry[]): CaseHistoryEntry[] {
   for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j]!.createdAt === sorted[i]!.createdAt) j++;
+    if (j === i + 1) {
+      // Nearly every instant holds one entry: nothing to chain.
+      result.push(sorted[i]!);
+      stage = sorted[i]!.to;
+      i = j;
+      continue;
+    }
     const group = sorted.slice(i, j);
     while (group.length) {
       const index = Math.max(0, group.findIndex((entry) => entry.from === stage));
@@ -170,6 +237,8 @@ export function episodeOn(timeline: CaseTimeline, day: IsoDate): Episode | null 
 
 /** The day an episode stopped being this office's work: its closure, else the transfer out, whichever came first (null while it runs). */
 export function episodeEnd(timeline: CaseTimeline, episode: Episode): IsoDate | null {
-  const ends = [episode.closure?.on, timeline.transferredOut?.on].filter((day): day is IsoDate => !!day && day >= episode.openedOn);
-  return ends.sort()[0] ?? null;
+  // The earlier of the two that are set and not before the opening (written out: it runs once per episode and figure).
+  let end: IsoDate | null = null;
+  for (const day of [episode.closure?.on, timeline.transferredOut?.on]) if (day && day >= episode.openedOn && (end === null || day < end)) end = day;
+  return end;
 }

@@ -188,3 +188,16 @@ export async function facetCounts(db: HamkorlikDb): Promise<FacetCounts> {
   }
   return counts;
 }
+
+/**
+ * A page of the cases behind a report figure (the report's click-through): the given ids, those the
+ * user may read, sorted and paged like the list. `hidden` counts the ids left out — outside the
+ * user's scope, or deleted since the report was computed — so the list can say so instead of
+ * silently showing fewer cases than the figure.
+ */
+export async function queryCasesByIds(db: HamkorlikDb, ids: readonly string[], sort: CaseSort, offset: number, limit: number): Promise<CasePage & { hidden: number }> {
+  const actor = requireOffice(db, 'listCases');
+  const records = (await db.cases.bulkGet([...new Set(ids)])).filter((kase): kase is FamilyCase => !!kase && kase.deletedAt === null && canOnCase(actor, 'read', kase));
+  records.sort(compare(sort));
+  return { rows: records.slice(offset, offset + limit), total: records.length, hidden: new Set(ids).size - records.length };
+}

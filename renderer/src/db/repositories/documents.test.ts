@@ -155,7 +155,7 @@ describe('the case-work documents in the register', () => {
     expect(await getNumbering(db)).toEqual({
       template: '{year}/{prefix}{seq}',
       pad: 0,
-      prefixes: { hokimDecision: 'QR', familyAgreement: 'R', familyPlan: 'R2', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T' },
+      prefixes: { hokimDecision: 'QR', familyAgreement: 'R', familyPlan: 'R2', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T', monthlyReport: 'H' },
     });
     const kase = await newCase('sup-1', 'm1');
     expect((await registerDocument(db, document('familyPlan', kase.id), new Uint8Array([1]))).registerNumber).toBe('2026/R21');

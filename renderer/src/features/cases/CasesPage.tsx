@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router';
 import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
 import { canDo } from '../../domain/access';
 import { useServices } from '../../app/services';
-import { facetCounts, queryCases, type CaseSortField } from '../../db/repositories/caseQueries';
+import { facetCounts, queryCases, queryCasesByIds, type CaseSortField } from '../../db/repositories/caseQueries';
 import { overdueCount } from '../../db/repositories/monitorings';
 import { searchCases } from '../../db/repositories/caseSearch';
 import { listMahallas } from '../../db/repositories/mahallas';
@@ -21,7 +21,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseFilters } from './CaseFilters';
-import { pageChanged, searchChanged, sortChanged } from './casesSlice';
+import { pageChanged, searchChanged, selectionCleared, sortChanged } from './casesSlice';
 import { StageChip } from './StageChip';
 import { useGridLocaleText } from './useGridLocaleText';
 
@@ -31,7 +31,7 @@ export function CasesPage() {
   const { db } = useServices();
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
-  const { search, filter, sort, page, pageSize } = useAppSelector((state) => state.cases);
+  const { search, filter, sort, page, pageSize, selection } = useAppSelector((state) => state.cases);
   const language = useAppSelector((state) => state.session.language);
   const deferredSearch = useDeferredValue(search.trim());
   const localeText = useGridLocaleText();
@@ -41,7 +41,11 @@ export function CasesPage() {
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const counts = useLiveQuery(() => facetCounts(db), [db]);
   const overdueTotal = useLiveQuery(() => overdueCount(db, toIsoDate(new Date())), [db]);
-  const listed = useLiveQuery(() => (deferredSearch ? undefined : queryCases(db, filter, sort, page * pageSize, pageSize)), [db, deferredSearch, filter, sort, page, pageSize]);
+  const listed = useLiveQuery(
+    () => (deferredSearch ? undefined : selection ? queryCasesByIds(db, selection.caseIds, sort, page * pageSize, pageSize) : queryCases(db, filter, sort, page * pageSize, pageSize)),
+    [db, deferredSearch, filter, sort, page, pageSize, selection],
+  );
+  const hidden = listed && 'hidden' in listed ? (listed.hidden as number) : 0;
   const found = useLiveQuery(() => (deferredSearch ? searchCases(db, deferredSearch) : undefined), [db, deferredSearch]);
 
   const mahallaNames = useMemo(() => new Map(mahallas.map((m) => [m.id, triLingualIn(m.name, language)])), [mahallas, language]);
@@ -108,7 +112,21 @@ export function CasesPage() {
           input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> },
         }}
       />
-      {!deferredSearch && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueTotal} />}
+      {!deferredSearch && selection && (
+        <Alert
+          severity="info"
+          data-testid="case-selection"
+          action={
+            <Button color="inherit" size="small" onClick={() => dispatch(selectionCleared())} data-testid="case-selection-clear">
+              {t('list.selectionClear')}
+            </Button>
+          }
+        >
+          {t('list.selection', { title: selection.title })}
+          {hidden > 0 && ` ${t('list.selectionHidden', { count: hidden })}`}
+        </Alert>
+      )}
+      {!deferredSearch && !selection && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueTotal} />}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography color="text.secondary" data-testid="case-count">
           {t('list.count', { count: total })}

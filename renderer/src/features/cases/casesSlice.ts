@@ -9,9 +9,17 @@ export interface CasesState {
   sort: CaseSort;
   page: number;
   pageSize: number;
+  /** The cases behind a report figure the user clicked: the list shows only them until cleared. */
+  selection: CaseSelection | null;
 }
 
-const initialState: CasesState = { search: '', filter: {}, sort: { field: 'updatedAt', direction: 'desc' }, page: 0, pageSize: 50 };
+export interface CaseSelection {
+  /** What the figure was, in the language it was clicked in ("Overdue monitorings — 3rd quarter 2026"). */
+  title: string;
+  caseIds: string[];
+}
+
+const initialState: CasesState = { search: '', filter: {}, sort: { field: 'updatedAt', direction: 'desc' }, page: 0, pageSize: 50, selection: null };
 
 export const casesSlice = createSlice({
   name: 'cases',
@@ -35,6 +43,15 @@ export const casesSlice = createSlice({
       state.sort = action.payload;
       state.page = 0;
     },
+    selectionShown(state, action: PayloadAction<CaseSelection>) {
+      state.selection = action.payload;
+      state.search = '';
+      state.page = 0;
+    },
+    selectionCleared(state) {
+      state.selection = null;
+      state.page = 0;
+    },
     pageChanged(state, action: PayloadAction<{ page: number; pageSize: number }>) {
       state.page = action.payload.page;
       state.pageSize = action.payload.pageSize;
@@ -44,4 +61,4 @@ export const casesSlice = createSlice({
   extraReducers: (builder) => builder.addCase(loggedOut, () => initialState),
 });
 
-export const { searchChanged, filterChanged, filtersCleared, sortChanged, pageChanged } = casesSlice.actions;
+export const { searchChanged, filterChanged, filtersCleared, sortChanged, pageChanged, selectionShown, selectionCleared } = casesSlice.actions;

@@ -1,7 +1,7 @@
 export { CasesPage } from './CasesPage';
 export { CaseCardPage } from './CaseCardPage';
 export { CaseFormPage } from './CaseFormPage';
-export { casesSlice } from './casesSlice';
+export { casesSlice, selectionShown } from './casesSlice';
 export { describeValue, fieldLabel, type NameLookup } from './describeChange';
 export { useGridLocaleText } from './useGridLocaleText';
 export { StageChip } from './StageChip';

@@ -11,7 +11,7 @@ import { DOC_LANGUAGES, type DocLanguage } from '../../documents/model';
 import { standardTexts } from '../../documents/texts';
 import { documentLanguageFor } from './GenerateDialog';
 
-const GROUPS = ['decision', 'regulation', 'composition', 'agreement', 'plan', 'assessmentSummary', 'monitoringReport', 'closureAct', 'conferenceMinutes', 'taskSheet', 'caseWork', 'format'] as const;
+const GROUPS = ['decision', 'regulation', 'composition', 'agreement', 'plan', 'assessmentSummary', 'monitoringReport', 'closureAct', 'conferenceMinutes', 'taskSheet', 'monthlyReport', 'caseWork', 'format'] as const;
 
 /**
  * The office's wording of the standard texts, per language: each text shows the office's version
