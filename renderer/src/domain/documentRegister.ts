@@ -8,19 +8,20 @@ import type { RecordMeta } from './record';
  * The bytes are kept apart (documentFiles) so that listing the register never loads them, and so
  * that a backup may leave them out (they can be generated again from `params`).
  */
-export const DOCUMENT_KINDS = ['hokimDecision', 'familyAgreement', 'familyPlan', 'assessmentSummary', 'monitoringReport', 'closureAct', 'conferenceMinutes', 'taskSheet'] as const;
+export const DOCUMENT_KINDS = ['hokimDecision', 'familyAgreement', 'familyPlan', 'assessmentSummary', 'monitoringReport', 'closureAct', 'conferenceMinutes', 'taskSheet', 'monthlyReport'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /**
- * What a document belongs to: the district (the hokim's decision), one case (its `caseId`), or
- * several cases (the minutes of a conference, a team member's task sheet: their `caseIds`), which
- * decides who may generate it and who may read it again.
+ * What a document belongs to: the district (the hokim's decision, the report on the office's
+ * work), one case (its `caseId`), or several cases (the minutes of a conference, a team member's
+ * task sheet: their `caseIds`), which decides who may generate it and who may read it again.
  */
 export type DocumentScope = 'office' | 'case' | 'cases';
 
 export function documentScope(kind: DocumentKind): DocumentScope {
   switch (kind) {
     case 'hokimDecision':
+    case 'monthlyReport':
       return 'office';
     case 'conferenceMinutes':
     case 'taskSheet':
@@ -81,8 +82,8 @@ export interface NumberingScheme {
 export const DEFAULT_NUMBERING: NumberingScheme = {
   template: '{prefix}-{seq}/{year}',
   pad: 3,
-  // Q qaror, K kelishuv, R reja, B baholash, M monitoring, D dalolatnoma, Y yigʻilish, T topshiriqlar.
-  prefixes: { hokimDecision: 'Q', familyAgreement: 'K', familyPlan: 'R', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T' },
+  // Q qaror, K kelishuv, R reja, B baholash, M monitoring, D dalolatnoma, Y yigʻilish, T topshiriqlar, H hisobot.
+  prefixes: { hokimDecision: 'Q', familyAgreement: 'K', familyPlan: 'R', assessmentSummary: 'B', monitoringReport: 'M', closureAct: 'D', conferenceMinutes: 'Y', taskSheet: 'T', monthlyReport: 'H' },
 };
 
 const prefixSchema = z.string().trim().min(1, 'required').max(10, 'tooLong');
