@@ -47,7 +47,7 @@ export function PeriodPicker({ value, onChange, today }: { value: PeriodChoice; 
 
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-      <TextField select size="small" label={t('page.periodKind')} value={value.kind} onChange={(event) => changeKind(event.target.value as PeriodChoice['kind'])} sx={{ minWidth: 120 }} slotProps={{ htmlInput: { 'data-testid': 'report-period-kind' } }}>
+      <TextField select fullWidth={false} size="small" label={t('page.periodKind')} value={value.kind} onChange={(event) => changeKind(event.target.value as PeriodChoice['kind'])} sx={{ minWidth: 120 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-period-kind' } as object } }}>
         {(['month', 'quarter', 'year', 'custom'] as const).map((kind) => (
           <MenuItem key={kind} value={kind} data-testid={`report-period-kind-${kind}`}>
             {t(`page.kind.${kind}`)}
@@ -55,7 +55,7 @@ export function PeriodPicker({ value, onChange, today }: { value: PeriodChoice; 
         ))}
       </TextField>
       {value.kind !== 'custom' && (
-        <TextField select size="small" label={t('page.year')} value={value.year} onChange={(event) => onChange({ ...value, year: Number(event.target.value) })} sx={{ minWidth: 100 }} slotProps={{ htmlInput: { 'data-testid': 'report-period-year' } }}>
+        <TextField select fullWidth={false} size="small" label={t('page.year')} value={value.year} onChange={(event) => onChange({ ...value, year: Number(event.target.value) })} sx={{ minWidth: 100 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-period-year' } as object } }}>
           {years.map((y) => (
             <MenuItem key={y} value={y} data-testid={`report-year-${y}`}>
               {y}
@@ -64,7 +64,7 @@ export function PeriodPicker({ value, onChange, today }: { value: PeriodChoice; 
         </TextField>
       )}
       {value.kind === 'month' && (
-        <TextField select size="small" label={t('page.month')} value={value.month} onChange={(event) => onChange({ ...value, month: Number(event.target.value) })} sx={{ minWidth: 140 }} slotProps={{ htmlInput: { 'data-testid': 'report-period-month' } }}>
+        <TextField select fullWidth={false} size="small" label={t('page.month')} value={value.month} onChange={(event) => onChange({ ...value, month: Number(event.target.value) })} sx={{ minWidth: 140 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-period-month' } as object } }}>
           {Array.from({ length: 12 }, (_, index) => index + 1).map((m) => (
             <MenuItem key={m} value={m} data-testid={`report-month-${m}`}>
               {t(`month.${m}`)}
@@ -73,7 +73,7 @@ export function PeriodPicker({ value, onChange, today }: { value: PeriodChoice; 
         </TextField>
       )}
       {value.kind === 'quarter' && (
-        <TextField select size="small" label={t('page.quarter')} value={value.quarter} onChange={(event) => onChange({ ...value, quarter: Number(event.target.value) as 1 | 2 | 3 | 4 })} sx={{ minWidth: 100 }} slotProps={{ htmlInput: { 'data-testid': 'report-period-quarter' } }}>
+        <TextField select fullWidth={false} size="small" label={t('page.quarter')} value={value.quarter} onChange={(event) => onChange({ ...value, quarter: Number(event.target.value) as 1 | 2 | 3 | 4 })} sx={{ minWidth: 100 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-period-quarter' } as object } }}>
           {([1, 2, 3, 4] as const).map((q) => (
             <MenuItem key={q} value={q} data-testid={`report-quarter-${q}`}>
               {q}

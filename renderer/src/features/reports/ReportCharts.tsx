@@ -46,9 +46,9 @@ export function ReportCharts({ groups, trend, showCases }: { groups: readonly Lo
             height={240}
             xAxis={[{ scaleType: 'point', data: months }]}
             series={[
-              { data: trend.map((point) => point.openAtEnd), label: t('dashboard.openFamilies') },
-              { data: trend.map((point) => point.new), label: t('dashboard.new') },
-              { data: trend.map((point) => point.closed), label: t('dashboard.closed') },
+              { data: trend.map((point) => point.openAtEnd), label: t('dashboard.openFamilies'), curve: 'linear' },
+              { data: trend.map((point) => point.new), label: t('dashboard.new'), curve: 'linear' },
+              { data: trend.map((point) => point.closed), label: t('dashboard.closed'), curve: 'linear' },
             ]}
           />
         )}

@@ -100,7 +100,7 @@ export function ReportsPage() {
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
           <PeriodPicker value={choice} onChange={(next) => dispatch(periodChosen(next))} today={today} />
-          <TextField select size="small" label={t('page.mahalla')} value={mahallaId} onChange={(event) => dispatch(reportFilterChanged({ key: 'mahallaId', value: event.target.value }))} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'report-mahalla' } }}>
+          <TextField select fullWidth={false} size="small" label={t('page.mahalla')} value={mahallaId} onChange={(event) => dispatch(reportFilterChanged({ key: 'mahallaId', value: event.target.value }))} sx={{ minWidth: 180 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-mahalla' } as object } }}>
             <MenuItem value="">{t('page.all')}</MenuItem>
             {mahallas.map((mahalla) => (
               <MenuItem key={mahalla.id} value={mahalla.id}>
@@ -108,7 +108,7 @@ export function ReportsPage() {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label={t('page.caseManager')} value={caseManagerId} onChange={(event) => dispatch(reportFilterChanged({ key: 'caseManagerId', value: event.target.value }))} sx={{ minWidth: 200 }} slotProps={{ htmlInput: { 'data-testid': 'report-case-manager' } }}>
+          <TextField select fullWidth={false} size="small" label={t('page.caseManager')} value={caseManagerId} onChange={(event) => dispatch(reportFilterChanged({ key: 'caseManagerId', value: event.target.value }))} sx={{ minWidth: 200 }} slotProps={{ select: { SelectDisplayProps: { 'data-testid': 'report-case-manager' } as object } }}>
             <MenuItem value="">{t('page.all')}</MenuItem>
             {caseManagers.map((user) => (
               <MenuItem key={user.id} value={user.id}>
