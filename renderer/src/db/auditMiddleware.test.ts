@@ -23,9 +23,9 @@ function granted<T>(db: HamkorlikDb, table: Table, value: Grant, work: () => Pro
 describe('audit trail below the repositories', () => {
   it('every table: create, update and delete each leave an entry with field changes', async () => {
     const db = await openDb();
-    const tables = db.tables.filter((table) => table.name !== 'audit' && table.name !== 'caseStats');
+    const tables = db.tables.filter((table) => !['audit', 'caseStats', 'exchangeBases'].includes(table.name));
     expect(tables.map((t) => t.name).sort()).toEqual([
-      'agencies', 'assessments', 'caseHistory', 'cases', 'conferences', 'credentials', 'documentFiles', 'documentTexts', 'documents', 'mahallas', 'memberships', 'monitorings',
+      'agencies', 'assessments', 'caseHistory', 'cases', 'conferences', 'credentials', 'documentFiles', 'documentTexts', 'documents', 'exchangeLog', 'mahallas', 'memberships', 'monitorings',
       'officeProfile', 'persons', 'placements', 'planRevisions', 'plans', 'services', 'settings', 'specialists', 'teams', 'users', 'workingGroup',
     ]);
     for (const table of tables) {

@@ -11,8 +11,12 @@ export interface WriteSession extends Actor {
 }
 
 export const AUDIT_TABLE = 'audit';
-/** Derived tables: counters kept by another middleware from audited writes. */
-const UNAUDITED_TABLES = new Set(['caseStats']);
+/**
+ * Not audited: derived counters kept by another middleware from audited writes, and the exchange's
+ * base copies — each a copy of a record whose own writes are audited, kept only for the next merge;
+ * auditing them would store every transferred record in the audit a second time.
+ */
+const UNAUDITED_TABLES = new Set(['caseStats', 'exchangeBases']);
 
 /**
  * Dexie middleware that audits every write to every table, in the same transaction as the write:

@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
-import type { FamilyCase } from '../domain/familyCase';
+import { custodyLeft, type FamilyCase } from '../domain/familyCase';
 import { isUpgrade, mutationKeys } from './mutationKeys';
 
 export const CASE_STATS_TABLE = 'caseStats';
@@ -20,10 +20,11 @@ export function pairKey(a: string, b: string): string {
 
 /**
  * The filter values a live case counts towards, one by one and two by two (so a list filtered
- * twice knows its total without a scan); deleted and purged cases count nowhere.
+ * twice knows its total without a scan); deleted and purged cases, and cases transferred to another
+ * office (read-only here, out of the lists), count nowhere.
  */
 export function facetKeys(kase: Partial<FamilyCase> | undefined): string[] {
-  if (!kase || kase.deletedAt || kase.purgedAt || !kase.stage) return [];
+  if (!kase || kase.deletedAt || kase.purgedAt || !kase.stage || custodyLeft(kase)) return [];
   const values = [
     `stage:${kase.stage}`,
     `riskLevel:${kase.riskLevel}`,

@@ -11,6 +11,7 @@ import type { Membership, Person } from '../domain/person';
 import type { WriteContext } from '../domain/record';
 import type { OfficeProfile } from '../domain/office';
 import type { FamilyPlan, PlanRevision } from '../domain/plan';
+import type { ExchangeBase, ExchangeLogEntry } from '../domain/exchange';
 import type { User } from '../domain/user';
 import { createAccessMiddleware } from './accessMiddleware';
 import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
@@ -70,6 +71,8 @@ export class HamkorlikDb extends Dexie {
   monitorings!: Table<MonitoringRecord, string>;
   conferences!: Table<CaseConference, string>;
   placements!: Table<Placement, string>;
+  exchangeBases!: Table<ExchangeBase, string>;
+  exchangeLog!: Table<ExchangeLogEntry, string>;
 
   /** Who is writing; set when a user starts working. Writes without one are refused. */
   session: WriteSession | null = null;

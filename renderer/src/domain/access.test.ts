@@ -36,6 +36,9 @@ describe('the permission table', () => {
     const roles = ['administrator', 'supervisor', 'caseManager', 'specialist', 'viewer'] as const;
     expect(roles.map((role) => canDo(actor([role]), 'manageExchange'))).toEqual([true, false, false, false, false]);
     expect(roles.map((role) => canDo(actor([role]), 'backup'))).toEqual([true, true, false, false, false]);
+    expect(roles.map((role) => canDo(actor([role]), 'transferCases'))).toEqual([true, true, false, false, false]);
+    expect(roles.map((role) => tableAccess(actor([role]), 'exchangeBases', 'read'))).toEqual([true, true, false, false, false]);
+    expect(roles.map((role) => tableAccess(actor([role]), 'exchangeLog', 'write'))).toEqual([true, true, false, false, false]);
   });
 
   it('the middleware’s table check: specialists and viewers never write case tables; only administrators write accounts and office', () => {

@@ -6,8 +6,8 @@ import type { Role } from './user';
  *
  * | role          | cases it reads                              | cases it changes            | office                         |
  * |---------------|---------------------------------------------|-----------------------------|--------------------------------|
- * | administrator | all (to purge deleted ones)                 | purge only                  | accounts, office, mahallas, audit; exchange keys, backups, restore |
- * | supervisor    | all                                         | all; closes, reopens, deletes, restores | audit; backups        |
+ * | administrator | all (to purge deleted ones)                 | purge only                  | accounts, office, mahallas, audit; exchange keys, backups, restore; transfers |
+ * | supervisor    | all                                         | all; closes, reopens, deletes, restores | audit; backups; transfers |
  * | caseManager   | the ones they manage and their mahallas'    | the ones they manage        |                                |
  * | specialist    | their team's mahallas'                      | none yet (their own actions and assessments come with the case work) | |
  * | viewer        | none                                        | none                        | reports                        |
@@ -18,6 +18,11 @@ import type { Role } from './user';
  * the hokim's decision, which speaks for the whole district, by administrators and supervisors.
  * Case conferences (the interagency team's meetings) are recorded by case managers and supervisors
  * on cases they change, and read by everyone who reads one of the cases discussed.
+ *
+ * Case transfers between offices (sending cases, receiving them, receipts) are the office's
+ * decision, not one case manager's: administrators and supervisors, who read every case, send and
+ * receive them, and they alone read and write the exchange bases and log. A case whose custody was
+ * transferred away is read-only for everyone here (db/repositories/guard.ts).
  *
  * Every role but the viewer reads reports too. A user may hold several roles; the union applies.
  */
@@ -53,7 +58,9 @@ export type OfficeAction =
   /** Writing a backup of the whole office (it carries every table, password hashes and the audit included, encrypted). */
   | 'backup'
   /** Setting up the office's exchange keys, changing their passphrase, restoring a backup over the office's data. */
-  | 'manageExchange';
+  | 'manageExchange'
+  /** Sending cases to another office and receiving them (transfers and receipts). */
+  | 'transferCases';
 
 const has = (actor: Actor, role: Role) => actor.roles.includes(role);
 
@@ -71,6 +78,8 @@ export function canDo(actor: Actor, action: OfficeAction): boolean {
       return has(actor, 'administrator');
     // The head of the office, who may not administer, is the one who takes the weekly backup home.
     case 'backup':
+      return has(actor, 'administrator') || has(actor, 'supervisor');
+    case 'transferCases':
       return has(actor, 'administrator') || has(actor, 'supervisor');
     case 'readAudit':
       return has(actor, 'administrator') || has(actor, 'supervisor');
@@ -158,6 +167,9 @@ export function tableAccess(actor: Actor, table: string, mode: 'read' | 'write')
     case 'documents':
     case 'documentFiles':
       return mode === 'read' ? canDo(actor, 'listCases') : canDo(actor, 'generateDocuments');
+    case 'exchangeBases':
+    case 'exchangeLog':
+      return canDo(actor, 'transferCases');
     default:
       return mode === 'read' || canDo(actor, 'manageOffice');
   }

@@ -15,7 +15,9 @@ export type DomainErrorCode =
   | 'loginThrottled'
   | 'accountDisabled'
   | 'passwordRules'
-  | 'inUse';
+  | 'inUse'
+  /** The case was sent to another office in a custody transfer: it is read-only here. */
+  | 'caseTransferred';
 
 /** A rule failure with a code the UI translates; the message is for developers only. */
 export class DomainError extends Error {

@@ -37,6 +37,25 @@ export interface Consent {
 export interface Custody {
   districtCode: string;
   since: string;
+  /**
+   * Set when this office sent the case away in a custody transfer (db/exchange/transfer.ts): from
+   * then on the case is read-only here. `receivedAt` is filled when the receiver's receipt is
+   * imported; `districtCode` then names the receiving office.
+   */
+  transferredOut?: CustodyTransferOut;
+}
+
+/** A custody transfer this office made: to whom (when known), in which transfer package, when. */
+export interface CustodyTransferOut {
+  transferId: string;
+  at: string;
+  to: { districtCode: string } | null;
+  receivedAt: string | null;
+}
+
+/** Whether the case's custody has left this office: it is then read-only here. */
+export function custodyLeft(kase: { custody?: Custody }): boolean {
+  return !!kase.custody?.transferredOut;
 }
 
 /** What the case list shows without reading every member: kept in step by the repository. */

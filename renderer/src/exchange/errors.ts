@@ -24,7 +24,7 @@ export type ExchangeErrorCode =
   | 'noRecoveryKey'
   /** The typed recovery key has the wrong length, a foreign character or a failed checksum group. */
   | 'recoveryKeyMalformed'
-  /** The package is of another kind than the action expects (a transfer picked for a restore): `details.reason` is its kind. */
+  /** The package is of another kind than the action expects (a transfer picked for a restore, a backup for a transfer import): `details.reason` is its kind. */
   | 'wrongKind'
   /** A programming error of the caller (unsupported value in a record, call order). Never a user's fault. */
   | 'invalidInput';

@@ -103,6 +103,8 @@ export const sourceSchema = z.object({
 /** The office and installation a package comes from, shown before it is unlocked. */
 export type PackageSource = z.infer<typeof sourceSchema>;
 
+export const transferHeaderSchema = z.object({ id: z.string().min(1).max(100), mode: z.enum(['custody', 'copy']) });
+
 /** Unknown fields are ignored, so optional fields may be added without a new format version. */
 export const headerSchema = z.object({
   kind: z.enum(PACKAGE_KINDS),
@@ -115,6 +117,8 @@ export const headerSchema = z.object({
   keys: keySlotsSchema,
   /** Backups: the database schema version the records were read at, so a restore stages them there and upgrades. */
   schemaVersion: z.number().int().positive().max(65_535).optional(),
+  /** Transfers and receipts: the transfer's id (a receipt names the transfer it answers) and its mode. */
+  transfer: transferHeaderSchema.optional(),
 });
 
 export type PackageHeader = z.infer<typeof headerSchema>;

@@ -43,6 +43,8 @@ export interface PackageWriterOptions {
   createdAt?: Date;
   /** Backups: the schema version of the database the records come from (header `schemaVersion`). */
   schemaVersion?: number;
+  /** Transfers and receipts: the header's `transfer` (the transfer's id and mode). */
+  transfer?: { id: string; mode: 'custody' | 'copy' };
   /** Target size of a block's JSON (in UTF-16 units, ~bytes for Latin text) before compression. Tests make it small to get many blocks. */
   blockSize?: number;
 }
@@ -84,6 +86,7 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
     createdAt: (options.createdAt ?? new Date()).toISOString(),
     counts: options.counts,
     ...(options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }),
+    ...(options.transfer === undefined ? {} : { transfer: options.transfer }),
     fileSalt: toBase64(fileSalt),
     keys: keys.slots,
   });

@@ -53,6 +53,11 @@ export const BACKUP_TABLES: Record<string, 'included' | 'optional' | { excluded:
   monitorings: 'included',
   conferences: 'included',
   placements: 'included',
+  // The merge bases: without them a restored office would see every later transfer's records as
+  // never sent, and every difference as a conflict.
+  exchangeBases: 'included',
+  // The record of what came in and went out, and how conflicts were decided: as much the office's history as the audit.
+  exchangeLog: 'included',
 };
 
 /** Records read per transaction: flat memory at 100,000 cases, few enough round trips to stay fast. */

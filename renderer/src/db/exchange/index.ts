@@ -1,7 +1,8 @@
 /**
- * The office's backups and restores (issue 7): its exchange keys in the settings table, full
- * backups streamed to a file, and restores staged beside the live database. The package format
- * itself is exchange/ (FORMAT.md); this is its adapter to the database.
+ * The office's backups and restores, and case transfers between offices (issue 7): its exchange
+ * keys in the settings table, full backups streamed to a file, restores staged beside the live
+ * database, transfer packages written, previewed, merged three ways and applied, and their
+ * receipts. The package format itself is exchange/ (FORMAT.md); this is its adapter to the database.
  */
 export {
   changeExchangePassphrase,
@@ -16,3 +17,10 @@ export {
 } from './exchangeKeys';
 export { BACKUP_TABLES, recordBackupMade, writeBackup, type ExchangeProgress } from './backup';
 export { inspectPackage, restoreBackup, type PackageInfo, type RestoreOptions } from './restore';
+export { caseIdsOfMahalla, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
+export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef, type RecordStatus, type TransferPackage, type TransferPreview } from './receive';
+export { planMerge, type MergePlan, type PlannedRecord, type RecordConflicts, type RecordDecisions } from './mergePlan';
+export { applyTransfer, type AppliedTransfer } from './apply';
+export { importReceipt, writeReceipt } from './receipt';
+export { exchangeLogEntries, pendingTransfers, type PendingTransfer } from './exchangeLog';
+export { MAX_TRANSFER_RECORDS, type ReceiptRecord, type TransferManifest } from './transferTables';

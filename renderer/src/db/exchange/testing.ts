@@ -5,7 +5,8 @@ import { GENERATOR_TODAY } from '../../devtools/generator';
 import { KDF_MIN } from '../../exchange';
 import { concatBytes } from '../../exchange/bytes';
 import { loadRecordSet } from '../bulkLoad';
-import type { HamkorlikDb } from '../db';
+import { HamkorlikDb } from '../db';
+import { memoryDexieOptions } from '../testing';
 import { grant } from '../grants';
 import { fullAccessSession } from '../repositories/accounts';
 import { setUpExchange } from './exchangeKeys';
@@ -80,4 +81,21 @@ export async function* chunksOf(bytes: Uint8Array, size = 7919): AsyncGenerator<
 /** Names of the databases that exist under these Dexie options. */
 export async function databaseNames(options: DexieOptions): Promise<string[]> {
   return (await (options.indexedDB as IDBFactory).databases()).map((info) => info.name ?? '').sort();
+}
+
+/**
+ * An office for transfer tests: a generated office (its own seed, so its own ids, PINFLs and
+ * users) loaded with the first user working with every role. No exchange keys: transfers between
+ * offices use a passphrase. For tests only.
+ */
+export async function transferOffice(name: string, seed: number, families = 8) {
+  const db = new HamkorlikDb(name, memoryDexieOptions());
+  db.clock = () => new Date('2026-11-24T10:00:00Z');
+  await db.open();
+  const { set, userId, installationId } = demoOffice({ families, seed });
+  db.session = fullAccessSession(userId, installationId);
+  await loadRecordSet(db, set, GENERATOR_TODAY);
+  const office = set.officeProfile!;
+  const peer = { districtCode: office.districtCode, officeName: { ...office.name }, installationId };
+  return { db, userId, installationId, office, peer };
 }

@@ -6,6 +6,7 @@ import { requireOffice } from './guard';
 import { overdueCases } from './monitorings';
 import { pairKey, PAIR_PREFIX } from '../caseStatsMiddleware';
 import type { FamilyCase } from '../../domain/familyCase';
+import { listed, transferredCaseIds } from './listed';
 import type { Stage } from '../../domain/stages';
 import type { RiskLevel } from '../../domain/vulnerability';
 
@@ -43,7 +44,7 @@ const activeFilters = (filter: CaseFilter) => (Object.entries(filter) as [keyof 
 
 function matches(kase: FamilyCase, filter: CaseFilter): boolean {
   return (
-    kase.deletedAt === null &&
+    listed(kase) &&
     (!filter.stage || kase.stage === filter.stage) &&
     (!filter.mahallaId || kase.address.mahallaId === filter.mahallaId) &&
     (!filter.vulnerability || kase.vulnerability.includes(filter.vulnerability)) &&
@@ -83,7 +84,7 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
 
   if (active.length === 0) {
     const ordered = db.cases.orderBy(sort.field);
-    const collection = (sort.direction === 'desc' ? ordered.reverse() : ordered).filter((kase) => kase.deletedAt === null);
+    const collection = (sort.direction === 'desc' ? ordered.reverse() : ordered).filter(listed);
     const [rows, total] = await Promise.all([collection.offset(offset).limit(limit).toArray(), counter('all:')]);
     return { rows, total };
   }
@@ -93,7 +94,7 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
     const index = COMPOUND[first[0] as IndexedFilter];
     const range = db.cases.where(index).between([first[1], Dexie.minKey], [first[1], Dexie.maxKey]);
     const ordered = sort.direction === 'desc' ? range.reverse() : range;
-    const [rows, total] = await Promise.all([ordered.filter((kase) => kase.deletedAt === null).offset(offset).limit(limit).toArray(), counter(`${first[0]}:${first[1]}`)]);
+    const [rows, total] = await Promise.all([ordered.filter(listed).offset(offset).limit(limit).toArray(), counter(`${first[0]}:${first[1]}`)]);
     return { rows, total };
   }
 
@@ -120,7 +121,7 @@ export async function queryCases(db: HamkorlikDb, filter: CaseFilter, sort: Case
     const range = db.cases.where(index).between([walkable[1], Dexie.minKey], [walkable[1], Dexie.maxKey]);
     const ordered = sort.direction === 'desc' ? range.reverse() : range;
     const rows = await ordered.filter((kase) => matches(kase, filter)).offset(offset).limit(limit).toArray();
-    const deleted = new Set((await deletedCases(db)).map((kase) => kase.id));
+    const deleted = new Set([...(await deletedCases(db)).map((kase) => kase.id), ...(await transferredCaseIds(db))]);
     return { rows, total: matching.filter((id) => !deleted.has(id)).length };
   }
   const records = (await db.cases.bulkGet(matching)).filter((kase): kase is FamilyCase => !!kase && matches(kase, filter));
@@ -158,7 +159,17 @@ async function scopedCases(db: HamkorlikDb, actor: Actor): Promise<FamilyCase[]>
     ...(await db.cases.where('caseManagerId').equals(actor.userId).primaryKeys()),
   ]);
   const records = await db.cases.bulkGet([...ids]);
-  return records.filter((kase): kase is FamilyCase => !!kase && kase.deletedAt === null && canOnCase(actor, 'read', kase));
+  return records.filter((kase): kase is FamilyCase => !!kase && listed(kase) && canOnCase(actor, 'read', kase));
+}
+
+/**
+ * The cases this office sent away in custody transfers (pending their receipt, or received), which
+ * the default lists leave out: read-only here, each with its `custody.transferredOut`.
+ */
+export async function transferredCases(db: HamkorlikDb): Promise<FamilyCase[]> {
+  const actor = requireOffice(db, 'listCases');
+  const records = await db.cases.bulkGet(await transferredCaseIds(db));
+  return records.filter((kase): kase is FamilyCase => !!kase && !kase.deletedAt && canOnCase(actor, 'read', kase)).sort((a, b) => b.custody.transferredOut!.at.localeCompare(a.custody.transferredOut!.at));
 }
 
 /** The filter counts, read from the counters the case-stats middleware keeps (one small read). */

@@ -4,7 +4,7 @@ import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { DocumentRecord } from '../../domain/documentRegister';
-import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
+import { custodyLeft, type CaseHistoryEntry, type FamilyCase } from '../../domain/familyCase';
 import type { Membership, Person, Relation } from '../../domain/person';
 import { newRecordMeta, tombstoneOf, touched, type WriteContext } from '../../domain/record';
 import { addMonths } from '../../domain/monitoring';
@@ -222,14 +222,17 @@ export async function updatePerson(db: HamkorlikDb, personId: string, draft: Per
     const memberOf = (await db.memberships.where('personId').equals(personId).toArray()).filter((m) => m.deletedAt === null);
     const cases = (await db.cases.bulkGet(memberOf.map((m) => m.caseId))).filter((kase): kase is FamilyCase => !!kase && !kase.deletedAt);
     const actor = db.session!;
-    if (!cases.some((kase) => canOnCase(actor, 'change', kase))) requireCase(db, 'change', cases[0] ?? { id: personId, caseManagerId: '', address: { mahallaId: '' } });
+    // A person only in cases transferred away is read-only too (requireCase refuses them).
+    const editable = cases.filter((kase) => !custodyLeft(kase));
+    if (!editable.some((kase) => canOnCase(actor, 'change', kase))) requireCase(db, 'change', cases[0] ?? { id: personId, caseManagerId: '', address: { mahallaId: '' } });
     await assertPinflFree(db, valid.pinfl, personId);
     const next = touched(current, valid as Partial<Person>, context);
     const person = { ...next, dupKey: personDupKey(next) };
     await db.persons.put(person);
     const caseIds = new Set((await db.memberships.where('personId').equals(personId).toArray()).map((m) => m.caseId));
     for (const kase of await db.cases.bulkGet([...caseIds])) {
-      if (!kase || kase.deletedAt) continue;
+      // A case transferred away stays as it was sent: read-only, derived fields included.
+      if (!kase || kase.deletedAt || custodyLeft(kase)) continue;
       // A case the user may not change gets its derived names and keys only, not a new revision:
       // its own case manager's open edit must not turn stale because of someone else's case.
       const base = canOnCase(actor, 'change', kase) ? touched(kase, {}, context) : kase;
@@ -356,7 +359,7 @@ export async function purgeCase(db: HamkorlikDb, caseId: string): Promise<void> 
 
 async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Promise<void> {
   const work = [db.assessments, db.plans, db.planRevisions, db.services, db.monitorings, db.placements];
-  await db.transaction('rw', [...CASE_TABLES(db), db.audit, db.documents, db.documentFiles, db.conferences, ...work], async (tx) => {
+  await db.transaction('rw', [...CASE_TABLES(db), db.audit, db.documents, db.documentFiles, db.conferences, db.exchangeBases, ...work], async (tx) => {
     // Bulk mode: the purge's own audit entries list record ids, not the values being removed.
     grant(tx, { bulk: { kind: 'purge' } });
     const kase = await db.cases.get(caseId);
@@ -404,6 +407,9 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
           entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
         });
     }
+    // The exchange's base copies hold the same values (a case once transferred): they go too.
+    const tables = ['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)];
+    await db.exchangeBases.where('[table+recordId]').anyOf(purgedIds.flatMap((id) => tables.map((table) => [table, id]))).delete();
   });
 }
 

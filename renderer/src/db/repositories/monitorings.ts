@@ -8,6 +8,7 @@ import { newRecordMeta, touched } from '../../domain/record';
 import { caseStep, historyEntry } from './cases';
 import { currentPlan, recordActionProgress, savePlan } from './plans';
 import { requireCase, requireOffice } from './guard';
+import { listed, transferredCaseIds } from './listed';
 import { canOnCase, readsAllCases } from '../../domain/access';
 
 /** Monthly monitorings of a case, and the overdue cases the list and My work show. */
@@ -87,7 +88,8 @@ export async function addMonitoring(db: HamkorlikDb, caseId: string, input: Moni
 export async function overdueCases(db: HamkorlikDb, today: IsoDate): Promise<FamilyCase[]> {
   const actor = requireOffice(db, 'listCases');
   const [monitoring, actions] = await Promise.all([db.cases.where('monitoringDue').below(today).toArray(), db.cases.where('actionsDue').below(today).toArray()]);
-  const byId = new Map([...monitoring, ...actions].filter((kase) => kase.deletedAt === null && kase.stage !== 'closed').map((kase) => [kase.id, kase]));
+  // A case transferred away is monitored by the office that holds it now.
+  const byId = new Map([...monitoring, ...actions].filter((kase) => listed(kase) && kase.stage !== 'closed').map((kase) => [kase.id, kase]));
   const visible = readsAllCases(actor) ? [...byId.values()] : [...byId.values()].filter((kase) => canOnCase(actor, 'read', kase));
   return visible.sort((a, b) => String(a.monitoringDue ?? a.actionsDue).localeCompare(String(b.monitoringDue ?? b.actionsDue)));
 }
@@ -100,11 +102,12 @@ export async function overdueCases(db: HamkorlikDb, today: IsoDate): Promise<Fam
 export async function overdueCount(db: HamkorlikDb, today: IsoDate): Promise<number> {
   const actor = requireOffice(db, 'listCases');
   if (!readsAllCases(actor)) return (await overdueCases(db, today)).length;
-  const [monitoring, actions, deleted] = await Promise.all([
+  const [monitoring, actions, deleted, transferred] = await Promise.all([
     db.cases.where('monitoringDue').below(today).primaryKeys(),
     db.cases.where('actionsDue').below(today).primaryKeys(),
     db.cases.where('deletedAt').above('').primaryKeys(),
+    transferredCaseIds(db),
   ]);
-  const gone = new Set(deleted);
+  const gone = new Set([...deleted, ...transferred]);
   return new Set([...monitoring, ...actions].filter((id) => !gone.has(id))).size;
 }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { HamkorlikDb } from '../db';
 import { canOnCase } from '../../domain/access';
 import { addDays, toIsoDate, type IsoDate } from '../../domain/dates';
-import type { FamilyCase } from '../../domain/familyCase';
+import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
 import { requireOffice } from './guard';
 
 export interface AwaitingApproval {
@@ -32,7 +32,7 @@ export async function myWork(db: HamkorlikDb, today: IsoDate): Promise<MyWork> {
     await db.cases
       .where('[caseManagerId+updatedAt]')
       .between([actor.userId, Dexie.minKey], [actor.userId, Dexie.maxKey])
-      .filter((kase) => kase.deletedAt === null && kase.stage !== 'closed')
+      .filter((kase) => kase.deletedAt === null && !custodyLeft(kase) && kase.stage !== 'closed')
       .toArray()
   ).filter((kase) => canOnCase(actor, 'read', kase));
   const late = (due: IsoDate | null | undefined) => !!due && due < today;

@@ -50,8 +50,8 @@ export async function listPlanRevisions(db: HamkorlikDb, caseId: string): Promis
   });
 }
 
-/** The earliest deadline among the plan's open actions: what the overdue filter reads. */
-function actionsDueOf(plan: Pick<FamilyPlan, 'actions'> | undefined): IsoDate | null {
+/** The earliest deadline among the plan's open actions: what the overdue filter reads (a transfer's import recomputes it too). */
+export function actionsDueOf(plan: Pick<FamilyPlan, 'actions'> | undefined): IsoDate | null {
   const open = (plan?.actions ?? []).filter((action) => (action.status === 'planned' || action.status === 'inProgress') && isIsoDate(action.deadline));
   return open.length ? open.map((action) => action.deadline).sort()[0]! : null;
 }

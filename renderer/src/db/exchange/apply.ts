@@ -1,0 +1,132 @@
+import type { HamkorlikDb } from '../db';
+import { requireOffice } from '../repositories/guard';
+import { caseMonitoringStatus } from '../repositories/monitorings';
+import { actionsDueOf } from '../repositories/plans';
+import { buildCaseIndex } from '../../domain/caseIndex';
+import { toIsoDate, type IsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type ExchangePeer } from '../../domain/exchange';
+import type { Custody, FamilyCase } from '../../domain/familyCase';
+import { OFFICE_PROFILE_ID } from '../../domain/office';
+import type { Membership, Person } from '../../domain/person';
+import { ExchangeError, resolveConflicts } from '../../exchange';
+import { loggedDecisions, tableOf, type MergePlan, type RecordDecisions } from './mergePlan';
+import { TRANSFER_TABLES, type ReceiptRecord } from './transferTables';
+
+type Row = Record<string, unknown>;
+
+/** What an applied transfer leaves: its log entry, and for a custody transfer the receipt to send back. */
+export interface AppliedTransfer {
+  log: ExchangeLogEntry;
+  /** Custody transfers: what `writeReceipt` packs for the sending office. */
+  receipt: ReceiptRecord | null;
+}
+
+/**
+ * Writes a merge plan in one transaction, through the access check and the audit (one audit entry
+ * per record changed): every conflict must be decided first (`resolveConflicts` refuses an undecided
+ * or unknown one with `invalidInput` before anything is written); a local record changed since the
+ * plan was made refuses the whole import (`staleRevision`: plan again). Then the cases' custody —
+ * a custody transfer brings each case here, a copy leaves it with the office that holds it — and
+ * the cases' summaries and search keys are recomputed from their members. Each record's incoming
+ * version becomes its new base; the exchange-log entry records the outcome per record, the
+ * decisions, the linked persons and the references left unmatched. Administrators and supervisors.
+ */
+export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: readonly RecordDecisions[] = [], options: { fileName?: string } = {}): Promise<AppliedTransfer> {
+  const session = requireOffice(db, 'transferCases');
+  const { preview } = plan;
+  const key = (table: string, id: string) => `${table}:${id}`;
+  const byRecord = new Map(decided.map((record) => [key(record.table, record.id), record.decisions]));
+  const planned = new Set(plan.records.map((record) => key(record.table, record.id)));
+  for (const record of decided) if (!planned.has(key(record.table, record.id))) throw new ExchangeError('invalidInput', { reason: `unknownRecord:${key(record.table, record.id)}` });
+  const values = plan.records.map((record) => resolveConflicts(record.result, byRecord.get(key(record.table, record.id)) ?? []) as unknown as Row);
+
+  const context = db.writeContext();
+  const at = context.now.toISOString();
+  const today = toIsoDate(context.now);
+  const peer: ExchangePeer = { ...preview.source, officeName: { ...preview.source.officeName } };
+  const outcomes: Record<string, number> = {};
+  for (const record of plan.records) outcomes[record.result.kind] = (outcomes[record.result.kind] ?? 0) + 1;
+  const log: ExchangeLogEntry = {
+    id: crypto.randomUUID(),
+    at,
+    userId: session.userId,
+    installationId: session.installationId,
+    kind: 'transfer',
+    direction: 'import',
+    transferId: preview.transferId,
+    mode: preview.mode,
+    peer,
+    fileName: options.fileName ?? null,
+    caseIds: preview.package.manifest.caseIds,
+    counts: preview.counts,
+    outcomes,
+    decisions: loggedDecisions(plan, decided),
+    linkedPersons: plan.linkedPersons,
+    unmatchedRefs: plan.unmatchedRefs,
+    purgedEdits: plan.records.filter((r) => 'purge' in r.result && r.result.purge?.discardedEdits).map((r) => key(r.table, r.id)),
+    written: [],
+  };
+
+  const tables = TRANSFER_TABLES.map((table) => db.table(table));
+  await db.transaction('rw', [...tables, db.officeProfile, db.exchangeBases, db.exchangeLog], async () => {
+    const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
+    if (!office) throw new DomainError('notFound', 'officeProfile');
+    for (const [index, record] of plan.records.entries()) {
+      const table = tableOf(db, record.table);
+      const current = await table.get(record.id);
+      if (record.table !== 'documentFiles' && ((current?.rev as number | undefined) ?? null) !== record.localRev) throw new DomainError('staleRevision', record.id);
+      const kind = record.result.kind;
+      let value = values[index]!;
+      // A purged case is identity only: no custody to set.
+      if (record.table === 'cases' && !value.purgedAt) value = { ...value, custody: custodyAfter(preview.mode, office.districtCode, at, current as FamilyCase | undefined, value as unknown as FamilyCase) };
+      const custodyMoved = record.table === 'cases' && !value.purgedAt && JSON.stringify(value.custody) !== JSON.stringify(current?.custody);
+      if (kind === 'new' || kind === 'takeIncoming' || kind === 'merged' || kind === 'conflict' || custodyMoved) {
+        // A case whose custody alone changes is a local change: a new revision, stamped here.
+        const custodyOnly = custodyMoved && (kind === 'same' || kind === 'keepLocal');
+        if (custodyOnly) value = { ...value, rev: (value.rev as number) + 1, updatedAt: at, updatedBy: context.userId };
+        await table.put(value);
+        log.written!.push({ table: record.table, recordId: record.id, outcome: custodyOnly ? 'custody' : kind });
+      }
+    }
+    for (const caseId of preview.package.manifest.caseIds) await reindexCase(db, caseId, today);
+    const bases: ExchangeBase[] = plan.records
+      .filter((record) => record.table !== 'documentFiles')
+      // Keyed by the id the record travelled under, so a person linked by PINFL finds it next time; `recordId` is the local one (a purge finds it).
+      .map((record) => ({ key: exchangeBaseKey(record.table, record.incomingId), table: record.table, recordId: record.id, record: record.base, peer, at, direction: 'received' }));
+    await db.exchangeBases.bulkPut(bases);
+    await db.exchangeLog.add(log);
+  });
+  const receipt = preview.mode === 'custody' ? { transferId: preview.transferId, caseIds: [...preview.package.manifest.caseIds], receivedAt: at } : null;
+  return { log, receipt };
+}
+
+/**
+ * The case's custody after an import. Custody transfer: this office holds the case from now (a case
+ * coming back is editable here again). Copy: the office that holds it keeps it — the local record's
+ * custody if there is one, else the sender's, without its own transfer marks.
+ */
+function custodyAfter(mode: 'custody' | 'copy', districtCode: string, at: string, local: FamilyCase | undefined, value: FamilyCase): Custody {
+  if (mode === 'custody') return { districtCode, since: at };
+  if (local) return local.custody;
+  return { districtCode: value.custody.districtCode, since: value.custody.since };
+}
+
+/**
+ * Recomputes a case's derived fields from what is stored now — summary and search keys from its
+ * members, the due dates from its monitorings and current plan, as the repositories keep them —
+ * writing only if they changed.
+ */
+async function reindexCase(db: HamkorlikDb, caseId: string, today: IsoDate): Promise<void> {
+  const kase = await db.cases.get(caseId);
+  if (!kase || kase.purgedAt) return;
+  const memberships = (await db.memberships.where('caseId').equals(caseId).toArray()).filter((m: Membership) => m.deletedAt === null);
+  const persons = await db.persons.bulkGet(memberships.map((m) => m.personId));
+  const members = memberships.flatMap((membership, index) => (persons[index] && !persons[index]!.purgedAt ? [{ membership, person: persons[index] as Person }] : []));
+  const index = buildCaseIndex(kase, members, today);
+  const plan = await db.plans.where('[caseId+revision]').between([caseId, 0], [caseId, Infinity]).filter((p) => p.deletedAt === null).last();
+  const monitoringDue = (await caseMonitoringStatus(db, kase, today))?.next ?? null;
+  const actionsDue = kase.stage === 'closed' ? null : actionsDueOf(plan);
+  const next = { ...kase, ...index, monitoringDue, actionsDue };
+  if (JSON.stringify(next) !== JSON.stringify(kase)) await db.cases.put(next);
+}

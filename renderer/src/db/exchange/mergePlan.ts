@@ -1,0 +1,151 @@
+import type { Table } from 'dexie';
+import type { HamkorlikDb } from '../db';
+import { requireOffice } from '../repositories/guard';
+import { exchangeBaseKey, type LoggedDecision } from '../../domain/exchange';
+import type { RecordMeta } from '../../domain/record';
+import { ExchangeError, mergeRecord, type ConflictDecision, type MergeConflict, type MergeResult } from '../../exchange';
+import type { TransferPreview } from './receive';
+import { REF_FIELDS, REF_TABLES, rewriteIds, TRANSFER_TABLES, type RefTable, type TransferTable } from './transferTables';
+
+type Row = Record<string, unknown>;
+
+/**
+ * Case fields the exchange does not merge: `custody` is set by the import from the transfer's mode
+ * (applyTransfer); the list summary, sort name and search keys (from the members) and the due dates
+ * of monitoring and plan actions (from the monitorings and the plan) are derived, and recomputed
+ * once everything is written. Merging them would only report conflicts no person could sensibly decide.
+ */
+const UNMERGED_CASE_FIELDS = ['custody', 'summary', 'sortName', 'searchKeys', 'monitoringDue', 'actionsDue'] as const;
+
+/** One record's merge: under the local id (a person linked by PINFL keeps the local one). */
+export interface PlannedRecord {
+  table: TransferTable;
+  id: string;
+  incomingId: string;
+  result: MergeResult<RecordMeta>;
+  /** The local record's revision when planned (null: none); applyTransfer refuses if it moved since. */
+  localRev: number | null;
+  /** What to store as the new base: incoming with linked person ids, before references were mapped to local ones. */
+  base: Row;
+}
+
+/** The conflicts of one record, for the dialog that asks a person to decide each field. */
+export interface RecordConflicts {
+  table: TransferTable;
+  id: string;
+  conflicts: MergeConflict[];
+  /** False when the record never travelled between the offices: every difference is then a conflict. */
+  baseKnown: boolean;
+}
+
+export interface MergePlan {
+  preview: TransferPreview;
+  records: PlannedRecord[];
+  conflicts: RecordConflicts[];
+  /** Incoming persons taken as a local person with the same PINFL: their records point to the local id. */
+  linkedPersons: { incomingId: string; localId: string }[];
+  /** Reference entries (`table:id`) neither found here by id nor mapped: the records keep the sender's id. */
+  unmatchedRefs: string[];
+}
+
+/** A person's decisions on one record's conflicts. */
+export interface RecordDecisions {
+  table: TransferTable;
+  id: string;
+  decisions: ConflictDecision[];
+}
+
+/**
+ * Merges every record of a previewed transfer three ways against its stored base (FORMAT.md, "Merge"),
+ * writing nothing. A person matched by PINFL with another id is linked: the incoming person merges
+ * into the local one — with no base the first time (so every differing field is a conflict for a
+ * person to decide, nothing taken silently), later with the base stored under the incoming id — and
+ * every `personId` in the file is rewritten to the local id.
+ * `refMap` (`'users:<their id>'` → local id) maps reference entries the user matched by hand; fields
+ * pointing to them are rewritten before the merge; a key naming no reference entry of the file, or
+ * a local id that does not exist, is refused (`invalidInput`). Administrators and supervisors.
+ */
+export async function planMerge(db: HamkorlikDb, preview: TransferPreview, options: { refMap?: Readonly<Record<string, string>> } = {}): Promise<MergePlan> {
+  requireOffice(db, 'transferCases');
+  const context = db.writeContext();
+  const personMap = new Map<string, string>();
+  for (const record of preview.records) if (record.status === 'samePerson' && record.localId) personMap.set(record.id, record.localId);
+  const refMaps = new Map<RefTable, Map<string, string>>();
+  for (const [key, localId] of Object.entries(options.refMap ?? {})) {
+    const [table, id] = splitKey(key);
+    if (!preview.refs.some((ref) => ref.table === table && ref.id === id)) throw new ExchangeError('invalidInput', { reason: `unknownRef:${key}` });
+    if (!refMaps.has(table as RefTable)) refMaps.set(table as RefTable, new Map());
+    refMaps.get(table as RefTable)!.set(id, localId);
+  }
+  const linkFields = { personId: personMap };
+  const refFields: Record<string, Map<string, string>> = { ...linkFields };
+  for (const [field, table] of Object.entries(REF_FIELDS)) refFields[field] = refMaps.get(table) ?? new Map();
+
+  const tables = TRANSFER_TABLES.map((table) => db.table(table));
+  return db.transaction('r', [...tables, ...REF_TABLES.map((table) => db.table(table)), db.exchangeBases], async () => {
+    for (const [table, map] of refMaps) {
+      const found = await db.table(table).bulkGet([...map.values()]);
+      if (found.some((record) => !record)) throw new ExchangeError('invalidInput', { reason: `unknownLocalRef:${table}` });
+    }
+    const records: PlannedRecord[] = [];
+    for (const table of TRANSFER_TABLES) {
+      for (const raw of preview.package.tables[table]) {
+        const incomingId = raw.id as string;
+        const id = table === 'persons' ? (personMap.get(incomingId) ?? incomingId) : incomingId;
+        const linked = { ...(rewriteIds(raw, linkFields) as Row), id };
+        const incoming = { ...(rewriteIds(linked, refFields) as Row), id };
+        const local = (await db.table(table).get(id)) as Row | undefined;
+        if (table === 'documentFiles') {
+          // The bytes of a registered document never change: a file already here is the same file.
+          const result = local ? { kind: 'same' as const, value: local } : { kind: 'new' as const, value: incoming };
+          records.push({ table, id, incomingId, result: result as never, localRev: null, base: linked });
+          continue;
+        }
+        // Keyed by the id the record travels under: a linked person finds the base its last link stored.
+        const stored = await db.exchangeBases.get(exchangeBaseKey(table, incomingId));
+        let base = stored?.record as Row | undefined;
+        let theirs: Row = incoming;
+        if (table === 'cases' && local) [base, theirs] = [base && sameAs(base, local), sameAs(theirs, local)];
+        const result = mergeRecord({ base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta }, context);
+        records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked });
+      }
+    }
+    const conflicts = records.flatMap((record) => (record.result.kind === 'conflict' ? [{ table: record.table, id: record.id, conflicts: record.result.conflicts, baseKnown: record.result.baseKnown }] : []));
+    const unmatchedRefs = preview.refs.filter((ref) => ref.match === 'none' && !refMaps.get(ref.table)?.has(ref.id)).map((ref) => `${ref.table}:${ref.id}`);
+    return { preview, records, conflicts, linkedPersons: [...personMap].map(([incomingId, localId]) => ({ incomingId, localId })), unmatchedRefs };
+  });
+}
+
+/** `record` with the unmerged case fields taken from `local`, so they can never differ in a merge. */
+function sameAs(record: Row, local: Row): Row {
+  // A purged record is identity only: nothing may be added to it.
+  if (record.purgedAt) return record;
+  const out = { ...record };
+  for (const field of UNMERGED_CASE_FIELDS) {
+    if (local[field] === undefined) delete out[field];
+    else out[field] = local[field];
+  }
+  return out;
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return at < 0 ? [key, ''] : [key.slice(0, at), key.slice(at + 1)];
+}
+
+/** The decisions as the exchange log keeps them: each conflict with its three values and the value chosen. */
+export function loggedDecisions(plan: MergePlan, decided: readonly RecordDecisions[]): LoggedDecision[] {
+  return decided.flatMap((record) => {
+    const conflicts = plan.conflicts.find((c) => c.table === record.table && c.id === record.id)?.conflicts ?? [];
+    return record.decisions.map((decision) => {
+      const conflict = conflicts.find((c) => JSON.stringify(c.path) === JSON.stringify(decision.path));
+      const value = decision.take === 'custom' ? decision.value : conflict?.[decision.take];
+      return { table: record.table, recordId: record.id, path: [...decision.path], take: decision.take, base: conflict?.base, local: conflict?.local, incoming: conflict?.incoming, value };
+    });
+  });
+}
+
+/** The Dexie table of a transfer table. */
+export function tableOf(db: HamkorlikDb, table: TransferTable): Table<Row, string> {
+  return db.table(table);
+}

@@ -1,0 +1,206 @@
+import type { HamkorlikDb } from '../db';
+import { requireOffice } from '../repositories/guard';
+import type { TransferMode } from '../../domain/exchange';
+import type { CaseSummary } from '../../domain/familyCase';
+import { mahallaKey } from '../../domain/mahalla';
+import { ExchangeError, type ByteSource, type PackageHeader, type PackageSource, type UnlockSecret } from '../../exchange';
+import { keysOf, type ExchangeSecret, type OfficeKeys } from './exchangeKeys';
+import {
+  checkTransferBlock,
+  MANIFEST_TABLE,
+  MAX_TRANSFER_RECORDS,
+  REF_TABLES,
+  refTableName,
+  TRANSFER_TABLES,
+  type RefTable,
+  type TransferManifest,
+  type TransferTable,
+} from './transferTables';
+import type { ExchangeProgress } from './backup';
+import { verifyPackage } from './verify';
+
+type Row = Record<string, unknown>;
+
+/** A transfer read in full and checked: what `planMerge` works from. Held in memory (transfers are a few cases). */
+export interface TransferPackage {
+  header: PackageHeader;
+  manifest: TransferManifest;
+  tables: Record<TransferTable, Row[]>;
+  refs: Record<RefTable, Row[]>;
+  counts: Record<string, number>;
+}
+
+/** How a record of the file relates to this database: never seen, the same record seen before (same id), or the same person by PINFL. */
+export type RecordStatus = 'new' | 'seen' | 'samePerson';
+
+export interface PreviewRecord {
+  table: TransferTable;
+  id: string;
+  status: RecordStatus;
+  /** samePerson: the local person with that PINFL. */
+  localId?: string;
+}
+
+export interface PreviewCase {
+  id: string;
+  caseNumber: string;
+  head: CaseSummary['head'];
+  status: RecordStatus;
+}
+
+/**
+ * A reference entry and whether a local record has its id; the others are the user's to map (or
+ * leave). `suggestion`: a local record that looks like the same one (a mahalla of the same name, a
+ * person of the same full name, an agency of the same kind and name), for the dialog to propose —
+ * never applied without the user (planMerge's `refMap`).
+ */
+export interface PreviewRef {
+  table: RefTable;
+  id: string;
+  match: 'id' | 'none';
+  record: Row;
+  suggestion?: string;
+}
+
+/** What the import dialog shows before anything is merged: where from, when, what, and what is already here. */
+export interface TransferPreview {
+  transferId: string;
+  mode: TransferMode;
+  source: PackageSource;
+  createdAt: string;
+  counts: Record<string, number>;
+  cases: PreviewCase[];
+  records: PreviewRecord[];
+  refs: PreviewRef[];
+  package: TransferPackage;
+}
+
+const damaged = (reason: string) => new ExchangeError('damaged', { reason });
+
+/**
+ * Reads a transfer package in full and checks it before anything else: the kind (`wrongKind`), the
+ * header (a transfer must name itself and its counts; absurd counts are refused before the secret
+ * is tried), every block (`damagedAt`: an unknown table, a record failing its schema), the whole
+ * (`damaged`: a missing or second manifest, cases not matching it, an id twice, a membership of a
+ * case not sent, a record whose id is held here by a record with another identity — `idClash`).
+ * Writes nothing. Then tells each record's status against this database. Administrators and supervisors.
+ */
+export async function previewTransfer(
+  db: HamkorlikDb,
+  open: () => ByteSource,
+  secret: ExchangeSecret | { dataKey: OfficeKeys },
+  options: { onProgress?: (p: ExchangeProgress) => void; signal?: AbortSignal } = {},
+): Promise<TransferPreview> {
+  requireOffice(db, 'transferCases');
+  const unlock: UnlockSecret = 'dataKey' in secret ? { dataKey: keysOf(secret.dataKey).dataKey } : secret;
+  const tables = Object.fromEntries(TRANSFER_TABLES.map((table) => [table, [] as Row[]])) as TransferPackage['tables'];
+  const refs = Object.fromEntries(REF_TABLES.map((table) => [table, [] as Row[]])) as TransferPackage['refs'];
+  const manifests: unknown[] = [];
+  let total = 0;
+  const verified = await verifyPackage(open, unlock, {
+    phase: 'verifying',
+    onProgress: options.onProgress,
+    signal: options.signal,
+    checkHeader: (header) => {
+      if (header.kind !== 'transfer') throw new ExchangeError('wrongKind', { reason: header.kind });
+      if (!header.transfer || !header.counts) throw damaged('headerInvalid');
+      if (Object.values(header.counts).reduce((sum, count) => sum + count, 0) > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
+    },
+    onBlock: (block) => {
+      checkTransferBlock(block);
+      total += block.records.length;
+      if (total > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
+      const ref = REF_TABLES.find((table) => refTableName(table) === block.table);
+      if (block.table === MANIFEST_TABLE) manifests.push(...block.records);
+      else if (ref) refs[ref].push(...(block.records as Row[]));
+      else tables[block.table as TransferTable].push(...(block.records as Row[]));
+    },
+  });
+  const { header } = verified;
+  if (manifests.length !== 1) throw damaged('manifest');
+  const manifest = manifests[0] as TransferManifest;
+  if (manifest.transferId !== header.transfer!.id || manifest.mode !== header.transfer!.mode) throw damaged('manifest');
+  checkWhole(manifest, tables);
+  const pkg: TransferPackage = { header, manifest, tables, refs, counts: verified.counts };
+  return { ...(await classify(db, pkg)), transferId: manifest.transferId, mode: manifest.mode, source: header.source, createdAt: header.createdAt, counts: verified.counts, package: pkg };
+}
+
+/** The package's own consistency: each id once across the case tables, the cases those of the manifest, case records of those cases only, members present. */
+function checkWhole(manifest: TransferManifest, tables: TransferPackage['tables']): void {
+  const seen = new Set<string>();
+  for (const table of TRANSFER_TABLES) {
+    if (table === 'documentFiles') continue;
+    for (const record of tables[table]) {
+      const id = record.id as string;
+      if (seen.has(id)) throw damaged('duplicateId');
+      seen.add(id);
+    }
+  }
+  const caseIds = new Set(manifest.caseIds);
+  if (caseIds.size !== manifest.caseIds.length || tables.cases.length !== caseIds.size || tables.cases.some((kase) => !caseIds.has(kase.id as string))) throw damaged('manifest');
+  for (const table of ['memberships', 'caseHistory', 'assessments', 'plans', 'planRevisions', 'services', 'monitorings', 'placements'] as const) {
+    if (tables[table].some((record) => !caseIds.has(record.caseId as string))) throw damaged('otherCase');
+  }
+  const personIds = new Set(tables.persons.map((person) => person.id as string));
+  for (const membership of tables.memberships) {
+    if (!caseIds.has(membership.caseId as string) || !personIds.has(membership.personId as string)) throw damaged('memberships');
+  }
+  const documentIds = new Set(tables.documents.map((document) => document.id as string));
+  if (tables.documentFiles.some((file) => !documentIds.has(file.id as string))) throw damaged('documentFiles');
+}
+
+/** The same mahalla, person or agency by name: a guess to propose, so only exact (folded) names count. */
+function looksSame(table: RefTable, local: Row, incoming: Row): boolean {
+  const text = (value: unknown, key: string) => (typeof value === 'object' && value !== null ? String((value as Row)[key] ?? '') : '');
+  switch (table) {
+    case 'mahallas':
+      return mahallaKey(text(local.name, 'uzLatn')) === mahallaKey(text(incoming.name, 'uzLatn'));
+    case 'agencies':
+      return local.kind === incoming.kind && text(local.name, 'uzLatn').trim().toLowerCase() === text(incoming.name, 'uzLatn').trim().toLowerCase();
+    case 'users':
+    case 'specialists':
+      return text(local.fullName, 'latn').trim().toLowerCase() === text(incoming.fullName, 'latn').trim().toLowerCase() && text(local.fullName, 'latn') !== '';
+    case 'teams':
+      return false;
+  }
+}
+
+/** Each record against this database: seen (same id, and then the same identity, or the file is refused), same person by PINFL, or new. */
+async function classify(db: HamkorlikDb, pkg: TransferPackage): Promise<Pick<TransferPreview, 'cases' | 'records' | 'refs'>> {
+  const readTables = [...TRANSFER_TABLES.map((table) => db.table(table)), ...REF_TABLES.map((table) => db.table(table))];
+  return db.transaction('r', readTables, async () => {
+    const records: PreviewRecord[] = [];
+    for (const table of TRANSFER_TABLES) {
+      const incoming = pkg.tables[table];
+      const locals = (await db.table(table).bulkGet(incoming.map((record) => record.id as string))) as (Row | undefined)[];
+      for (const [index, record] of incoming.entries()) {
+        const local = locals[index];
+        const id = record.id as string;
+        if (local && table !== 'documentFiles' && (local.createdAt !== record.createdAt || local.installationId !== record.installationId)) throw damaged('idClash');
+        if (local) records.push({ table, id, status: 'seen' });
+        else if (table === 'persons' && typeof record.pinfl === 'string' && record.pinfl) {
+          const same = await db.persons.where('pinfl').equals(record.pinfl).filter((person) => person.deletedAt === null && !person.purgedAt).first();
+          records.push(same ? { table, id, status: 'samePerson', localId: same.id } : { table, id, status: 'new' });
+        } else records.push({ table, id, status: 'new' });
+      }
+    }
+    const statusOf = new Map(records.filter((r) => r.table === 'cases').map((r) => [r.id, r.status]));
+    const cases = pkg.tables.cases.map((kase) => ({
+      id: kase.id as string,
+      caseNumber: (kase.caseNumber as string) ?? '',
+      head: ((kase.summary as CaseSummary | undefined)?.head ?? null) as CaseSummary['head'],
+      status: statusOf.get(kase.id as string) ?? 'new',
+    }));
+    const refs: PreviewRef[] = [];
+    for (const table of REF_TABLES) {
+      const locals = await db.table(table).bulkGet(pkg.refs[table].map((record) => record.id as string));
+      // Reference tables are small (tens to hundreds of records): read whole, only when something is unmatched.
+      const everyLocal = locals.some((local) => !local) ? ((await db.table(table).toArray()) as Row[]).filter((local) => !local.deletedAt) : [];
+      pkg.refs[table].forEach((record, index) => {
+        const suggestion = locals[index] ? undefined : everyLocal.find((local) => looksSame(table, local, record))?.id;
+        refs.push({ table, id: record.id as string, match: locals[index] ? 'id' : 'none', record, ...(typeof suggestion === 'string' ? { suggestion } : {}) });
+      });
+    }
+    return { cases, records, refs };
+  });
+}

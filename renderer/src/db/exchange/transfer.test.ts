@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import type { HamkorlikDb } from '../db';
+import { deleteCase, endMembership, purgeCase } from '../repositories/cases';
+import { facetCounts, queryCases, transferredCases } from '../repositories/caseQueries';
+import { caseMonitoringStatus } from '../repositories/monitorings';
+import type { IsoDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import type { FamilyCase } from '../../domain/familyCase';
+import { mahallaKey } from '../../domain/mahalla';
+import { newRecordMeta, touched } from '../../domain/record';
+import { KDF_MIN } from '../../exchange';
+import { applyTransfer } from './apply';
+import { planMerge } from './mergePlan';
+import { importReceipt, writeReceipt } from './receipt';
+import { previewTransfer } from './receive';
+import { chunksOf, memoryFile, snapshot, transferOffice } from './testing';
+import { exchangeLogEntries, pendingTransfers } from './exchangeLog';
+import { setUpExchange, unlockExchange } from './exchangeKeys';
+import { writeTransfer } from './transfer';
+
+const KEYS = { passphrase: 'Buxoro–Gʻijduvon 2026', kdf: KDF_MIN };
+const SECRET = { passphrase: KEYS.passphrase };
+const open = (bytes: Uint8Array) => () => chunksOf(bytes);
+
+/** A live case with at least two members, one of them with a PINFL. */
+async function familyWithPinfl(db: HamkorlikDb, skip: string[] = []): Promise<{ kase: FamilyCase; pinflPersonId: string }> {
+  for (const kase of await db.cases.toArray()) {
+    if (kase.deletedAt || skip.includes(kase.id)) continue;
+    const memberships = await db.memberships.where('caseId').equals(kase.id).toArray();
+    const persons = await db.persons.bulkGet(memberships.map((m) => m.personId));
+    const withPinfl = persons.find((p) => p?.pinfl);
+    if (memberships.length >= 2 && withPinfl) return { kase, pinflPersonId: withPinfl.id };
+  }
+  throw new Error('no family with a PINFL');
+}
+
+async function send(db: HamkorlikDb, caseIds: string[], mode: 'custody' | 'copy', recipient?: Awaited<ReturnType<typeof transferOffice>>['peer']) {
+  const file = memoryFile();
+  const result = await writeTransfer(db, KEYS, file, { caseIds, mode, ...(recipient ? { recipient } : {}), fileName: 'transfer.hmkx', verify: () => chunksOf(file.bytes()) });
+  return { ...result, bytes: file.bytes() };
+}
+
+describe('a custody transfer between two offices', () => {
+  it('A sends case X → B previews and applies (one person known by PINFL) → X is read-only at A → B’s receipt marks it received at A', async () => {
+    const a = await transferOffice('A', 11);
+    const b = await transferOffice('B', 12);
+    const { kase: x, pinflPersonId } = await familyWithPinfl(a.db);
+    await a.db.assessments.put({ ...newRecordMeta(a.db.writeContext()), caseId: x.id, version: 1, status: 'draft', children: [], family: {}, conclusion: '' } as never);
+    // B already knows one member of X, under its own id (entered there from another referral).
+    const known = (await a.db.persons.get(pinflPersonId))!;
+    const bPersonId = crypto.randomUUID();
+    await b.db.persons.put({ ...known, ...newRecordMeta(b.db.writeContext(), bPersonId), healthNotes: 'Bʼs note' });
+
+    const listBefore = await queryCases(a.db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 1000);
+    const sent = await send(a.db, [x.id], 'custody', b.peer);
+    // It leaves A's lists and counts, and is listed apart.
+    const listAfter = await queryCases(a.db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 1000);
+    expect(listAfter.total).toBe(listBefore.total - 1);
+    expect(listAfter.rows.map((kase) => kase.id)).not.toContain(x.id);
+    expect((await facetCounts(a.db)).all).toBe(listAfter.total);
+    const sameStage = await queryCases(a.db, { stage: x.stage }, { field: 'updatedAt', direction: 'desc' }, 0, 1000);
+    expect(sameStage.rows.map((kase) => kase.id)).not.toContain(x.id);
+    expect(sameStage.total).toBe(sameStage.rows.length);
+    expect((await transferredCases(a.db)).map((kase) => kase.id)).toEqual([x.id]);
+    expect(sent.counts).toMatchObject({ transfer: 1, cases: 1, assessments: 1, ref_users: expect.any(Number) });
+    expect(await a.db.exchangeBases.where('[table+recordId]').equals(['cases', x.id]).count()).toBe(1);
+
+    // B has X's mahalla under its own id, spelt with "MFY".
+    const xMahalla = (await a.db.mahallas.get(x.address.mahallaId))!;
+    await b.db.mahallas.put({ ...xMahalla, ...newRecordMeta(b.db.writeContext()), name: { ...xMahalla.name, uzLatn: `${xMahalla.name.uzLatn} MFY` } });
+    const preview = await previewTransfer(b.db, open(sent.bytes), SECRET);
+    const mahallaRef = preview.refs.find((ref) => ref.table === 'mahallas' && ref.id === x.address.mahallaId)!;
+    expect(mahallaRef.match).toBe('none');
+    expect(mahallaKey((await b.db.mahallas.get(mahallaRef.suggestion!))!.name.uzLatn)).toBe(mahallaKey(xMahalla.name.uzLatn));
+    expect(preview).toMatchObject({ mode: 'custody', transferId: sent.transferId, source: { districtCode: a.office.districtCode } });
+    expect(preview.cases).toEqual([{ id: x.id, caseNumber: x.caseNumber, head: x.summary.head, status: 'new' }]);
+    expect(preview.records.find((r) => r.id === pinflPersonId)).toEqual({ table: 'persons', id: pinflPersonId, status: 'samePerson', localId: bPersonId });
+    const manager = preview.refs.find((ref) => ref.table === 'users' && ref.id === x.caseManagerId)!;
+    expect(manager.match).toBe('none');
+    expect(Object.keys(manager.record).sort()).toEqual(['fullName', 'id', 'position']);
+
+    await expect(planMerge(b.db, preview, { refMap: { [`users:${x.caseManagerId}`]: 'nobody-here' } })).rejects.toMatchObject({ code: 'invalidInput' });
+    const plan = await planMerge(b.db, preview, { refMap: { [`users:${x.caseManagerId}`]: b.userId, [`mahallas:${x.address.mahallaId}`]: mahallaRef.suggestion! } });
+    // Linked without a base: the one field that differs is for a person to decide.
+    expect(plan.conflicts).toEqual([{ table: 'persons', id: bPersonId, baseKnown: false, conflicts: [{ path: ['healthNotes'], base: undefined, local: 'Bʼs note', incoming: known.healthNotes }] }]);
+    expect(plan.unmatchedRefs).not.toContain(`users:${x.caseManagerId}`);
+    await expect(applyTransfer(b.db, plan, [])).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'undecidedConflict' } });
+    expect(await b.db.cases.get(x.id)).toBeUndefined();
+
+    const applied = await applyTransfer(b.db, plan, [{ table: 'persons', id: bPersonId, decisions: [{ path: ['healthNotes'], take: 'local' }] }], { fileName: 'transfer.hmkx' });
+    const arrived = (await b.db.cases.get(x.id))!;
+    expect(arrived.custody).toEqual({ districtCode: b.office.districtCode, since: '2026-11-24T10:00:00.000Z' });
+    expect(arrived.caseManagerId).toBe(b.userId);
+    expect(arrived.address.mahallaId).toBe(mahallaRef.suggestion);
+    expect(arrived.summary).toEqual(x.summary);
+    const memberships = await b.db.memberships.where('caseId').equals(x.id).toArray();
+    expect(memberships.map((m) => m.personId)).toContain(bPersonId);
+    expect(memberships.map((m) => m.personId)).not.toContain(pinflPersonId);
+    expect(await b.db.persons.get(pinflPersonId)).toBeUndefined();
+    expect((await b.db.persons.get(bPersonId))!.healthNotes).toBe('Bʼs note');
+    expect(await b.db.assessments.where('caseId').equals(x.id).count()).toBe(1);
+    expect(applied.log).toMatchObject({ kind: 'transfer', direction: 'import', mode: 'custody', linkedPersons: [{ incomingId: pinflPersonId, localId: bPersonId }] });
+    expect(applied.log.decisions).toEqual([{ table: 'persons', recordId: bPersonId, path: ['healthNotes'], take: 'local', base: undefined, local: 'Bʼs note', incoming: known.healthNotes, value: 'Bʼs note' }]);
+    expect(await b.db.exchangeLog.get(applied.log.id)).toBeTruthy();
+    const audited = await b.db.audit.where('[table+recordId]').equals(['cases', x.id]).toArray();
+    expect(audited.map((entry) => entry.op)).toContain('create');
+
+    // Sent again (a copy, as for reporting), the linked person merges against the base its link stored: B's own note stays, nothing to decide.
+    const again = await send(a.db, [x.id], 'copy', b.peer);
+    const replan = await planMerge(b.db, await previewTransfer(b.db, open(again.bytes), SECRET), { refMap: { [`users:${x.caseManagerId}`]: b.userId, [`mahallas:${x.address.mahallaId}`]: mahallaRef.suggestion! } });
+    expect(replan.conflicts).toEqual([]);
+    expect(replan.records.find((r) => r.table === 'persons' && r.id === bPersonId)!.result.kind).toBe('keepLocal');
+    // The same references mapped the same way: both sides made the same change to the case, so nothing to write.
+    expect(replan.records.find((r) => r.table === 'cases')!.result.kind).toBe('same');
+
+    // At A, the case left: every change is refused with its own code; reading still works.
+    const atA = (await a.db.cases.get(x.id))!;
+    expect(atA.custody.transferredOut).toEqual({ transferId: sent.transferId, at: '2026-11-24T10:00:00.000Z', to: { districtCode: b.office.districtCode }, receivedAt: null });
+    await expect(deleteCase(a.db, x.id)).rejects.toEqual(new DomainError('caseTransferred', x.id));
+    const membership = (await a.db.memberships.where('caseId').equals(x.id).first())!;
+    await expect(endMembership(a.db, membership.id, '2026-11-01' as IsoDate)).rejects.toMatchObject({ code: 'caseTransferred' });
+    await expect(send(a.db, [x.id], 'custody')).rejects.toMatchObject({ code: 'caseTransferred' });
+
+    expect(await pendingTransfers(a.db)).toEqual([{ transferId: sent.transferId, at: '2026-11-24T10:00:00.000Z', peer: b.peer, fileName: 'transfer.hmkx', caseIds: [x.id] }]);
+    const receiptFile = memoryFile();
+    await writeReceipt(b.db, KEYS, receiptFile, applied.receipt!, { peer: a.peer });
+    const imported = await importReceipt(a.db, open(receiptFile.bytes()), SECRET, { fileName: 'receipt.hmkx' });
+    expect(imported).toEqual({ transferId: sent.transferId, marked: [x.id] });
+    const received = (await a.db.cases.get(x.id))!;
+    expect(received.custody).toMatchObject({ districtCode: b.office.districtCode, transferredOut: { receivedAt: '2026-11-24T10:00:00.000Z' } });
+    expect(await importReceipt(a.db, open(receiptFile.bytes()), SECRET)).toEqual({ transferId: sent.transferId, marked: [] });
+    expect(await pendingTransfers(a.db)).toEqual([]);
+    expect((await exchangeLogEntries(b.db)).map((entry) => `${entry.kind} ${entry.direction} ${entry.mode}`).sort()).toEqual(['receipt export custody', 'transfer import custody']);
+    const log = await a.db.exchangeLog.where('transferId').equals(sent.transferId).toArray();
+    expect(log.map((entry) => `${entry.kind} ${entry.direction}`).sort()).toEqual(['receipt import', 'receipt import', 'transfer export']);
+
+    // Purging the case at B takes its base copies with it: they hold the same values.
+    expect(await b.db.exchangeBases.where('[table+recordId]').equals(['cases', x.id]).count()).toBe(1);
+    await deleteCase(b.db, x.id);
+    await purgeCase(b.db, x.id);
+    expect(await b.db.exchangeBases.where('[table+recordId]').equals(['cases', x.id]).count()).toBe(0);
+    expect(await b.db.exchangeBases.where('[table+recordId]').equals(['memberships', membership.id]).count()).toBe(0);
+  });
+});
+
+describe('a copy sent there and back', () => {
+  it('edits on both sides merge; the same field edited on both sides is the one conflict; resolved, it applies', async () => {
+    const a = await transferOffice('A2', 11);
+    const b = await transferOffice('B2', 12);
+    const { kase: y } = await familyWithPinfl(a.db);
+    const there = await send(a.db, [y.id], 'copy', b.peer);
+    expect((await a.db.cases.get(y.id))!.custody.transferredOut).toBeUndefined();
+    const first = await planMerge(b.db, await previewTransfer(b.db, open(there.bytes), SECRET));
+    expect(first.conflicts).toEqual([]);
+    await applyTransfer(b.db, first);
+    expect((await b.db.cases.get(y.id))!.custody.districtCode).toBe(y.custody.districtCode);
+
+    // Both offices keep working: the phones on both sides, the street at B, the house at A.
+    const edit = async (db: HamkorlikDb, changes: (kase: FamilyCase) => Partial<FamilyCase>) => {
+      const kase = (await db.cases.get(y.id))!;
+      await db.cases.put(touched(kase, changes(kase), db.writeContext()));
+    };
+    // The due dates differ too, as two offices' repositories may keep them: derived, so recomputed, never a conflict.
+    await edit(a.db, (kase) => ({ phones: ['+998 90 111 11 11'], address: { ...kase.address, house: '12A' }, monitoringDue: '2027-01-01' as IsoDate }));
+    await edit(b.db, (kase) => ({ phones: ['+998 90 222 22 22'], address: { ...kase.address, street: 'Mustaqillik' }, monitoringDue: '2027-02-02' as IsoDate }));
+
+    // B also takes a member out of the family (a deletion, which travels as a tombstone).
+    const leaving = (await b.db.memberships.where('caseId').equals(y.id).filter((m) => m.deletedAt === null && m.to === null && m.relation !== 'head').first())!;
+    await b.db.memberships.put({ ...touched(leaving, {}, b.db.writeContext()), deletedAt: '2026-11-24T10:00:00.000Z' });
+
+    const back = await send(b.db, [y.id], 'copy', a.peer);
+    const preview = await previewTransfer(a.db, open(back.bytes), SECRET);
+    expect(preview.cases[0]!.status).toBe('seen');
+    const plan = await planMerge(a.db, preview);
+    expect(plan.conflicts).toEqual([{ table: 'cases', id: y.id, baseKnown: true, conflicts: [{ path: ['phones'], base: y.phones, local: ['+998 90 111 11 11'], incoming: ['+998 90 222 22 22'] }] }]);
+    expect(plan.records.find((r) => r.id === leaving.id)!.result.kind).toBe('takeIncoming');
+    expect(plan.records.filter((r) => r.table !== 'cases' && r.id !== leaving.id).every((r) => r.result.kind === 'same')).toBe(true);
+
+    const applied = await applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }]);
+    const merged = (await a.db.cases.get(y.id))!;
+    expect(merged.phones).toEqual(['+998 90 222 22 22']);
+    expect(merged.address).toMatchObject({ street: 'Mustaqillik', house: '12A' });
+    expect(merged.custody).toEqual(y.custody);
+    expect(merged.monitoringDue).toBe((await caseMonitoringStatus(a.db, merged, '2026-11-24' as IsoDate))?.next ?? null);
+    expect((await a.db.memberships.get(leaving.id))!.deletedAt).toBe('2026-11-24T10:00:00.000Z');
+    // The summary is recomputed from the members as they are now.
+    expect(merged.summary.members).toBe(y.summary.members - 1);
+    expect(applied.receipt).toBeNull();
+    expect(applied.log.outcomes).toMatchObject({ conflict: 1 });
+    expect(applied.log.written).toEqual([
+      { table: 'cases', recordId: y.id, outcome: 'conflict' },
+      { table: 'memberships', recordId: leaving.id, outcome: 'takeIncoming' },
+    ]);
+
+    // A second plan of the same file finds the record changed since: nothing more to decide than before, and the applied plan is stale.
+    await expect(applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'staleRevision' });
+  });
+});
+
+describe('a copy between two PCs of one office', () => {
+  it('travels under the office key, which opens it without a passphrase', async () => {
+    const a = await transferOffice('A3', 11);
+    const b = await transferOffice('B3', 12);
+    await setUpExchange(a.db, 'A office passphrase 2026', { kdf: KDF_MIN });
+    const keys = await unlockExchange(a.db, { passphrase: 'A office passphrase 2026' });
+    const { kase } = await familyWithPinfl(a.db);
+    const file = memoryFile();
+    await writeTransfer(a.db, keys, file, { caseIds: [kase.id], mode: 'copy' });
+    const preview = await previewTransfer(b.db, open(file.bytes()), { dataKey: keys });
+    expect(preview.cases.map((c) => c.id)).toEqual([kase.id]);
+    await applyTransfer(b.db, await planMerge(b.db, preview));
+    expect((await b.db.cases.get(kase.id))!.rev).toBe(kase.rev);
+    const log = (await b.db.exchangeLog.toArray())[0]!;
+    expect(log).toMatchObject({ direction: 'import', mode: 'copy', peer: { districtCode: a.office.districtCode }, outcomes: { new: expect.any(Number) } });
+    expect(log.outcomes!.new).toBe(Object.values(preview.counts).reduce((sum, n) => sum + n, 0) - preview.counts.transfer! - preview.refs.length);
+  });
+});
+
+describe('a transfer that does not reach its file', () => {
+  it('a sink that fails, or a file that does not read back whole, leaves the sending office as it was: no base, no log, custody unchanged', async () => {
+    const a = await transferOffice('A4', 11);
+    const { kase } = await familyWithPinfl(a.db);
+    const before = await snapshot(a.db);
+    const full = { write: () => Promise.reject(new Error('USB stick pulled out')) };
+    await expect(writeTransfer(a.db, KEYS, full, { caseIds: [kase.id], mode: 'custody' })).rejects.toThrow('USB stick pulled out');
+    const file = memoryFile();
+    const cut = () => chunksOf(file.bytes().subarray(0, file.bytes().length - 30));
+    await expect(writeTransfer(a.db, KEYS, file, { caseIds: [kase.id], mode: 'custody', verify: cut })).rejects.toMatchObject({ code: 'truncated' });
+    expect(await snapshot(a.db)).toEqual(before);
+  });
+});

@@ -1,0 +1,188 @@
+import type { HamkorlikDb } from '../db';
+import { requireOffice } from '../repositories/guard';
+import { DomainError } from '../../domain/errors';
+import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type ExchangePeer, type TransferMode } from '../../domain/exchange';
+import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
+import { OFFICE_PROFILE_ID } from '../../domain/office';
+import { touched } from '../../domain/record';
+import { createExchangeKeys, createPackageWriter, ExchangeError, type ByteSink, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
+import { keysOf, type OfficeKeys } from './exchangeKeys';
+import { verifyPackage } from './verify';
+import { MANIFEST_TABLE, REF_TABLES, refsOf, refTableName, TRANSFER_TABLES, type RefTable, type TransferManifest, type TransferTable } from './transferTables';
+
+/** Records per table of a transfer, and the reference entries they point to. */
+export interface TransferContents {
+  tables: Record<TransferTable, Record<string, unknown>[]>;
+  refs: Record<RefTable, Record<string, unknown>[]>;
+}
+
+/**
+ * Everything a transfer of `caseIds` carries, read in one transaction (a consistent picture): the
+ * cases, their memberships and the persons in them, their history and case work, the conferences
+ * that discussed one of them, the documents registered for them (the DOCX bytes only with
+ * `includeDocumentBytes`), tombstones included; then the users, mahallas, specialists, agencies
+ * and teams those records point to, as reference entries (a user only as id, name and position:
+ * accounts are not the other office's business). Administrators and supervisors. A custody
+ * transfer of a case already transferred away is refused (`caseTransferred`).
+ */
+export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[], mode: TransferMode, options: { includeDocumentBytes?: boolean } = {}): Promise<TransferContents> {
+  requireOffice(db, 'transferCases');
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) throw new DomainError('invalid', 'caseIds:required');
+  const readTables = [...TRANSFER_TABLES.map((table) => db.table(table)), ...REF_TABLES.map((table) => db.table(table))];
+  return db.transaction('r', readTables, async () => {
+    const cases = await db.cases.bulkGet(ids);
+    for (const [index, kase] of cases.entries()) {
+      if (!kase || kase.purgedAt) throw new DomainError('notFound', ids[index]);
+      if (mode === 'custody' && custodyLeft(kase)) throw new DomainError('caseTransferred', kase.id);
+    }
+    const byCase = (table: TransferTable) => db.table(table).where('caseId').anyOf(ids).toArray() as Promise<Record<string, unknown>[]>;
+    const memberships = await byCase('memberships');
+    const personIds = [...new Set(memberships.map((m) => m.personId as string))];
+    const persons = (await db.persons.bulkGet(personIds)).filter((p) => !!p);
+    const wanted = new Set(ids);
+    const conferences = await db.conferences.where('caseIds').anyOf(ids).distinct().toArray();
+    const documents = await db.documents.filter((d) => (d.caseId !== null && wanted.has(d.caseId)) || !!d.caseIds?.some((id) => wanted.has(id))).toArray();
+    const documentFiles = options.includeDocumentBytes ? (await db.documentFiles.bulkGet(documents.map((d) => d.id))).filter((f) => !!f) : [];
+    const tables = {
+      cases: cases as FamilyCase[],
+      persons,
+      memberships,
+      caseHistory: await byCase('caseHistory'),
+      assessments: await byCase('assessments'),
+      plans: await byCase('plans'),
+      planRevisions: await byCase('planRevisions'),
+      services: await byCase('services'),
+      monitorings: await byCase('monitorings'),
+      placements: await byCase('placements'),
+      conferences,
+      documents,
+      documentFiles,
+    } as unknown as TransferContents['tables'];
+
+    const pointed = new Map<RefTable, Set<string>>();
+    for (const table of TRANSFER_TABLES) for (const record of tables[table]) refsOf(record, pointed);
+    // Teams are found by the mahallas the cases live in; a specialist brings its agency.
+    const mahallaIds = [...(pointed.get('mahallas') ?? [])];
+    const teams = mahallaIds.length ? await db.teams.where('mahallaId').anyOf(mahallaIds).toArray() : [];
+    for (const team of teams) refsOf(team, pointed);
+    const specialists = (await db.specialists.bulkGet([...(pointed.get('specialists') ?? [])])).filter((s) => !!s);
+    for (const specialist of specialists) refsOf(specialist, pointed);
+    const users = (await db.users.bulkGet([...(pointed.get('users') ?? [])])).filter((u) => !!u);
+    const refs: TransferContents['refs'] = {
+      users: users.map((user) => ({ id: user.id, fullName: user.fullName, position: user.position })),
+      mahallas: (await db.mahallas.bulkGet([...(pointed.get('mahallas') ?? [])])).filter((m) => !!m) as never,
+      specialists: specialists as never,
+      agencies: (await db.agencies.bulkGet([...(pointed.get('agencies') ?? [])])).filter((a) => !!a) as never,
+      teams: teams as never,
+    };
+    return { tables, refs };
+  });
+}
+
+/** The office as a package names it: district, names, this installation. */
+export async function officeSource(db: HamkorlikDb): Promise<PackageSource> {
+  const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
+  if (!office) throw new DomainError('notFound', 'officeProfile');
+  return { districtCode: office.districtCode, officeName: { uzLatn: office.name.uzLatn, uzCyrl: office.name.uzCyrl, ru: office.name.ru }, installationId: db.session?.installationId ?? db.installationId };
+}
+
+/** A package's keys: the office's own (copies between its PCs), or a passphrase agreed with the other office. */
+export type TransferKeys = OfficeKeys | { passphrase: string; kdf?: KdfParams };
+
+export interface TransferOptions {
+  caseIds: readonly string[];
+  mode: TransferMode;
+  /** The receiving office, when known: named in the log and in the cases' custody. */
+  recipient?: ExchangePeer;
+  includeDocumentBytes?: boolean;
+  fileName?: string;
+  /** Reopens the written file: it is read back in full and checked before anything is recorded (as a backup is). */
+  verify?: () => ByteSource;
+}
+
+/** The keys a package is written with: the office's, or a fresh data key under the passphrase (no recovery slot). */
+export async function packageKeys(keys: TransferKeys): Promise<ExchangeKeys> {
+  return 'kind' in keys ? keysOf(keys) : createExchangeKeys({ passphrase: keys.passphrase, recoveryKey: null, ...(keys.kdf ? { kdf: keys.kdf } : {}) });
+}
+
+/**
+ * Writes a transfer package of `caseIds` to `sink` (kind `transfer`, header `transfer: { id, mode }`,
+ * counts up front), then, only once the file is whole, in one transaction: stores every record sent
+ * as its base copy (the next merge with that office compares against it); for a custody transfer
+ * marks each case's custody as transferred out (pending the receipt), which makes it read-only
+ * here; and writes the exchange-log entry. A sink that fails, or a written file that does not read
+ * back whole (`verify`), leaves the database as it was.
+ * Administrators and supervisors. Returns the transfer's id and counts.
+ */
+export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<{ transferId: string; counts: Record<string, number> }> {
+  const session = requireOffice(db, 'transferCases');
+  const contents = await collectTransfer(db, options.caseIds, options.mode, { includeDocumentBytes: options.includeDocumentBytes ?? false });
+  const transferId = crypto.randomUUID();
+  const sentAt = db.clock();
+  const caseIds = contents.tables.cases.map((kase) => kase.id as string);
+  const manifest: TransferManifest = { transferId, mode: options.mode, caseIds, sentAt: sentAt.toISOString(), includesDocumentBytes: options.includeDocumentBytes ?? false };
+  const body: [string, unknown[]][] = [
+    [MANIFEST_TABLE, [manifest]],
+    ...TRANSFER_TABLES.map((table) => [table, contents.tables[table]] as [string, unknown[]]),
+    ...REF_TABLES.map((table) => [refTableName(table), contents.refs[table]] as [string, unknown[]]),
+  ];
+  const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
+  const exchangeKeys = await packageKeys(keys);
+  const writer = await createPackageWriter(
+    {
+      kind: 'transfer',
+      source: await officeSource(db),
+      keys: exchangeKeys,
+      createdAt: sentAt,
+      counts,
+      transfer: { id: transferId, mode: options.mode },
+    },
+    sink,
+  );
+  for (const [table, records] of body) await writer.writeTable(table, records);
+  await writer.finish();
+  if (options.verify) {
+    const verified = await verifyPackage(options.verify, { dataKey: exchangeKeys.dataKey }, { phase: 'verifying', expectedCounts: counts });
+    if (verified.header.fileSalt !== writer.header.fileSalt) throw new ExchangeError('damaged', { reason: 'otherFile' });
+  }
+
+  const at = sentAt.toISOString();
+  const peer = options.recipient ?? null;
+  const bases: ExchangeBase[] = TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) =>
+    contents.tables[table].map((record) => ({ key: exchangeBaseKey(table, record.id as string), table, recordId: record.id as string, record, peer, at, direction: 'sent' as const })),
+  );
+  const entry: ExchangeLogEntry = {
+    id: crypto.randomUUID(),
+    at,
+    userId: session.userId,
+    installationId: session.installationId,
+    kind: 'transfer',
+    direction: 'export',
+    transferId,
+    mode: options.mode,
+    peer,
+    fileName: options.fileName ?? null,
+    caseIds,
+    counts,
+  };
+  await db.transaction('rw', [db.cases, db.exchangeBases, db.exchangeLog], async () => {
+    await db.exchangeBases.bulkPut(bases);
+    await db.exchangeLog.add(entry);
+    if (options.mode !== 'custody') return;
+    const context = db.writeContext();
+    for (const kase of await db.cases.bulkGet(caseIds)) {
+      if (!kase) continue;
+      const transferredOut = { transferId, at, to: peer ? { districtCode: peer.districtCode } : null, receivedAt: null };
+      await db.cases.put(touched(kase, { custody: { ...kase.custody, transferredOut } }, context));
+    }
+  });
+  return { transferId, counts };
+}
+
+/** Every case of a mahalla that is not deleted: "transfer all cases of this mahalla". */
+export async function caseIdsOfMahalla(db: HamkorlikDb, mahallaId: string): Promise<string[]> {
+  requireOffice(db, 'transferCases');
+  const cases = await db.cases.where('address.mahallaId').equals(mahallaId).toArray();
+  return cases.filter((kase) => !kase.deletedAt).map((kase) => kase.id);
+}

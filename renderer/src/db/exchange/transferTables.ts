@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { ExchangeError } from '../../exchange';
+
+/**
+ * What a transfer package holds, shared by the writer (transfer.ts) and the reader (receive.ts), so
+ * both sides agree on the tables, the reference entries and what a valid record looks like.
+ *
+ * Body tables, in the order they are written:
+ * - `transfer`: exactly one manifest record (`TransferManifest`): the transfer's id, mode, cases.
+ * - the case tables (`TRANSFER_TABLES`): every record of those cases, tombstones included, so a
+ *   deletion travels like any edit.
+ * - `ref_users`, `ref_mahallas`, `ref_specialists`, `ref_agencies`, `ref_teams`: reference
+ *   entries, the records the case records point to (`REF_FIELDS`), for the receiver to match by id
+ *   or map to its own. Never written into the receiver's own reference tables: the directory and
+ *   the accounts are each office's own.
+ */
+
+/** The case tables a transfer carries, in write and apply order (a case before its members). */
+export const TRANSFER_TABLES = ['cases', 'persons', 'memberships', 'caseHistory', 'assessments', 'plans', 'planRevisions', 'services', 'monitorings', 'placements', 'conferences', 'documents', 'documentFiles'] as const;
+export type TransferTable = (typeof TRANSFER_TABLES)[number];
+
+/** Reference tables, and the field names that point into each of them (anywhere in a record). */
+export const REF_TABLES = ['users', 'mahallas', 'specialists', 'agencies', 'teams'] as const;
+export type RefTable = (typeof REF_TABLES)[number];
+export const REF_FIELDS: Readonly<Record<string, RefTable>> = {
+  caseManagerId: 'users',
+  userId: 'users',
+  coordinatorUserId: 'users',
+  mahallaId: 'mahallas',
+  mahallaIds: 'mahallas',
+  specialistId: 'specialists',
+  agencyId: 'agencies',
+  teamId: 'teams',
+};
+export const refTableName = (table: RefTable) => `ref_${table}`;
+export const MANIFEST_TABLE = 'transfer';
+/** The receipt's body: one record naming the transfer it answers. */
+export const RECEIPT_TABLE = 'receipt';
+
+/**
+ * More records than any real transfer (a mahalla of a few hundred families with years of work):
+ * the whole package is held in memory for the preview, so a hostile or absurd file is refused first.
+ */
+export const MAX_TRANSFER_RECORDS = 200_000;
+
+const id = z.string().min(1).max(200);
+const isoTime = z.string().min(1).max(40);
+/** What every record of a case table must have: the identity the merge relies on. */
+const metaSchema = z.looseObject({
+  id,
+  installationId: z.string().max(200),
+  createdAt: isoTime,
+  createdBy: z.string().max(200),
+  updatedAt: isoTime,
+  updatedBy: z.string().max(200),
+  rev: z.number().int().nonnegative(),
+  deletedAt: isoTime.nullable(),
+  purgedAt: isoTime.optional(),
+});
+const ofCase = metaSchema.extend({ caseId: id });
+/** Purged tombstones keep only their identity, so their table's own fields are not required. */
+const live = (schema: z.ZodType) => z.union([metaSchema.extend({ purgedAt: isoTime }), schema]);
+
+const RECORD_SCHEMAS: Record<TransferTable, z.ZodType> = {
+  cases: live(metaSchema.extend({ caseNumber: z.string().max(100), custody: z.looseObject({ districtCode: z.string().max(16) }), address: z.looseObject({ mahallaId: z.string() }), caseManagerId: z.string(), stage: z.string() })),
+  persons: live(metaSchema.extend({ pinfl: z.string().max(20).nullable(), surname: z.looseObject({}), firstName: z.looseObject({}) })),
+  memberships: live(ofCase.extend({ personId: id })),
+  caseHistory: live(ofCase),
+  assessments: live(ofCase),
+  plans: live(ofCase),
+  planRevisions: live(ofCase.extend({ planId: id })),
+  services: live(ofCase),
+  monitorings: live(ofCase),
+  placements: live(ofCase.extend({ personId: id })),
+  conferences: live(metaSchema.extend({ caseIds: z.array(id) })),
+  documents: live(metaSchema.extend({ caseId: id.nullable() })),
+  documentFiles: z.looseObject({ id, bytes: z.instanceof(Uint8Array) }),
+};
+const refSchema = z.looseObject({ id });
+
+export const manifestSchema = z.strictObject({
+  transferId: z.string().min(1).max(100),
+  mode: z.enum(['custody', 'copy']),
+  caseIds: z.array(id).min(1).max(MAX_TRANSFER_RECORDS),
+  sentAt: isoTime,
+  includesDocumentBytes: z.boolean(),
+});
+/** The transfer's own record: what it is and which cases it hands over. */
+export type TransferManifest = z.infer<typeof manifestSchema>;
+
+export const receiptSchema = z.strictObject({
+  transferId: z.string().min(1).max(100),
+  caseIds: z.array(id).max(MAX_TRANSFER_RECORDS),
+  receivedAt: isoTime,
+});
+/** The receipt's record: the transfer received, its cases, when. The receiving office is the header's source. */
+export type ReceiptRecord = z.infer<typeof receiptSchema>;
+
+/**
+ * Checks one verified block of a transfer: a table the format knows and records of the expected
+ * shape. Throws `damagedAt` (reason `table` or `record`): the file was not made by this app, or by a
+ * version with other tables, and nothing of it may be written.
+ */
+export function checkTransferBlock(block: { table: string; records: unknown[]; blockIndex: number }): void {
+  const schema = schemaOf(block.table);
+  if (!schema) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table' });
+  for (const record of block.records) {
+    if (!schema.safeParse(record).success) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'record' });
+  }
+}
+
+function schemaOf(table: string): z.ZodType | undefined {
+  if (table === MANIFEST_TABLE) return manifestSchema;
+  if ((TRANSFER_TABLES as readonly string[]).includes(table)) return RECORD_SCHEMAS[table as TransferTable];
+  if (REF_TABLES.some((ref) => refTableName(ref) === table)) return refSchema;
+  return undefined;
+}
+
+/**
+ * Every id a record points to, by reference table: fields named in REF_FIELDS at any depth (a plan
+ * action's `responsible.specialistId`, a conference's `mahallaId`). Record bookkeeping (`createdBy`)
+ * is not a reference: it names who did what at the other office, and stays as it is.
+ */
+export function refsOf(record: unknown, into: Map<RefTable, Set<string>>): void {
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return;
+    for (const [key, item] of Object.entries(value)) {
+      const table = REF_FIELDS[key];
+      if (table) for (const ref of Array.isArray(item) ? item : [item]) if (typeof ref === 'string' && ref) add(into, table, ref);
+      visit(item);
+    }
+  };
+  visit(record);
+}
+
+function add(into: Map<RefTable, Set<string>>, table: RefTable, value: string): void {
+  let set = into.get(table);
+  if (!set) into.set(table, (set = new Set()));
+  set.add(value);
+}
+
+/**
+ * A copy of `value` with ids replaced where `map` says: keys named in `fields` (at any depth), their
+ * value a string or an array of strings. Used for a person linked by PINFL (`personId`) and for
+ * references the receiving office mapped to its own records.
+ */
+export function rewriteIds(value: unknown, fields: Readonly<Record<string, Map<string, string>>>): unknown {
+  if (Array.isArray(value)) return value.map((item) => rewriteIds(item, fields));
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const map = Object.hasOwn(fields, key) ? fields[key] : undefined;
+    let next: unknown;
+    if (map && typeof item === 'string') next = map.get(item) ?? item;
+    else if (map && Array.isArray(item)) next = item.map((entry) => (typeof entry === 'string' ? (map.get(entry) ?? entry) : entry));
+    else next = rewriteIds(item, fields);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+    else out[key] = next;
+  }
+  return out;
+}
