@@ -16,6 +16,11 @@ import { agreementModel } from '../renderer/src/documents/familyAgreement';
 import { decisionModel } from '../renderer/src/documents/hokimDecision';
 import { documentTexts } from '../renderer/src/documents/texts';
 import { agreementFixture, decisionFixture } from '../renderer/src/documents/testing/fixtures';
+import { initI18n } from '../renderer/src/app/i18n';
+import { readReportInput } from '../renderer/src/db/repositories/reports';
+import { computeIndicators, localizeTables, monthlyTrend, monthsEnding, quarter, reportTables, type Translate } from '../renderer/src/reports';
+import { reportWorkbook } from '../renderer/src/reports/export/workbook';
+import { generateOffice } from '../renderer/src/reports/testing/generate';
 
 // The benchmark's side in the page: it uses the app's own database, loader, queries and search,
 // and reports raw timings; the Playwright runner (bench.spec.ts) measures heap and prints the table.
@@ -62,6 +67,48 @@ const bench = {
     });
     return { agreements, decisions, decisionBytes, batchMs };
   },
+  /**
+   * The reports over a generated office held in memory (the report generator: histories, members,
+   * monitorings, plans, placements), as the worker computes them: the indicators for a quarter, the
+   * 12-month trend, the tables in words, and the Excel workbook of the full set.
+   */
+  async reports(families: number) {
+    const [office, generateMs] = await timed(async () => generateOffice(20261204, families));
+    const records = Object.values(office.input).reduce((total, list) => total + (Array.isArray(list) ? list.length : 0), 0);
+    const [year, month] = office.today.split('-').map(Number) as [number, number];
+    const period = quarter(year, Math.ceil(month / 3));
+    const computeRuns: number[] = [];
+    let indicators = computeIndicators(office.input, period);
+    for (let i = 0; i < 3; i++) {
+      const [result, ms] = await timed(async () => computeIndicators(office.input, period));
+      indicators = result;
+      computeRuns.push(ms);
+    }
+    const [, trendMs] = await timed(async () => monthlyTrend(office.input, monthsEnding(period.to, 12)));
+    const i18n = await initI18n('uz-Cyrl');
+    const t = i18n.t.bind(i18n) as Translate;
+    const [groups, localizeMs] = await timed(async () => localizeTables(reportTables(indicators), t, 'uz-Cyrl', { mahallas: office.input.mahallas, users: office.input.users, teams: office.input.teams }));
+    const heading = { office: 'Bench', period: 'Q', generated: '', labelColumn: 'Кўрсаткич' };
+    const [bytes, excelMs] = await timed(() => reportWorkbook(groups, heading));
+    // Kept until the runner has read the heap with the office's records in it (like the worker holds them).
+    (window as unknown as { keepOffice: unknown }).keepOffice = office;
+    return { families, cases: office.input.cases.length, records, generateMs, computeRuns, trendMs, localizeMs, excelMs, excelKb: Math.round(bytes.byteLength / 1024), openAtEnd: indicators.families.openAtEnd.families };
+  },
+
+  dropOffice() {
+    (window as unknown as { keepOffice: unknown }).keepOffice = null;
+    return Promise.resolve();
+  },
+
+  /** The worker's reading of an office database (the loaded bench profile), then the indicators over what it read. */
+  async reportRead() {
+    const session = db!.session!;
+    const [input, readMs] = await timed(() => readReportInput(db!, session));
+    const records = Object.values(input).reduce((total, list) => total + (Array.isArray(list) ? list.length : 0), 0);
+    const [, computeMs] = await timed(async () => computeIndicators(input, quarter(2026, 3)));
+    return { readMs, computeMs, records };
+  },
+
   async generateAndLoad(families: number, districts: number) {
     const startGenerate = now();
     const { set, userId, installationId } = demoOffice({ families, seed: 7, districts });
