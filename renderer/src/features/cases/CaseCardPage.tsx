@@ -15,6 +15,7 @@ import { listMahallas } from '../../db/repositories/mahallas';
 import { listUsers } from '../../db/repositories/users';
 import { formatDate, toIsoDate } from '../../domain/dates';
 import { biScriptIn, triLingualIn } from '../../domain/names';
+import { custodyLeft } from '../../domain/familyCase';
 import { ageOn, fullName, isChildOn, RELATIONS } from '../../domain/person';
 import { RISK_LEVELS, VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 import { EmptyState } from '../../ui/EmptyState';
@@ -26,6 +27,7 @@ import { HistoryTab } from './HistoryTab';
 import { MemberDialog } from './MemberDialog';
 import { StageActions } from './StageActions';
 import { StageChip } from './StageChip';
+import { TransferredAlert } from './TransferredAlert';
 
 const TABS = ['family', 'referral', 'agreement', 'assessment', 'plan', 'monitoring', 'conferences', 'documents', 'history'] as const;
 
@@ -82,7 +84,8 @@ function CaseCard({ file }: { file: CaseFile }) {
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const { kase } = file;
   const actor = useActor();
-  const canChange = !!actor && canOnCase(actor, 'change', kase);
+  // A case sent away in a custody transfer is read-only here (the data layer refuses its changes too).
+  const canChange = !!actor && canOnCase(actor, 'change', kase) && !custodyLeft(kase);
   const today = toIsoDate(new Date());
   const head = kase.summary.head;
   const mahalla = mahallas.find((m) => m.id === kase.address.mahallaId);
@@ -102,6 +105,7 @@ function CaseCard({ file }: { file: CaseFile }) {
         </Button>
       </Box>
       {kase.deletedAt && <DeleteCaseButtons kase={kase} />}
+      <TransferredAlert kase={kase} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" data-testid="case-title">
           {head ? `${biScriptIn(head.surname, language)} ${biScriptIn(head.firstName, language)}` : '—'}

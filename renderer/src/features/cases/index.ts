@@ -5,3 +5,4 @@ export { casesSlice, selectionShown } from './casesSlice';
 export { describeValue, fieldLabel, type NameLookup } from './describeChange';
 export { useGridLocaleText } from './useGridLocaleText';
 export { StageChip } from './StageChip';
+export { TransferredAlert } from './TransferredAlert';

@@ -14,17 +14,22 @@ import { formatDateTime } from '../../domain/dates';
 import { triLingualIn } from '../../domain/names';
 import type { OfficeProfile } from '../../domain/office';
 import { PageHeader } from '../../ui/PageHeader';
-import { backupAge, backupFileName } from './backupFile';
+import { backupAge, backupFileName, transferFileName } from './backupFile';
 import { BackupDialog } from './BackupDialog';
+import { ExchangeLog } from './ExchangeLog';
+import { ImportReceiptDialog } from './ImportReceiptDialog';
+import { ReceiveCasesDialog } from './ReceiveCasesDialog';
 import { RestoreDialog } from './RestoreDialog';
+import { SendCasesDialog } from './SendCasesDialog';
 import { SetupDialog } from './SetupDialog';
+import { TransfersCard } from './TransfersCard';
 
-type OpenDialog = 'setup' | 'backup' | 'restore' | null;
+type OpenDialog = 'setup' | 'backup' | 'restore' | 'send' | 'receive' | 'receipt' | null;
 
 /**
  * Backups on USB: set up the office's exchange keys (administrators), back up now (administrators
- * and supervisors), restore a backup over the office's data (administrators). Case transfers
- * between offices come later on this page.
+ * and supervisors), restore a backup over the office's data (administrators); send and receive
+ * cases between offices, import receipts, and the exchange log (administrators and supervisors).
  */
 export function ExchangePage() {
   const { t } = useTranslation('exchange');
@@ -36,6 +41,7 @@ export function ExchangePage() {
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const managesExchange = !!actor && canDo(actor, 'manageExchange');
   const backsUp = !!actor && canDo(actor, 'backup');
+  const transfers = !!actor && canDo(actor, 'transferCases');
   const close = () => setDialog(null);
 
   return (
@@ -55,6 +61,8 @@ export function ExchangePage() {
               </CardActions>
             </Card>
           )}
+          {transfers && <TransfersCard onSend={() => setDialog('send')} onReceive={() => setDialog('receive')} onReceipt={() => setDialog('receipt')} />}
+          {transfers && <ExchangeLog />}
         </Stack>
       )}
       {dialog === 'setup' && <SetupDialog officeName={office ? triLingualIn(office.name, language) : ''} onClose={close} />}
@@ -62,6 +70,11 @@ export function ExchangePage() {
       {dialog === 'restore' && status && (
         <RestoreDialog configured={status.configured} copyFileName={safetyCopyName(office)} currentDistrictCode={office?.districtCode} onClose={close} />
       )}
+      {dialog === 'send' && status && <SendCasesDialog configured={status.configured} fileName={transferFileName(office, new Date())} onClose={close} />}
+      {dialog === 'receive' && status && (
+        <ReceiveCasesDialog configured={status.configured} receiptFileName={transferFileName(office, new Date(), 'receipt')} onClose={close} />
+      )}
+      {dialog === 'receipt' && status && <ImportReceiptDialog configured={status.configured} onClose={close} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupAge, backupFileName, officeShortName, packageFilters } from './backupFile';
+import { backupAge, backupFileName, officeShortName, packageFilters, transferFileName } from './backupFile';
 
 describe('backup file names', () => {
   it('are Hamkorlik-<district>-<dd.mm.yyyy>.hmk, without apostrophes or the word for district', () => {
@@ -17,5 +17,12 @@ describe('backup file names', () => {
     expect(backupAge(null, now)).toEqual({ days: null, stale: true });
     expect(backupAge('2026-03-13T12:00:00Z', now)).toEqual({ days: 7, stale: false });
     expect(backupAge('2026-03-12T11:00:00Z', now)).toEqual({ days: 8, stale: true });
+  });
+
+  it('a transfer is Hamkorlik-transfer-<district>-<dd.mm.yyyy>.hmk, its receipt -receipt-', () => {
+    const now = new Date(2026, 10, 24, 15, 30);
+    expect(transferFileName({ districtCode: '1706215' }, now)).toBe('Hamkorlik-transfer-Gijduvon-24.11.2026.hmk');
+    expect(transferFileName({ districtCode: '1706215' }, now, 'receipt')).toBe('Hamkorlik-receipt-Gijduvon-24.11.2026.hmk');
+    expect(transferFileName(undefined, now)).toBe('Hamkorlik-transfer-24.11.2026.hmk');
   });
 });

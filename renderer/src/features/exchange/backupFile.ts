@@ -31,6 +31,15 @@ export function backupFileName(office: Pick<OfficeProfile, 'districtCode'> | und
   return `Hamkorlik${short ? `-${short}` : ''}-${date}${time}.${PACKAGE_EXTENSION}`;
 }
 
+/**
+ * `Hamkorlik-transfer-<office>-<dd.mm.yyyy>.hmk` (and `-receipt-` for a receipt): the sending
+ * office's name, so the receiving office sees at once where the file comes from.
+ */
+export function transferFileName(office: Pick<OfficeProfile, 'districtCode'> | undefined, now: Date, kind: 'transfer' | 'receipt' = 'transfer'): string {
+  const short = officeShortName(office);
+  return `Hamkorlik-${kind}${short ? `-${short}` : ''}-${formatDate(toIsoDate(now))}.${PACKAGE_EXTENSION}`;
+}
+
 /** The dialogs' filter; `name` is translated by the caller. */
 export function packageFilters(name: string): FileFilter[] {
   return [{ name, extensions: [PACKAGE_EXTENSION] }];

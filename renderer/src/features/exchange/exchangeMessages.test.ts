@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/errors';
 import { ExchangeError, type RecoveryKeyProblem } from '../../exchange';
 import type { UiLanguage } from '../../host/hostApi';
 import { HostStreamError } from '../../host/streams';
-import { describeFailure, EXCHANGE_ERROR_CODES, HOST_ERROR_CODES, isCancelled } from './exchangeMessages';
+import { describeFailure, describeTransferFailure, EXCHANGE_ERROR_CODES, HOST_ERROR_CODES, isCancelled } from './exchangeMessages';
 
 const LANGUAGES: UiLanguage[] = ['uz-Latn', 'uz-Cyrl', 'ru', 'en'];
 const PROBLEMS: RecoveryKeyProblem[] = ['length', 'character', 'checksum'];
@@ -58,5 +58,35 @@ describe('exchange failure messages', () => {
     expect(isCancelled(new DOMException('stop', 'AbortError'), controller.signal)).toBe(true);
     controller.abort();
     expect(isCancelled(new ExchangeError('truncated'), controller.signal)).toBe(true);
+  });
+
+  it('tells transfer refusals apart from backup ones, in every language', async () => {
+    const failures = [
+      describeTransferFailure(new ExchangeError('wrongKind', { reason: 'backup' })),
+      describeTransferFailure(new ExchangeError('wrongKind', { reason: 'transfer' }), 'receipt'),
+      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'table' })),
+      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'record' })),
+      ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
+      describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
+    ];
+    expect(failures.map((f) => f.key)).toEqual([
+      'exchange:transferError.wrongKind',
+      'exchange:transferError.wrongKindReceipt',
+      'exchange:transferError.table',
+      'exchange:transferError.record',
+      ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
+      'exchange:transferError.unknownTransfer',
+    ]);
+    expect(failures[2]!.values).toEqual({ block: 4 });
+    // Anything else reads as for a backup: a wrong passphrase stays at the field.
+    expect(describeTransferFailure(new ExchangeError('wrongPassphrase'))).toEqual({ key: 'exchange:error.wrongPassphrase', secret: true });
+    expect(describeTransferFailure(new ExchangeError('damaged', { reason: 'checksum' })).key).toBe('exchange:error.damaged');
+    for (const language of LANGUAGES) {
+      const i18n = await initI18n(language);
+      for (const failure of failures) {
+        expect(i18n.exists(failure.key, { lng: language, fallbackLng: false }), `${language} ${failure.key}`).toBe(true);
+        expect(i18n.t(failure.key, failure.values)).not.toMatch(/\{\{/u);
+      }
+    }
   });
 });

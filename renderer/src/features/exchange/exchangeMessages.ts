@@ -68,6 +68,27 @@ export function describeFailure(error: unknown): FailureMessage {
   return { key: 'errors:domain.unexpected' };
 }
 
+/** `damaged` reasons of a transfer or receipt import that have their own message (exchange:transferError.*). */
+const TRANSFER_DAMAGE = ['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'];
+
+/**
+ * Maps what reading a transfer or a receipt threw: the wrong kind of file says what file to choose
+ * (not "not a backup"), refusals particular to transfers get their own message; a receipt for no
+ * transfer this office sent is `unknownTransfer`. Everything else as `describeFailure`.
+ */
+export function describeTransferFailure(error: unknown, expected: 'transfer' | 'receipt' = 'transfer'): FailureMessage {
+  if (error instanceof ExchangeError) {
+    const { code, details } = error;
+    const reason = details.reason;
+    const detail = [code, reason, details.blockIndex !== undefined ? `block:${details.blockIndex}` : undefined].filter(Boolean).join(' ');
+    if (code === 'wrongKind') return { key: expected === 'receipt' ? 'exchange:transferError.wrongKindReceipt' : 'exchange:transferError.wrongKind', detail };
+    if (code === 'damagedAt' && (reason === 'table' || reason === 'record')) return { key: `exchange:transferError.${reason}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
+    if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
+  }
+  if (expected === 'receipt' && error instanceof DomainError && error.code === 'notFound') return { key: 'exchange:transferError.unknownTransfer' };
+  return describeFailure(error);
+}
+
 /** A host call's failure, e.g. the save dialog's write that ran out of space. */
 export function hostFailure(error: HostError): FailureMessage {
   return { key: `errors:host.${error.code}`, ...(error.detail ? { detail: error.detail } : {}) };

@@ -1,0 +1,80 @@
+import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import type { MergePlan } from '../../db/exchange';
+import { describeValue, fieldLabel } from '../cases';
+import { conflictKey, pathLabel, recordName, type Choices, type Take } from './conflicts';
+import { useTableName } from './ExchangeProgressView';
+
+/**
+ * Every field both offices changed since the record last travelled, record by record: what it was
+ * (the base), ours, theirs, and a choice between keeping ours and taking theirs. A record that
+ * never travelled between the offices (a person linked by PINFL the first time) has no base: every
+ * difference is shown.
+ */
+export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }: { plan: MergePlan; choices: Choices; onChoose: (key: string, take: Take) => void; onChooseAll: (take: Take) => void; disabled: boolean }) {
+  const { t } = useTranslation('exchange');
+  const { t: tc } = useTranslation('cases');
+  const language = useAppSelector((state) => state.session.language);
+  const tableName = useTableName();
+  const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language);
+
+  return (
+    <Stack spacing={2} data-testid="conflict-list">
+      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
+        <Button size="small" onClick={() => onChooseAll('local')} disabled={disabled} data-testid="conflict-all-local">
+          {t('transfer.conflicts.allLocal')}
+        </Button>
+        <Button size="small" onClick={() => onChooseAll('incoming')} disabled={disabled} data-testid="conflict-all-incoming">
+          {t('transfer.conflicts.allIncoming')}
+        </Button>
+      </Stack>
+      {plan.conflicts.map((record) => (
+        <Box key={`${record.table}:${record.id}`} data-testid="conflict-record">
+          <Typography variant="subtitle2">
+            {tableName(record.table)}: {recordName(plan.preview, record.table, record.id, language) ?? record.id}
+          </Typography>
+          {!record.baseKnown && (
+            <Typography variant="caption" color="text.secondary">
+              {t('transfer.conflicts.noBase')}
+            </Typography>
+          )}
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('transfer.conflicts.field')}</TableCell>
+                <TableCell>{t('transfer.conflicts.base')}</TableCell>
+                <TableCell>{t('transfer.conflicts.local')}</TableCell>
+                <TableCell>{t('transfer.conflicts.incoming')}</TableCell>
+                <TableCell>{t('transfer.conflicts.decision')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {record.conflicts.map((conflict) => {
+                const key = conflictKey(record.table, record.id, conflict.path);
+                return (
+                  <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
+                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => fieldLabel(tc, field))}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word', color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-local">
+                      {value(conflict.path, conflict.local)}
+                    </TableCell>
+                    <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-incoming">
+                      {value(conflict.path, conflict.incoming)}
+                    </TableCell>
+                    <TableCell>
+                      <RadioGroup value={choices[key] ?? ''} onChange={(event) => onChoose(key, event.target.value as Take)}>
+                        <FormControlLabel value="local" disabled={disabled} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-keep-local' } as object }} />} label={t('transfer.conflicts.keepLocal')} />
+                        <FormControlLabel value="incoming" disabled={disabled} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-take-incoming' } as object }} />} label={t('transfer.conflicts.takeIncoming')} />
+                      </RadioGroup>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </Box>
+      ))}
+    </Stack>
+  );
+}

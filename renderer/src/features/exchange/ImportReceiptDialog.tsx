@@ -1,0 +1,138 @@
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { importReceipt, inspectPackage, type PackageInfo } from '../../db/exchange';
+import { transferredCases } from '../../db/repositories/caseQueries';
+import { ExchangeError } from '../../exchange';
+import { openHostSource, type HostFileSource } from '../../host/streams';
+import { packageFilters } from './backupFile';
+import { describeFailure, describeTransferFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { FailureAlert } from './FailureAlert';
+import { PackageSummary } from './PackageSummary';
+import { caseLabel } from './TransferCasePicker';
+import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type TransferSecretInput } from './TransferSecretField';
+
+/**
+ * "Import a receipt": the file the receiving office sent back after a custody transfer. Marks the
+ * transfer's cases received (their custody now with that office); importing it again changes nothing.
+ */
+export function ImportReceiptDialog({ configured, onClose }: { configured: boolean; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const { host, db } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [info, setInfo] = useState<PackageInfo | null>(null);
+  const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const [marked, setMarked] = useState<string[] | null>(null);
+  const sourceRef = useRef<HostFileSource | null>(null);
+  useEffect(() => {
+    sourceRef.current = source;
+  }, [source]);
+  useEffect(() => () => void sourceRef.current?.close(), []);
+
+  const pick = async () => {
+    setFailure(null);
+    setBusy(true);
+    try {
+      await source?.close();
+      setSource(null);
+      setInfo(null);
+      const opened = await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
+      if (!opened.ok) {
+        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
+        return;
+      }
+      setSource(opened.value);
+      const read = await inspectPackage(() => opened.value.open());
+      setInfo(read);
+      if (read.kind !== 'receipt') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: read.kind }), 'receipt'));
+    } catch (error) {
+      setFailure(describeTransferFailure(error, 'receipt'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = async () => {
+    if (!source || info?.kind !== 'receipt' || transferSecretProblem(secret, false) || busy) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      let resolved;
+      try {
+        resolved = await resolveTransferSecret(db, secret);
+      } catch (error) {
+        setFailure(describeFailure(error));
+        return;
+      }
+      const result = await importReceipt(db, () => source.open(), resolved.open, { fileName: source.name });
+      const cases = new Map((await transferredCases(db)).map((kase) => [kase.id, kase]));
+      setMarked(result.marked.map((id) => (cases.get(id) ? caseLabel(cases.get(id)!.caseNumber, cases.get(id)!.summary.head, language) : id)));
+    } catch (error) {
+      setFailure(describeTransferFailure(error, 'receipt'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth data-testid="receipt-dialog">
+      <DialogTitle>{t('transfer.receipt.title')}</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={2}>
+          {marked ? (
+            <Alert severity={marked.length ? 'success' : 'info'} data-testid="receipt-imported">
+              {marked.length ? t('transfer.receipt.marked', { count: marked.length, cases: marked.join(', ') }) : t('transfer.receipt.nothingNew')}
+            </Alert>
+          ) : (
+            <>
+              {info && source ? <PackageSummary info={info} fileName={source.name} currentDistrictCode={undefined /* from another office by nature: no warning */} /> : <Typography variant="body2">{t('transfer.receipt.pickText')}</Typography>}
+              <div>
+                <Button variant={info ? 'text' : 'contained'} onClick={() => void pick()} disabled={busy} data-testid="receipt-pick">
+                  {info ? t('restore.pickOther') : t('restore.pick')}
+                </Button>
+              </div>
+              {info?.kind === 'receipt' && (
+                <TransferSecretField
+                  value={secret}
+                  onChange={(value) => {
+                    setSecret(value);
+                    if (failure?.secret) setFailure(null);
+                  }}
+                  configured={configured}
+                  confirm={false}
+                  checked={false}
+                  error={failure?.secret ? t(failure.key, failure.values) : null}
+                  disabled={busy}
+                  testId="receipt"
+                  onSubmit={() => void start()}
+                />
+              )}
+              {failure && !failure.secret && <FailureAlert failure={failure} testId="receipt-import-error" />}
+            </>
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {marked ? (
+          <Button variant="contained" onClick={onClose} data-testid="receipt-close">
+            {t('transfer.close')}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={busy}>
+              {t('common:action.cancel')}
+            </Button>
+            <Button variant="contained" onClick={() => void start()} disabled={busy || info?.kind !== 'receipt' || !!transferSecretProblem(secret, false)} data-testid="receipt-import-start">
+              {busy ? <CircularProgress size={20} /> : t('transfer.receipt.start')}
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

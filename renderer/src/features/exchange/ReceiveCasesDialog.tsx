@@ -1,0 +1,249 @@
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
+import { DomainError } from '../../domain/errors';
+import { ExchangeError } from '../../exchange';
+import { openHostSource, type HostFileSource } from '../../host/streams';
+import { packageFilters } from './backupFile';
+import { chooseAll, conflictCount, recordDecisions, undecidedCount, type Choices } from './conflicts';
+import { ConflictList } from './ConflictList';
+import { ExchangeProgressView } from './ExchangeProgressView';
+import { describeFailure, describeTransferFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { FailureAlert } from './FailureAlert';
+import { PackageSummary } from './PackageSummary';
+import { ReceiveSummary } from './ReceiveSummary';
+import { TransferPreviewView } from './TransferPreviewView';
+import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type ResolvedSecret, type TransferSecretInput } from './TransferSecretField';
+import { useExchangeJob } from './useExchangeJob';
+
+/**
+ * "Receive cases", in the order that writes nothing until the user has seen everything: pick the
+ * file (its header shows at once), the secret, then the whole file is read and checked and shown
+ * (previewTransfer); matches proposed for the other office's accounts and mahallas are ticked by
+ * the user; the merge is planned and each conflicting field decided; only Apply writes, in one
+ * transaction. A custody transfer then offers its receipt, to send back to the sending office.
+ */
+export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { configured: boolean; receiptFileName: string; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const { host, db } = useServices();
+  const job = useExchangeJob();
+  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [info, setInfo] = useState<PackageInfo | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
+  const [resolved, setResolved] = useState<ResolvedSecret | null>(null);
+  const [preview, setPreview] = useState<TransferPreview | null>(null);
+  const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  const [plan, setPlan] = useState<MergePlan | null>(null);
+  const [choices, setChoices] = useState<Choices>({});
+  const [applied, setApplied] = useState<AppliedTransfer | null>(null);
+  const [working, setWorking] = useState(false);
+  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const sourceRef = useRef<HostFileSource | null>(null);
+
+  // The picked file stays open (the host asked for it once) until another is picked or the dialog goes away.
+  useEffect(() => {
+    sourceRef.current = source;
+  }, [source]);
+  useEffect(() => () => void sourceRef.current?.close(), []);
+
+  const pick = async () => {
+    setFailure(null);
+    setPicking(true);
+    try {
+      await source?.close();
+      setSource(null);
+      setInfo(null);
+      setPreview(null);
+      setPlan(null);
+      const opened = await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
+      if (!opened.ok) {
+        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
+        return;
+      }
+      setSource(opened.value);
+      try {
+        const read = await inspectPackage(() => opened.value.open());
+        setInfo(read);
+        if (read.kind !== 'transfer') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: read.kind })));
+      } catch (error) {
+        setFailure(describeTransferFailure(error));
+      }
+    } finally {
+      setPicking(false);
+    }
+  };
+
+  const open = async () => {
+    if (!source || info?.kind !== 'transfer' || transferSecretProblem(secret, false) || job.running || working) return;
+    setFailure(null);
+    let unlocked: ResolvedSecret;
+    setWorking(true);
+    try {
+      unlocked = await resolveTransferSecret(db, secret);
+    } catch (error) {
+      setFailure(describeFailure(error));
+      return;
+    } finally {
+      setWorking(false);
+    }
+    try {
+      const outcome = await job.run((signal, onProgress) => previewTransfer(db, () => source.open(), unlocked.open, { onProgress, signal }));
+      if (outcome.cancelled) return;
+      setResolved(unlocked);
+      setPreview(outcome.value);
+      setAccepted(new Set());
+    } catch (error) {
+      setFailure(describeTransferFailure(error));
+    }
+  };
+
+  /** Plans the merge with the matches the user ticked; a change of ticks plans again. */
+  const makePlan = async () => {
+    if (!preview) return;
+    setFailure(null);
+    setWorking(true);
+    try {
+      const refMap = Object.fromEntries(preview.refs.filter((ref) => ref.suggestion && accepted.has(`${ref.table}:${ref.id}`)).map((ref) => [`${ref.table}:${ref.id}`, ref.suggestion!]));
+      setPlan(await planMerge(db, preview, { refMap }));
+      setChoices({});
+    } catch (error) {
+      setFailure(describeTransferFailure(error));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const apply = async () => {
+    if (!plan || !source || undecidedCount(plan.conflicts, choices) > 0) return;
+    setFailure(null);
+    setWorking(true);
+    try {
+      setApplied(await applyTransfer(db, plan, recordDecisions(plan.conflicts, choices), { fileName: source.name }));
+      await source.close();
+    } catch (error) {
+      // Something here changed since the plan: plan again (the user sees the conflicts as they are now).
+      if (error instanceof DomainError && error.code === 'staleRevision') setPlan(null);
+      setFailure(describeTransferFailure(error));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const busy = picking || working || job.running;
+  const undecided = plan ? undecidedCount(plan.conflicts, choices) : 0;
+  if (applied && resolved) {
+    return <ReceiveSummary applied={applied} keys={resolved.keys} receiptFileName={receiptFileName} onClose={onClose} />;
+  }
+  return (
+    <Dialog open onClose={busy ? undefined : onClose} maxWidth="md" fullWidth scroll="paper" data-testid="receive-dialog">
+      <DialogTitle>{t('transfer.receive.title')}</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={2}>
+          {preview && source ? (
+            <TransferPreviewView
+              preview={preview}
+              fileName={source.name}
+              accepted={accepted}
+              onAccept={(key, on) => {
+                const next = new Set(accepted);
+                if (on) next.add(key);
+                else next.delete(key);
+                setAccepted(next);
+                setPlan(null);
+              }}
+              disabled={busy}
+            />
+          ) : info && source ? (
+            <PackageSummary info={info} fileName={source.name} currentDistrictCode={undefined /* from another office by nature: no warning */} />
+          ) : (
+            <Typography variant="body2">{t('transfer.receive.pickText')}</Typography>
+          )}
+          {!preview && (
+            <div>
+              <Button variant={info ? 'text' : 'contained'} onClick={() => void pick()} disabled={busy} data-testid="receive-pick">
+                {picking ? <CircularProgress size={20} /> : info ? t('restore.pickOther') : t('restore.pick')}
+              </Button>
+            </div>
+          )}
+          {info?.kind === 'transfer' && !preview && (
+            <>
+              <Typography variant="subtitle2">{t('transfer.secret.title')}</Typography>
+              <TransferSecretField
+                value={secret}
+                onChange={(value) => {
+                  setSecret(value);
+                  if (failure?.secret) setFailure(null);
+                }}
+                configured={configured}
+                confirm={false}
+                checked={false}
+                error={failure?.secret ? t(failure.key, failure.values) : null}
+                disabled={busy}
+                testId="receive"
+                onSubmit={() => void open()}
+              />
+            </>
+          )}
+          {plan && (
+            <>
+              <Divider />
+              {plan.conflicts.length === 0 ? (
+                <Alert severity="info" data-testid="receive-no-conflicts">
+                  {t('transfer.conflicts.none')}
+                </Alert>
+              ) : (
+                <>
+                  <Typography variant="subtitle2">{t('transfer.conflicts.title', { count: conflictCount(plan.conflicts) })}</Typography>
+                  <Typography variant="body2" color="text.secondary">
+                    {t('transfer.conflicts.text')}
+                  </Typography>
+                  <ConflictList
+                    plan={plan}
+                    choices={choices}
+                    onChoose={(key, take) => setChoices({ ...choices, [key]: take })}
+                    onChooseAll={(take) => setChoices(chooseAll(plan.conflicts, take))}
+                    disabled={busy}
+                  />
+                  {undecided > 0 && (
+                    <Typography variant="body2" color="warning.main" data-testid="receive-undecided">
+                      {t('transfer.conflicts.undecided', { count: undecided })}
+                    </Typography>
+                  )}
+                </>
+              )}
+            </>
+          )}
+          {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.unlocking" />}
+          {failure && !failure.secret && <FailureAlert failure={failure} testId="receive-error" note={t('transfer.receive.untouched')} />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {job.running ? (
+          <Button onClick={job.cancel} color="warning" data-testid="receive-cancel">
+            {t('common:action.cancel')}
+          </Button>
+        ) : (
+          <Button onClick={onClose} disabled={busy}>
+            {t('common:action.cancel')}
+          </Button>
+        )}
+        {!preview ? (
+          <Button variant="contained" onClick={() => void open()} disabled={busy || info?.kind !== 'transfer' || !!transferSecretProblem(secret, false)} data-testid="receive-open">
+            {busy ? <CircularProgress size={20} /> : t('transfer.receive.read')}
+          </Button>
+        ) : !plan ? (
+          <Button variant="contained" onClick={() => void makePlan()} disabled={busy} data-testid="receive-continue">
+            {busy ? <CircularProgress size={20} /> : t('transfer.receive.continue')}
+          </Button>
+        ) : (
+          <Button variant="contained" onClick={() => void apply()} disabled={busy || undecided > 0} data-testid="receive-apply">
+            {busy ? <CircularProgress size={20} /> : t('transfer.receive.apply')}
+          </Button>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,83 @@
+import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import type { AppliedTransfer, TransferKeys } from '../../db/exchange';
+import { triLingualIn } from '../../domain/names';
+import { importSummary } from './conflicts';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { FailureAlert } from './FailureAlert';
+import { saveReceipt } from './saveTransfer';
+
+const number = (n: number) => n.toLocaleString('ru-RU');
+
+/**
+ * What an applied transfer did (records new, updated, unchanged, conflicts decided) and, for a
+ * custody transfer, the receipt to save and send back: until the sending office imports it, the
+ * cases are read-only there and in neither office's hands as far as it knows.
+ */
+export function ReceiveSummary({ applied, keys, receiptFileName, onClose }: { applied: AppliedTransfer; keys: TransferKeys; receiptFileName: string; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const { host, db } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const { log, receipt } = applied;
+  const summary = importSummary(log);
+  const office = log.peer ? triLingualIn(log.peer.officeName, language) : '—';
+
+  const save = async () => {
+    if (!receipt || !log.peer || saving) return;
+    setFailure(null);
+    setSaving(true);
+    try {
+      const result = await saveReceipt({ host, db }, keys, receipt, { peer: log.peer, fileName: receiptFileName, filterName: t('transfer.fileType') });
+      if (result.ok) setSaved(result.value.name);
+      else if (result.error.code !== 'cancelled') setFailure(hostFailure(result.error));
+    } catch (error) {
+      setFailure(describeFailure(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={saving ? undefined : onClose} maxWidth="sm" fullWidth data-testid="receive-dialog">
+      <DialogTitle>{t('transfer.receive.title')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2}>
+          <Alert severity="success" data-testid="receive-done">
+            {t('transfer.receive.done', { count: log.caseIds.length, office })}
+            <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="receive-done-counts">
+              {t('transfer.receive.doneCounts', { added: number(summary.added), updated: number(summary.updated), unchanged: number(summary.unchanged), decided: number(summary.decided) })}
+            </Typography>
+          </Alert>
+          {(log.unmatchedRefs?.length ?? 0) > 0 && <Typography variant="body2">{t('transfer.receive.doneUnmatched', { count: log.unmatchedRefs!.length })}</Typography>}
+          {receipt && (
+            <>
+              <Typography variant="body2">{t('transfer.receive.receiptText', { office })}</Typography>
+              {saved && (
+                <Alert severity="success" data-testid="receipt-saved">
+                  {t('transfer.receive.receiptSaved', { name: saved })}
+                </Alert>
+              )}
+            </>
+          )}
+          {failure && <FailureAlert failure={failure} testId="receipt-error" />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        {receipt && (
+          <Button variant={saved ? 'text' : 'contained'} onClick={() => void save()} disabled={saving} data-testid="receipt-save">
+            {saving ? <CircularProgress size={20} /> : t('transfer.receive.receiptSave')}
+          </Button>
+        )}
+        <Button variant={receipt && !saved ? 'text' : 'contained'} onClick={onClose} disabled={saving} data-testid="receive-close">
+          {t('transfer.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

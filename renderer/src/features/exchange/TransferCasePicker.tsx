@@ -1,0 +1,79 @@
+import { Autocomplete, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppSelector } from '../../app/hooks';
+import { useServices } from '../../app/services';
+import { queryCases } from '../../db/repositories/caseQueries';
+import { searchCases } from '../../db/repositories/caseSearch';
+import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
+import { biScriptIn, type DisplayLanguage } from '../../domain/names';
+
+/** "GJ-2026-0007 · Karimova Dilnoza": a case as the transfer dialogs name it. */
+export function caseLabel(caseNumber: string, head: FamilyCase['summary']['head'], language: DisplayLanguage): string {
+  const name = head ? `${biScriptIn(head.surname, language)} ${biScriptIn(head.firstName, language)}` : '—';
+  return `${caseNumber} · ${name}`;
+}
+
+/**
+ * The cases to send, found by case number or a member's name as the user types (the case search,
+ * which offers only cases the user may read); before anything is typed, the latest changed cases.
+ * A custody transfer cannot send a case whose custody already left: those are not offered.
+ */
+export function TransferCasePicker({ value, onChange, custody, disabled }: { value: FamilyCase[]; onChange: (cases: FamilyCase[]) => void; custody: boolean; disabled: boolean }) {
+  const { t } = useTranslation('exchange');
+  const { db } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const [input, setInput] = useState('');
+  const [found, setFound] = useState<FamilyCase[]>([]);
+
+  useEffect(() => {
+    let current = true;
+    const text = input.trim();
+    // A short pause, so a name typed quickly is searched once.
+    const timer = setTimeout(() => {
+      const search = text
+        ? searchCases(db, text, 30).then((result) => result.hits.map((hit) => hit.kase))
+        : queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 30).then((page) => page.rows);
+      search.then((cases) => current && setFound(cases)).catch(() => current && setFound([]));
+    }, 200);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [db, input]);
+
+  const options = found.filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
+  const label = (kase: FamilyCase) => caseLabel(kase.caseNumber, kase.summary.head, language);
+  return (
+    <Autocomplete
+      multiple
+      disabled={disabled}
+      options={options}
+      value={value}
+      inputValue={input}
+      onInputChange={(_event, text, reason) => reason !== 'reset' && setInput(text)}
+      filterOptions={(all) => all}
+      filterSelectedOptions
+      getOptionLabel={label}
+      isOptionEqualToValue={(option, current) => option.id === current.id}
+      onChange={(_event, next) => onChange(next)}
+      noOptionsText={t('transfer.send.noCases')}
+      renderOption={(props, kase) => {
+        const { key, ...rest } = props;
+        return (
+          <li key={key} {...rest} data-testid="send-case-option">
+            {label(kase)}
+          </li>
+        );
+      }}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={t('transfer.send.cases')}
+          helperText={t('transfer.send.casesHelp')}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'send-case-search' } }}
+        />
+      )}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import type { ExchangeLogEntry } from '../../domain/exchange';
+import type { BiScriptText, DisplayLanguage } from '../../domain/names';
+import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
+import type { RecordConflicts, RecordDecisions, TransferPreview } from '../../db/exchange';
+
+/** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
+export type Take = 'local' | 'incoming';
+
+/** The person's choices so far, by `conflictKey`; a missing key is undecided. Plain data (form state). */
+export type Choices = Readonly<Record<string, Take>>;
+
+/** One conflict's key: the record and the field path (paths may hold any characters, so JSON). */
+export function conflictKey(table: string, id: string, path: readonly string[]): string {
+  return `${table}:${id}:${JSON.stringify(path)}`;
+}
+
+/** How many fields wait for a decision in all. */
+export function conflictCount(conflicts: readonly RecordConflicts[]): number {
+  return conflicts.reduce((sum, record) => sum + record.conflicts.length, 0);
+}
+
+/** How many fields are still undecided: Apply waits until this is 0. */
+export function undecidedCount(conflicts: readonly RecordConflicts[], choices: Choices): number {
+  return conflicts.reduce((sum, record) => sum + record.conflicts.filter((c) => !choices[conflictKey(record.table, record.id, c.path)]).length, 0);
+}
+
+/** The same choice for every conflict ("keep ours everywhere"), keeping nothing else. */
+export function chooseAll(conflicts: readonly RecordConflicts[], take: Take): Choices {
+  return Object.fromEntries(conflicts.flatMap((record) => record.conflicts.map((c) => [conflictKey(record.table, record.id, c.path), take])));
+}
+
+/** The choices as applyTransfer takes them: one entry per record, its decided fields only. */
+export function recordDecisions(conflicts: readonly RecordConflicts[], choices: Choices): RecordDecisions[] {
+  return conflicts.flatMap((record) => {
+    const decisions = record.conflicts.flatMap((c) => {
+      const take = choices[conflictKey(record.table, record.id, c.path)];
+      return take ? [{ path: [...c.path], take }] : [];
+    });
+    return decisions.length ? [{ table: record.table, id: record.id, decisions }] : [];
+  });
+}
+
+/**
+ * A field path as a person reads it: each named field through `label` (the case form's labels),
+ * list positions counted from 1 ("Members › 2 › Surname"), joined with " › ".
+ */
+export function pathLabel(path: readonly string[], label: (field: string) => string): string {
+  if (path.length === 0) return '—';
+  return path.map((segment) => (/^\d+$/u.test(segment) ? String(Number(segment) + 1) : label(segment))).join(' › ');
+}
+
+type Row = Record<string, unknown>;
+
+const isBiScript = (value: unknown): value is BiScriptText => typeof value === 'object' && value !== null && 'latn' in value && 'cyrl' in value;
+
+function personName(person: Row | undefined, language: DisplayLanguage): string | null {
+  if (!person) return null;
+  const parts = [person.surname, person.firstName].filter(isBiScript).map((part) => biScriptIn(part, language));
+  return parts.length ? parts.join(' ') : null;
+}
+
+/**
+ * A readable name for a conflicting record, from what the file carries: a case by its number, a
+ * person by name (a person linked by PINFL is found under the id the file uses), a member or
+ * placement by the person, other case records by their case's number; null when none is known.
+ */
+export function recordName(preview: Pick<TransferPreview, 'package' | 'records'>, table: string, id: string, language: DisplayLanguage): string | null {
+  const tables = preview.package.tables as Record<string, Row[]>;
+  const find = (name: string, wanted: unknown) => tables[name]?.find((row) => row.id === wanted);
+  const caseNumber = (caseId: unknown) => {
+    const kase = find('cases', caseId);
+    return typeof kase?.caseNumber === 'string' && kase.caseNumber ? kase.caseNumber : null;
+  };
+  if (table === 'persons') {
+    const incomingId = preview.records.find((r) => r.table === 'persons' && r.localId === id)?.id ?? id;
+    return personName(find('persons', incomingId), language);
+  }
+  const record = find(table, id);
+  if (!record) return null;
+  if (table === 'cases') return caseNumber(id);
+  const ofCase = caseNumber(record.caseId);
+  const person = personName(find('persons', record.personId), language);
+  return [ofCase, person].filter(Boolean).join(' · ') || null;
+}
+
+const isTriLingual = (value: unknown): value is TriLingualText => typeof value === 'object' && value !== null && 'uzLatn' in value;
+
+/** A reference entry's name (a user's or specialist's full name, a mahalla's or agency's name), or its id. */
+export function refName(record: Readonly<Record<string, unknown>>, language: DisplayLanguage): string {
+  for (const field of ['fullName', 'name']) {
+    const value = record[field];
+    if (isBiScript(value)) return biScriptIn(value, language);
+    if (isTriLingual(value)) return triLingualIn(value, language);
+    if (typeof value === 'string' && value) return value;
+  }
+  return String(record.id ?? '—');
+}
+
+/** What an applied import did, for its summary: records new, merged or taken from them, unchanged, and decisions. */
+export function importSummary(log: Pick<ExchangeLogEntry, 'outcomes' | 'decisions'>): { added: number; updated: number; unchanged: number; decided: number } {
+  const n = (kind: string) => log.outcomes?.[kind] ?? 0;
+  return {
+    added: n('new'),
+    updated: n('takeIncoming') + n('merged') + n('conflict'),
+    unchanged: n('same') + n('keepLocal'),
+    decided: log.decisions?.length ?? 0,
+  };
+}
+
+/** Records in a package that are case records (not its manifest, receipt or the reference entries). */
+export function caseRecordCount(counts: Readonly<Record<string, number>>): number {
+  return Object.entries(counts).reduce((sum, [table, n]) => (table === 'transfer' || table === 'receipt' || table.startsWith('ref_') ? sum : sum + n), 0);
+}

@@ -1,0 +1,70 @@
+import { writeReceipt, writeTransfer, type ReceiptRecord, type TransferKeys } from '../../db/exchange';
+import type { HamkorlikDb } from '../../db/db';
+import type { ExchangePeer, TransferMode } from '../../domain/exchange';
+import type { ByteSink } from '../../exchange';
+import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
+import { writeThroughHost } from '../../host/streams';
+import { packageFilters } from './backupFile';
+
+/**
+ * A sink that stops the write at the user's Cancel and counts the bytes going out. writeTransfer
+ * takes no signal or progress callback of its own, so both are done here, between the writer and
+ * the host: a Cancel throws on the next write, before the database records anything.
+ */
+function watchedSink(sink: ByteSink, signal: AbortSignal, onBytes: (bytes: number) => void): ByteSink {
+  let bytes = 0;
+  return {
+    async write(chunk) {
+      signal.throwIfAborted();
+      await sink.write(chunk);
+      bytes += chunk.byteLength;
+      onBytes(bytes);
+    },
+  };
+}
+
+/**
+ * Writes a transfer package of `caseIds` into a file the user picks (the host's atomic streamed
+ * write). The log names the file as the user saved it. A cancelled dialog or a failed write comes
+ * back as the host's error; the user's Cancel and exchange failures are thrown, the file dropped.
+ */
+export async function saveTransfer(
+  services: { host: HostApi; db: HamkorlikDb },
+  keys: TransferKeys,
+  options: {
+    caseIds: readonly string[];
+    mode: TransferMode;
+    includeDocumentBytes: boolean;
+    fileName: string;
+    filterName: string;
+    signal: AbortSignal;
+    onBytes: (bytes: number) => void;
+  },
+): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
+  const { host, db } = services;
+  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink) =>
+    // No abort check after this returns: the database has recorded the transfer, so the file must be kept.
+    writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
+      caseIds: options.caseIds,
+      mode: options.mode,
+      includeDocumentBytes: options.includeDocumentBytes,
+      fileName: sink.name,
+    }),
+  );
+  if (!written.ok) return written;
+  return { ok: true, value: { file: written.value.file, counts: written.value.value.counts } };
+}
+
+/** Writes the receipt of an applied custody transfer into a file the user picks, under the same secret as the transfer. */
+export async function saveReceipt(
+  services: { host: HostApi; db: HamkorlikDb },
+  keys: TransferKeys,
+  receipt: ReceiptRecord,
+  options: { peer: ExchangePeer; fileName: string; filterName: string },
+): Promise<HostResult<SavedFile>> {
+  const { host, db } = services;
+  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink) =>
+    writeReceipt(db, keys, sink, receipt, { peer: options.peer, fileName: sink.name }),
+  );
+  return written.ok ? { ok: true, value: written.value.file } : written;
+}

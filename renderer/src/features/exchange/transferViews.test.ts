@@ -1,0 +1,62 @@
+import { createElement, type ReactNode } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { Provider } from 'react-redux';
+import { describe, expect, it } from 'vitest';
+import { initI18n } from '../../app/i18n';
+import { ServicesProvider, type Services } from '../../app/services';
+import { createStore } from '../../app/store';
+import { planMerge, previewTransfer, writeTransfer } from '../../db/exchange';
+import { chunksOf, memoryFile, transferOffice } from '../../db/exchange/testing';
+import { newRecordMeta } from '../../domain/record';
+import { KDF_MIN } from '../../exchange';
+import type { UiLanguage } from '../../host/hostApi';
+import { createMemoryHost } from '../../host/memoryHost';
+import { TransferredAlert } from '../cases';
+import { conflictKey } from './conflicts';
+import { ConflictList } from './ConflictList';
+import { TransferPreviewView } from './TransferPreviewView';
+
+const KEYS = { passphrase: 'Buxoro–Gʻijduvon 2026', kdf: KDF_MIN };
+
+/** The markup a component renders with the app's providers (no DOM: what the server renderer gives). */
+async function render(language: UiLanguage, services: Partial<Services>, element: ReactNode): Promise<string> {
+  const i18n = await initI18n(language);
+  const host = createMemoryHost();
+  const store = createStore({ host, i18n, language });
+  const withServices = createElement(ServicesProvider, { services: { host, ...services } as Services, children: element });
+  const tree = createElement(Provider, { store, children: createElement(I18nextProvider, { i18n, children: withServices }) });
+  return renderToStaticMarkup(tree).replace(/<[^>]+>/gu, ' ');
+}
+
+describe('the transfer views render what the data layer gives', () => {
+  it('the preview, the conflicts with readable names, and the transferred case’s alert', async () => {
+    const a = await transferOffice('V-A', 11);
+    const b = await transferOffice('V-B', 12);
+    const kase = (await a.db.cases.filter((c) => c.deletedAt === null).first())!;
+    const personIds = (await a.db.memberships.where('caseId').equals(kase.id).toArray()).map((m) => m.personId);
+    const known = (await a.db.persons.bulkGet(personIds)).find((p) => p?.pinfl)!;
+    const bPersonId = crypto.randomUUID();
+    await b.db.persons.put({ ...known, ...newRecordMeta(b.db.writeContext(), bPersonId), healthNotes: 'Bʼs note' });
+    const file = memoryFile();
+    await writeTransfer(a.db, KEYS, file, { caseIds: [kase.id], mode: 'custody' });
+    const preview = await previewTransfer(b.db, () => chunksOf(file.bytes()), { passphrase: KEYS.passphrase });
+    const plan = await planMerge(b.db, preview);
+
+    const shown = await render('en', { db: b.db }, createElement(TransferPreviewView, { preview, fileName: 'transfer.hmk', accepted: new Set<string>(), onAccept: () => undefined, disabled: false }));
+    expect(shown).toContain('Custody transfer');
+    expect(shown).toContain(kase.caseNumber);
+    expect(shown).toMatch(/the same person by PINFL: 1/u);
+
+    const choices = { [conflictKey('persons', bPersonId, ['healthNotes'])]: 'incoming' as const };
+    const conflicts = await render('ru', { db: b.db }, createElement(ConflictList, { plan, choices, onChoose: () => undefined, onChooseAll: () => undefined, disabled: false }));
+    expect(conflicts).toContain(known.surname.cyrl);
+    expect(conflicts).toContain('Bʼs note');
+    expect(conflicts).toContain('Взять их');
+
+    const sent = (await a.db.cases.get(kase.id))!;
+    const alert = await render('uz-Latn', { db: a.db }, createElement(TransferredAlert, { kase: sent }));
+    expect(alert).toContain('boshqa boʻlim');
+    expect(alert).toContain('24.11.2026');
+  });
+});
