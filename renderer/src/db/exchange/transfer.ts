@@ -99,6 +99,12 @@ export interface TransferOptions {
   fileName?: string;
   /** Reopens the written file: it is read back in full and checked before anything is recorded (as a backup is). */
   verify?: () => ByteSource;
+  /**
+   * Puts the finished file in place (the host's atomic rename); called after the last byte and
+   * before anything is recorded. A custody transfer must never be recorded for a file that a full
+   * disk or a failed rename kept from existing: the case would be read-only with nothing sent.
+   */
+  commit?: () => Promise<void>;
 }
 
 /** The keys a package is written with: the office's, or a fresh data key under the passphrase (no recovery slot). */
@@ -146,6 +152,7 @@ export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: B
     const verified = await verifyPackage(options.verify, { dataKey: exchangeKeys.dataKey }, { phase: 'verifying', expectedCounts: counts });
     if (verified.header.fileSalt !== writer.header.fileSalt) throw new ExchangeError('damaged', { reason: 'otherFile' });
   }
+  await options.commit?.();
 
   const at = sentAt.toISOString();
   const peer = options.recipient ?? null;

@@ -72,4 +72,16 @@ describe('sending and receiving cases through the host, as the dialogs do', () =
     expect(host.saved.size).toBe(0);
     expect(await snapshot(a.db)).toEqual(before);
   });
+
+  it('a file the host could not put in place (a full stick) records no transfer: the case stays as it was', async () => {
+    const a = await transferOffice('UI-D', 11);
+    const host = createMemoryHost();
+    host.writeStreamCommit = async () => ({ ok: false, error: { code: 'disk-full' } });
+    const kase = (await a.db.cases.filter((c) => c.deletedAt === null).first())!;
+    const before = await snapshot(a.db);
+    const sent = await saveTransfer({ host, db: a.db }, KEYS, { caseIds: [kase.id], mode: 'custody', includeDocumentBytes: false, fileName: 'x.hmk', filterName: 'T', signal: new AbortController().signal, onBytes: () => undefined });
+    expect(sent).toEqual({ ok: false, error: { code: 'disk-full' } });
+    expect(await snapshot(a.db)).toEqual(before);
+    expect(await pendingTransfers(a.db)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import type { HamkorlikDb } from '../../db/db';
 import type { ExchangePeer, TransferMode } from '../../domain/exchange';
 import type { ByteSink } from '../../exchange';
 import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
-import { writeThroughHost } from '../../host/streams';
+import { HostStreamError, openHostSink, writeThroughHost } from '../../host/streams';
 import { packageFilters } from './backupFile';
 
 /**
@@ -42,17 +42,29 @@ export async function saveTransfer(
   },
 ): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
   const { host, db } = services;
-  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink) =>
-    // No abort check after this returns: the database has recorded the transfer, so the file must be kept.
-    writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
+  const opened = await openHostSink(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) });
+  if (!opened.ok) return opened;
+  const sink = opened.value;
+  let file: SavedFile | null = null;
+  try {
+    const { counts } = await writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
       caseIds: options.caseIds,
       mode: options.mode,
       includeDocumentBytes: options.includeDocumentBytes,
       fileName: sink.name,
-    }),
-  );
-  if (!written.ok) return written;
-  return { ok: true, value: { file: written.value.file, counts: written.value.value.counts } };
+      // The file is put in place before the transfer is recorded: a failed rename or a full disk leaves the case as it was.
+      commit: async () => {
+        const committed = await sink.commit();
+        if (!committed.ok) throw new HostStreamError(committed.error);
+        file = committed.value;
+      },
+    });
+    return { ok: true, value: { file: file!, counts } };
+  } catch (error) {
+    if (!file) await sink.abort();
+    if (error instanceof HostStreamError) return { ok: false, error: error.error };
+    throw error;
+  }
 }
 
 /** Writes the receipt of an applied custody transfer into a file the user picks, under the same secret as the transfer. */
