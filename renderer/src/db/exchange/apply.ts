@@ -2,7 +2,7 @@ import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
 import { caseMonitoringStatus } from '../repositories/monitorings';
 import { actionsDueOf } from '../repositories/plans';
-import { buildCaseIndex } from '../../domain/caseIndex';
+import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
 import { toIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type ExchangePeer } from '../../domain/exchange';
@@ -79,6 +79,8 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       const kind = record.result.kind;
       let value = values[index]!;
       // A purged case is identity only: no custody to set.
+      // The duplicate key follows the merged names (it was left out of the merge, mergePlan.ts).
+      if (record.table === 'persons' && !value.purgedAt) value = { ...value, dupKey: personDupKey(value as unknown as Person) };
       if (record.table === 'cases' && !value.purgedAt) value = { ...value, custody: custodyAfter(preview.mode, office.districtCode, at, current as FamilyCase | undefined, value as unknown as FamilyCase) };
       const custodyMoved = record.table === 'cases' && !value.purgedAt && JSON.stringify(value.custody) !== JSON.stringify(current?.custody);
       if (kind === 'new' || kind === 'takeIncoming' || kind === 'merged' || kind === 'conflict' || custodyMoved) {

@@ -16,6 +16,9 @@ type Row = Record<string, unknown>;
  * once everything is written. Merging them would only report conflicts no person could sensibly decide.
  */
 const UNMERGED_CASE_FIELDS = ['custody', 'summary', 'sortName', 'searchKeys', 'monitoringDue', 'actionsDue'] as const;
+/** A person's duplicate key is folded from the names and birth date: applyTransfer computes it again. */
+const UNMERGED_PERSON_FIELDS = ['dupKey'] as const;
+const UNMERGED: Partial<Record<TransferTable, readonly string[]>> = { cases: UNMERGED_CASE_FIELDS, persons: UNMERGED_PERSON_FIELDS };
 
 /** One record's merge: under the local id (a person linked by PINFL keeps the local one). */
 export interface PlannedRecord {
@@ -105,7 +108,8 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         const stored = await db.exchangeBases.get(exchangeBaseKey(table, incomingId));
         let base = stored?.record as Row | undefined;
         let theirs: Row = incoming;
-        if (table === 'cases' && local) [base, theirs] = [base && sameAs(base, local), sameAs(theirs, local)];
+        const unmerged = UNMERGED[table];
+        if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];
         const result = mergeRecord({ base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta }, context);
         records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked });
       }
@@ -116,12 +120,12 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
   });
 }
 
-/** `record` with the unmerged case fields taken from `local`, so they can never differ in a merge. */
-function sameAs(record: Row, local: Row): Row {
+/** `record` with the unmerged fields taken from `local`, so they can never differ in a merge. */
+function sameAs(record: Row, local: Row, fields: readonly string[]): Row {
   // A purged record is identity only: nothing may be added to it.
   if (record.purgedAt) return record;
   const out = { ...record };
-  for (const field of UNMERGED_CASE_FIELDS) {
+  for (const field of fields) {
     if (local[field] === undefined) delete out[field];
     else out[field] = local[field];
   }

@@ -10,7 +10,7 @@ import { useNavigate } from 'react-router';
 import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
 import { canDo } from '../../domain/access';
 import { useServices } from '../../app/services';
-import { facetCounts, queryCases, queryCasesByIds, type CaseSortField } from '../../db/repositories/caseQueries';
+import { facetCounts, queryCases, queryCasesByIds, transferredCases, type CaseSortField } from '../../db/repositories/caseQueries';
 import { overdueCount } from '../../db/repositories/monitorings';
 import { searchCases } from '../../db/repositories/caseSearch';
 import { listMahallas } from '../../db/repositories/mahallas';
@@ -21,7 +21,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { CaseFilters } from './CaseFilters';
-import { pageChanged, searchChanged, selectionCleared, sortChanged } from './casesSlice';
+import { pageChanged, searchChanged, selectionCleared, selectionShown, sortChanged } from './casesSlice';
 import { StageChip } from './StageChip';
 import { useGridLocaleText } from './useGridLocaleText';
 
@@ -40,6 +40,8 @@ export function CasesPage() {
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const counts = useLiveQuery(() => facetCounts(db), [db]);
+  // Cases sent away in custody leave the list; they are still found by search and behind this button.
+  const transferred = useLiveQuery(async () => (await transferredCases(db)).map((kase) => kase.id), [db]) ?? [];
   const overdueTotal = useLiveQuery(() => overdueCount(db, toIsoDate(new Date())), [db]);
   const listed = useLiveQuery(
     () => (deferredSearch ? undefined : selection ? queryCasesByIds(db, selection.caseIds, sort, page * pageSize, pageSize) : queryCases(db, filter, sort, page * pageSize, pageSize)),
@@ -81,7 +83,7 @@ export function CasesPage() {
     </Button>
   );
 
-  if (counts?.all === 0) {
+  if (counts?.all === 0 && transferred.length === 0 && !selection) {
     return (
       <>
         <PageHeader title={t('pages:cases.title')} subtitle={t('pages:cases.subtitle')} />
@@ -127,6 +129,13 @@ export function CasesPage() {
         </Alert>
       )}
       {!deferredSearch && !selection && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueTotal} />}
+      {!deferredSearch && !selection && transferred.length > 0 && (
+        <Box>
+          <Button size="small" onClick={() => dispatch(selectionShown({ title: t('list.transferred'), caseIds: transferred }))} data-testid="cases-transferred">
+            {t('list.transferredCount', { count: transferred.length })}
+          </Button>
+        </Box>
+      )}
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
         <Typography color="text.secondary" data-testid="case-count">
           {t('list.count', { count: total })}

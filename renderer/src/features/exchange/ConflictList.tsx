@@ -54,7 +54,7 @@ export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }:
                 const key = conflictKey(record.table, record.id, conflict.path);
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
-                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => fieldLabel(tc, field))}</TableCell>
+                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => fieldLabel(tc, field), (script) => tc(`common:script.${script}`))}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word', color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-local">
                       {value(conflict.path, conflict.local)}

@@ -46,6 +46,7 @@ describe('readable names', () => {
     expect(pathLabel(['address', 'street'], label)).toBe('Address › Street');
     expect(pathLabel(['members', '1', 'street'], label)).toBe('Members › 2 › Street');
     expect(pathLabel([], label)).toBe('—');
+    expect(pathLabel(['firstName', 'latn'], label, (script) => (script === 'latn' ? 'lotin' : 'kirill'))).toBe('firstName — lotin');
   });
 
   it('names a case by its number, a linked person by name, a case record by its case and person', () => {

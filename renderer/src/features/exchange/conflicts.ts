@@ -44,8 +44,11 @@ export function recordDecisions(conflicts: readonly RecordConflicts[], choices: 
  * A field path as a person reads it: each named field through `label` (the case form's labels),
  * list positions counted from 1 ("Members › 2 › Surname"), joined with " › ".
  */
-export function pathLabel(path: readonly string[], label: (field: string) => string): string {
+export function pathLabel(path: readonly string[], label: (field: string) => string, script?: (script: 'latn' | 'cyrl') => string): string {
   if (path.length === 0) return '—';
+  // A name's spelling in one script reads as the form labels it: "Ism — lotin".
+  const last = path[path.length - 1];
+  if (script && path.length > 1 && (last === 'latn' || last === 'cyrl')) return `${pathLabel(path.slice(0, -1), label)} — ${script(last)}`;
   return path.map((segment) => (/^\d+$/u.test(segment) ? String(Number(segment) + 1) : label(segment))).join(' › ');
 }
 
