@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/dates';
 import type { OpenStage } from '../domain/stages';
-import { caseFlow, familyFigures, openOn, type FamilyFigures } from './families';
+import { caseFlows, familyFigures, openOn, type FamilyFigures } from './families';
 import { childOutcomes, type ChildOutcomes, type ChildFigure } from './outcomes';
 import { peopleFigures, type PeopleFigures } from './people';
 import { dayBefore, periodLabel, type Period, type PeriodLabel } from './period';
@@ -16,7 +16,9 @@ import { ReportData, type Figure, type ReportInput, type ReportOptions } from '.
  * The rules of each part are written where it is computed: the stage history (stageOn.ts), the
  * records read and deleted cases (reportData.ts), families and children (families.ts), the
  * gate-keeping figures (outcomes.ts), the process (process.ts), workload and training (people.ts).
- * "Children" are always members of the case on the day a figure is about, under 18 that day.
+ * "Children" are always members of the case on the day a figure is about, under 18 that day
+ * (children.ts). A large office (100,000 families) is read once per call, record by record, into
+ * the indexes of reportData.ts; `testing/indicators.measure.ts` times each part.
  */
 
 export type { ChildFigure, Figure, ReportInput, ReportOptions };
@@ -38,7 +40,7 @@ export interface Indicators {
 /** Every indicator of the period, optionally for one mahalla's or one case manager's cases. */
 export function computeIndicators(input: ReportInput, period: Period, options: ReportOptions = {}): Indicators {
   const data = new ReportData(input, options);
-  const flows = data.cases.map((kase) => caseFlow(data, kase.id, period));
+  const flows = caseFlows(data, period);
   const families = familyFigures(data, period, flows);
   return {
     period: { from: period.from, to: period.to },

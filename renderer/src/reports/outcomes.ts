@@ -37,17 +37,20 @@ export interface ChildOutcomes {
 
 const AWAY: ReadonlySet<PlacementKind> = new Set(['institution', 'fosterOrGuardian']);
 
+/** Children (by number) and their cases (by rank), each counted once. */
 class ChildTally {
-  private readonly persons = new Set<string>();
-  private readonly cases = new Set<string>();
-  add(personId: string, caseId: string): void {
-    this.persons.add(personId);
-    this.cases.add(caseId);
+  private readonly persons = new Set<number>();
+  private readonly ranks: number[] = [];
+  add(person: number, rank: number): void {
+    this.persons.add(person);
+    this.ranks.push(rank);
   }
-  figure(): ChildFigure {
-    return { children: this.persons.size, personIds: [...this.persons].sort(), caseIds: [...this.cases].sort() };
+  figure(data: ReportData): ChildFigure {
+    return { children: this.persons.size, personIds: [...this.persons].map((person) => data.personId(person)).sort(), caseIds: data.caseIds(this.ranks) };
   }
 }
+
+const NO_PLACEMENTS: readonly Placement[] = [];
 
 /** Whether `day` falls while the case was this office's work: in an episode, up to its closure or the transfer out. */
 function whileWorked(data: ReportData, caseId: string, day: IsoDate): boolean {
@@ -64,41 +67,44 @@ export function childOutcomes(data: ReportData, period: Period, flows: readonly 
     fosterOrGuardian: new ChildTally(),
     returnedFromInstitution: new ChildTally(),
   };
-  for (const [personId, placements] of data.placementsByPerson) {
+  for (const [person, placements] of data.placementsByPerson) {
     placements.forEach((placement: Placement, index) => {
       if (placement.kind === 'family' || !inPeriod(period, placement.from)) return;
       if (placements[index - 1]?.kind === placement.kind) return;
       if (!whileWorked(data, placement.caseId, placement.from)) return;
-      if (!data.childrenOn(placement.caseId, placement.from).includes(personId)) return;
-      changes[placement.kind].add(personId, placement.caseId);
+      const rank = data.rankOf(placement.caseId);
+      if (!data.childrenAt(rank, placement.from).includes(person)) return;
+      changes[placement.kind].add(person, rank);
     });
   }
 
+  // (forEach rather than for…of over the flows: this runs once per report, and for…of allocates until optimized.)
   const kept = new ChildTally();
-  for (const flow of flows) {
+  flows.forEach((flow) => {
     const served = flow.days.served;
-    if (!served) continue;
-    for (const personId of data.childrenOn(flow.caseId, served)) {
-      const placements = data.placementsByPerson.get(personId) ?? [];
-      const atStart = placementOn(placements, personId, period.from);
+    if (!served) return;
+    data.childrenAt(flow.rank, served).forEach((person) => {
+      const placements = data.placementsByPerson.get(person) ?? NO_PLACEMENTS;
+      const atStart = placements.length ? placementOn(placements, data.personId(person), period.from) : null;
       const awayLater = placements.some((p) => AWAY.has(p.kind) && p.from > period.from && p.from <= served);
-      if (!(atStart && AWAY.has(atStart)) && !awayLater) kept.add(personId, flow.caseId);
-    }
-  }
+      if (!(atStart && AWAY.has(atStart)) && !awayLater) kept.add(person, flow.rank);
+    });
+  });
 
   const atEnd = Object.fromEntries([...PLACEMENTS, 'none' as const].map((kind) => [kind, new ChildTally()])) as Record<PlacementKind | 'none', ChildTally>;
-  for (const flow of flows) {
-    if (!flow.days.openAtEnd) continue;
-    for (const personId of data.childrenOn(flow.caseId, period.to)) {
-      atEnd[placementOn(data.placementsByPerson.get(personId) ?? [], personId, period.to) ?? 'none'].add(personId, flow.caseId);
-    }
-  }
+  flows.forEach((flow) => {
+    if (!flow.days.openAtEnd) return;
+    data.childrenAt(flow.rank, period.to).forEach((person) => {
+      const placements = data.placementsByPerson.get(person) ?? NO_PLACEMENTS;
+      atEnd[(placements.length ? placementOn(placements, data.personId(person), period.to) : null) ?? 'none'].add(person, flow.rank);
+    });
+  });
 
   return {
-    keptInFamily: kept.figure(),
-    returnedFromInstitution: changes.returnedFromInstitution.figure(),
-    placedInInstitution: changes.institution.figure(),
-    placedInFosterOrGuardian: changes.fosterOrGuardian.figure(),
-    placementAtEnd: Object.fromEntries(Object.entries(atEnd).map(([kind, tally]) => [kind, tally.figure()])) as ChildOutcomes['placementAtEnd'],
+    keptInFamily: kept.figure(data),
+    returnedFromInstitution: changes.returnedFromInstitution.figure(data),
+    placedInInstitution: changes.institution.figure(data),
+    placedInFosterOrGuardian: changes.fosterOrGuardian.figure(data),
+    placementAtEnd: Object.fromEntries(Object.entries(atEnd).map(([kind, tally]) => [kind, tally.figure(data)])) as ChildOutcomes['placementAtEnd'],
   };
 }

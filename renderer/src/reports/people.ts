@@ -26,13 +26,21 @@ export interface PeopleFigures {
 
 export function peopleFigures(data: ReportData, period: Period, flows: readonly CaseFlow[]): PeopleFigures {
   const { mahallaId, caseManagerId } = data.options;
-  const open = flows.filter((flow) => flow.days.openAtEnd).map((flow) => data.caseById.get(flow.caseId)!);
-  const figureOf = (cases: typeof open = []) => data.figure(cases.map((kase) => ({ caseId: kase.id, day: period.to })));
+  // What is read of each open case, read in one go (reaching a case is what costs).
+  const open = flows.filter((flow) => flow.days.openAtEnd).map((flow) => {
+    const kase = data.caseAt(flow.rank);
+    return { rank: flow.rank, caseManagerId: kase.caseManagerId, mahallaId: kase.address.mahallaId };
+  });
+  const figureOf = (cases: typeof open = []) => {
+    const tally = data.tally();
+    cases.forEach(({ rank }) => tally.add(rank, period.to));
+    return tally.figure();
+  };
   const byManager = groupBy(open, (kase) => kase.caseManagerId);
-  const byMahalla = groupBy(open, (kase) => kase.address.mahallaId);
+  const byMahalla = groupBy(open, (kase) => kase.mahallaId);
 
   const managers = new Set(data.input.users.filter((u) => u.deletedAt === null && u.active && u.roles.includes('caseManager')).map((u) => u.id));
-  for (const kase of open) managers.add(kase.caseManagerId);
+  open.forEach((kase) => managers.add(kase.caseManagerId));
   const openCasesByCaseManager = Object.fromEntries(
     [...managers].filter((id) => !caseManagerId || id === caseManagerId).map((id) => [id, figureOf(byManager.get(id))]),
   );

@@ -4,9 +4,10 @@ import type { IsoDate } from '../domain/dates';
 import type { MahallaTeam, Specialist } from '../domain/directory';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
 import type { Mahalla } from '../domain/mahalla';
-import { isChildOn, type Membership, type Person } from '../domain/person';
+import type { Membership, Person } from '../domain/person';
 import type { FamilyPlan } from '../domain/plan';
 import type { User } from '../domain/user';
+import { Children } from './children';
 import { byText, caseTimeline, officeDay, type CaseTimeline, type DayOf, type TransferOut } from './stageOn';
 
 /**
@@ -47,12 +48,6 @@ export interface Figure {
   caseIds: string[];
 }
 
-/** A case counted in a figure, and the day its children are counted on. */
-export interface Counted {
-  caseId: string;
-  day: IsoDate;
-}
-
 const live = <T extends { deletedAt: string | null }>(record: T) => record.deletedAt === null;
 
 /** Records by a key, in their order. */
@@ -67,43 +62,7 @@ export function groupBy<T>(records: readonly T[], key: (record: T) => string): M
   return groups;
 }
 
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * The day a person born on `birthDate` turns 18, written so that "under 18 on a plain `yyyy-mm-dd`
- * day" is `day < adultOn` (the same answer as `isChildOn`, without splitting dates for each of the
- * million questions a large office asks); null when the birth date is not written plainly.
- */
-function adultOn(birthDate: IsoDate): string | null {
-  if (!PLAIN_DATE.test(birthDate)) return null;
-  const year = Number(birthDate.slice(0, 4)) + 18;
-  return year > 9999 ? null : `${String(year).padStart(4, '0')}${birthDate.slice(4)}`;
-}
-
-/** A member of a reported case whose person is on record; `person` numbers the person for counting. */
-interface Member {
-  personId: string;
-  person: number;
-  from: IsoDate;
-  to: IsoDate | null;
-  birthDate: IsoDate;
-  adultOn: string | null;
-}
-
-/** The children of a case on one day, by id and by number. */
-interface ChildrenOn {
-  day: IsoDate;
-  personIds: string[];
-  persons: number[];
-}
-
-/** What the figures read of a reported case: its place in the order of case ids, and its members. */
-interface Reported {
-  rank: number;
-  members: Member[];
-  /** The days asked about so far; a case is asked about a handful of days, so a list is enough. */
-  children: ChildrenOn[];
-}
+const NO_MONITORINGS: readonly MonitoringRecord[] = [];
 
 /**
  * The records the report stands on. A deleted case (`deletedAt` set; a purged one is a tombstone
@@ -111,23 +70,32 @@ interface Reported {
  * is deleted when it was entered by mistake, and the lists do not show it either. Deleted records
  * of any other kind are left out the same way. The mahalla and case-manager filters read the case
  * as it is now (neither is kept in the history).
+ *
+ * A large office has millions of records spread over a heap of gigabytes, and reaching one (or a
+ * case id's hash) costs more than most of what is done with it. So each kind of record is read in
+ * one pass, and the reported cases are then reached by their rank — their place in the code-point
+ * order of their ids, the order figures list cases in — never again by id.
  */
 export class ReportData {
   readonly dayOf: DayOf;
+  /** The cases reported on, in the order of the records. */
   readonly cases: FamilyCase[];
-  readonly caseById: Map<string, FamilyCase>;
-  readonly timelines = new Map<string, CaseTimeline>();
-  readonly monitoringsByCase: Map<string, MonitoringRecord[]>;
-  /** Each person's placements in the cases reported on, by date (then by when they were written). */
-  readonly placementsByPerson: Map<string, Placement[]>;
-  readonly planByCase = new Map<string, FamilyPlan>();
+  /** The rank of each of `cases`. */
+  readonly ranks: Int32Array;
+  /**
+   * The placements in the cases reported on, by person (numbered, see `personId`: a person who is
+   * no member of a reported case is no child of one either), by date, then by when they were written.
+   */
+  readonly placementsByPerson = new Map<number, Placement[]>();
   readonly assessments: Assessment[];
-  private readonly reported = new Map<string, Reported>();
-  /** The reported case ids in code-point order: a figure lists its cases by their rank in it. */
-  private readonly sortedIds: string[];
-  /** Per numbered person, the figure that last counted them (see `figureOf`). */
-  private seen = new Int32Array(0);
-  private stamp = 0;
+  private readonly rankById = new Map<string, number>();
+  /** By rank: the id, the case (its later record when one is stored twice), and what hangs on it. */
+  private readonly ids: string[];
+  private readonly byRank: FamilyCase[];
+  private readonly timelines: CaseTimeline[] = [];
+  private readonly monitoringLists: (MonitoringRecord[] | undefined)[] = [];
+  private readonly plans: (FamilyPlan | undefined)[] = [];
+  private readonly children: Children;
 
   constructor(
     readonly input: ReportInput,
@@ -137,100 +105,131 @@ export class ReportData {
     this.cases = input.cases.filter(
       (kase) => live(kase) && !kase.purgedAt && (!options.mahallaId || kase.address.mahallaId === options.mahallaId) && (!options.caseManagerId || kase.caseManagerId === options.caseManagerId),
     );
-    this.caseById = new Map(this.cases.map((kase) => [kase.id, kase]));
-    this.sortedIds = [...this.caseById.keys()].sort(byText);
-    this.sortedIds.forEach((id, rank) => this.reported.set(id, { rank, members: [], children: [] }));
-    const mine = <T extends { caseId: string; deletedAt: string | null }>(record: T) => live(record) && this.caseById.has(record.caseId);
-    const history = groupBy(input.history.filter(mine), (entry) => entry.caseId);
-    const transfers = groupBy(input.transfers ?? [], (transfer) => transfer.caseId);
-    for (const kase of this.cases) this.timelines.set(kase.id, caseTimeline(kase, history.get(kase.id) ?? [], this.dayOf, transfers.get(kase.id)));
-    this.members(input.persons, input.memberships.filter(mine));
-    this.monitoringsByCase = groupBy(input.monitorings.filter(mine), (m) => m.caseId);
+    // The default sort orders strings by code points, as the figures always listed case ids.
+    const sorted = this.cases.map((kase) => kase.id).sort();
+    this.ids = sorted.filter((id, i) => i === 0 || id !== sorted[i - 1]);
+    this.ids.forEach((id, rank) => this.rankById.set(id, rank));
+    this.ranks = Int32Array.from(this.cases, (kase) => this.rankById.get(kase.id)!);
+    // A case stored twice (it should not happen) is its later record, as a map by id keeps.
+    this.byRank = new Array<FamilyCase>(this.ids.length);
+    this.ranks.forEach((rank, i) => (this.byRank[rank] = this.cases[i]!));
+    const rankOf = (caseId: string) => this.rankById.get(caseId);
+
+    this.replay(input.history, input.transfers ?? []);
+    this.children = new Children(input.memberships, input.persons, this.ids.length, rankOf);
+    for (let i = 0; i < input.monitorings.length; i++) {
+      const monitoring = input.monitorings[i]!;
+      const rank = monitoring.deletedAt === null ? rankOf(monitoring.caseId) : undefined;
+      if (rank !== undefined) (this.monitoringLists[rank] ??= []).push(monitoring);
+    }
+    for (let i = 0; i < input.plans.length; i++) {
+      const plan = input.plans[i]!;
+      const rank = plan.deletedAt === null ? rankOf(plan.caseId) : undefined;
+      const current = rank === undefined ? undefined : this.plans[rank];
+      if (rank !== undefined && (!current || plan.revision > current.revision)) this.plans[rank] = plan;
+    }
+    const mine = <T extends { caseId: string; deletedAt: string | null }>(record: T) => record.deletedAt === null && this.rankById.has(record.caseId);
     const placements = input.placements.filter(mine).sort((a, b) => byText(a.from, b.from) || byText(a.createdAt, b.createdAt));
-    this.placementsByPerson = groupBy(placements, (p) => p.personId);
-    for (const plan of input.plans.filter(mine)) {
-      const current = this.planByCase.get(plan.caseId);
-      if (!current || plan.revision > current.revision) this.planByCase.set(plan.caseId, plan);
+    for (const placement of placements) {
+      const person = this.children.personNumber(placement.personId);
+      if (person === undefined) continue;
+      const list = this.placementsByPerson.get(person);
+      if (list) list.push(placement);
+      else this.placementsByPerson.set(person, [placement]);
     }
     this.assessments = input.assessments.filter(mine);
   }
 
-  /** Each case's members whose person is on record (live), in the order of the memberships; persons numbered as met. */
-  private members(persons: readonly Person[], memberships: readonly Membership[]): void {
-    const personById = new Map(persons.filter(live).map((person) => [person.id, person]));
-    const numbers = new Map<string, number>();
-    for (const m of memberships) {
-      const person = personById.get(m.personId);
-      if (!person) continue;
-      let number = numbers.get(person.id);
-      if (number === undefined) numbers.set(person.id, (number = numbers.size));
-      this.reported.get(m.caseId)!.members.push({ personId: person.id, person: number, from: m.from, to: m.to, birthDate: person.birthDate, adultOn: adultOn(person.birthDate) });
+  /** Each case's timeline, from its live history grouped by rank (a counting sort: entries keep their order). */
+  private replay(history: readonly CaseHistoryEntry[], transfers: readonly TransferOut[]): void {
+    const count = this.ids.length;
+    const rankOfEntry = new Int32Array(history.length).fill(-1);
+    const starts = new Int32Array(count + 1);
+    for (let i = 0; i < history.length; i++) {
+      const entry = history[i]!;
+      const rank = entry.deletedAt === null ? this.rankById.get(entry.caseId) : undefined;
+      if (rank === undefined) continue;
+      rankOfEntry[i] = rank;
+      starts[rank + 1]!++;
     }
-    this.seen = new Int32Array(numbers.size);
+    for (let rank = 0; rank < count; rank++) starts[rank + 1]! += starts[rank]!;
+    const grouped = new Array<CaseHistoryEntry>(starts[count]!);
+    const next = starts.slice();
+    rankOfEntry.forEach((rank, i) => {
+      if (rank >= 0) grouped[next[rank]!++] = history[i]!;
+    });
+    const transfersByRank: TransferOut[][] = [];
+    for (const transfer of transfers) {
+      const rank = this.rankById.get(transfer.caseId);
+      if (rank !== undefined) (transfersByRank[rank] ??= []).push(transfer);
+    }
+    for (let rank = 0; rank < count; rank++) this.timelines.push(caseTimeline(this.byRank[rank]!, grouped.slice(starts[rank], starts[rank + 1]), this.dayOf, transfersByRank[rank]));
+  }
+
+  /** The rank of a reported case. */
+  rankOf(caseId: string): number {
+    return this.rankById.get(caseId)!;
+  }
+
+  idAt(rank: number): string {
+    return this.ids[rank]!;
+  }
+
+  /** A reported case by rank (its later record when one is stored twice). */
+  caseAt(rank: number): FamilyCase {
+    return this.byRank[rank]!;
+  }
+
+  timelineAt(rank: number): CaseTimeline {
+    return this.timelines[rank]!;
   }
 
   timeline(caseId: string): CaseTimeline {
-    return this.timelines.get(caseId)!;
+    return this.timelineAt(this.rankOf(caseId));
   }
 
-  /** The children of a case on a day: members on that day (joined by then, not left before it) under 18 on it. */
-  childrenOn(caseId: string, day: IsoDate): string[] {
-    return this.children(this.reported.get(caseId), day).personIds;
+  /** The case's live monitorings, in the order of the records. */
+  monitoringsAt(rank: number): readonly MonitoringRecord[] {
+    return this.monitoringLists[rank] ?? NO_MONITORINGS;
   }
 
-  private children(reported: Reported | undefined, day: IsoDate): ChildrenOn {
-    if (!reported) return { day, personIds: [], persons: [] };
-    for (const known of reported.children) if (known.day === day) return known;
-    const plain = PLAIN_DATE.test(day);
-    const found: ChildrenOn = { day, personIds: [], persons: [] };
-    for (const m of reported.members) {
-      if (!(m.from <= day && (m.to === null || m.to >= day) && m.birthDate <= day)) continue;
-      const child = plain && m.adultOn !== null ? day < m.adultOn : isChildOn(m.birthDate, day);
-      // A person listed twice in a case counts once.
-      if (child && !found.personIds.includes(m.personId)) {
-        found.personIds.push(m.personId);
-        found.persons.push(m.person);
-      }
-    }
-    reported.children.push(found);
-    return found;
+  /** The case's plan: its latest live revision (the first of equal revisions), if any. */
+  planAt(rank: number): FamilyPlan | undefined {
+    return this.plans[rank];
   }
 
-  /** A figure of counted cases: families are the cases, children the distinct persons among their children. */
-  figure(counted: readonly Counted[]): Figure {
-    const tally = this.tally();
-    for (const { caseId, day } of counted) tally.add(caseId, day);
-    return tally.figure();
+  /** The children of a case on a day (by number, see `personId`): members that day (joined by then, not left before it) under 18 on it. */
+  childrenAt(rank: number, day: IsoDate): number[] {
+    return this.children.on(rank, day);
   }
 
-  /** A figure filled case by case; several can be filled at once (one pass over the flows fills them all). */
-  tally(): FigureTally {
-    const ranks: number[] = [];
-    const children: (readonly number[])[] = [];
-    return {
-      add: (caseId, day) => {
-        const reported = this.reported.get(caseId)!;
-        ranks.push(reported.rank);
-        children.push(this.children(reported, day).persons);
-      },
-      figure: () => this.figureOf(ranks, children),
-    };
+  /** The id of a person numbered by the report (a member of a reported case). */
+  personId(person: number): string {
+    return this.children.personId(person);
   }
 
   /**
-   * Families are the distinct ranks, listed by id; children the distinct numbered persons, found by
-   * marking each person with the figure's own stamp instead of building a set per figure.
+   * A figure filled case by case (by rank, with the day its children are counted on): families are
+   * the distinct cases, children the distinct persons among their children. Several can be filled
+   * at once (one pass over the flows fills them all).
    */
-  private figureOf(ranks: readonly number[], children: readonly (readonly number[])[]): Figure {
-    const stamp = ++this.stamp;
-    let count = 0;
-    for (const persons of children) {
-      for (const person of persons) {
-        if (this.seen[person] === stamp) continue;
-        this.seen[person] = stamp;
-        count++;
-      }
-    }
+  tally(): FigureTally {
+    const ranks: number[] = [];
+    const days: IsoDate[] = [];
+    return {
+      add: (rank, day) => {
+        ranks.push(rank);
+        days.push(day);
+      },
+      figure: () => {
+        const caseIds = this.caseIds(ranks);
+        return { families: caseIds.length, children: this.children.count(ranks, days), caseIds };
+      },
+    };
+  }
+
+  /** The distinct cases of the ranks, by id (the ranks come sorted when the cases were added in id order). */
+  caseIds(ranks: readonly number[]): string[] {
     let ordered: ArrayLike<number> = ranks;
     for (let i = 1; i < ranks.length; i++) {
       if (ranks[i]! < ranks[i - 1]!) {
@@ -239,13 +238,13 @@ export class ReportData {
       }
     }
     const caseIds: string[] = [];
-    for (let i = 0; i < ordered.length; i++) if (i === 0 || ordered[i] !== ordered[i - 1]) caseIds.push(this.sortedIds[ordered[i]!]!);
-    return { families: caseIds.length, children: count, caseIds };
+    for (let i = 0; i < ordered.length; i++) if (i === 0 || ordered[i] !== ordered[i - 1]) caseIds.push(this.ids[ordered[i]!]!);
+    return caseIds;
   }
 }
 
-/** A figure being filled: `add` each counted case, then read the `figure`. */
+/** A figure being filled: `add` each counted case (by rank), then read the `figure`. */
 export interface FigureTally {
-  add(caseId: string, day: IsoDate): void;
+  add(rank: number, day: IsoDate): void;
   figure(): Figure;
 }

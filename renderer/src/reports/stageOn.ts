@@ -1,6 +1,7 @@
-import { toIsoDate, type IsoDate } from '../domain/dates';
+import type { IsoDate } from '../domain/dates';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
-import type { ClosureOutcome, Stage } from '../domain/stages';
+import type { ClosureOutcome, OpenStage, Stage } from '../domain/stages';
+import type { DayOf } from './officeDay';
 
 /**
  * Where a case stood on any past day, replayed from its history, so that "cases at the agreement
@@ -37,83 +38,7 @@ export interface TransferOut {
   toDistrict: string;
 }
 
-/** The office day of an instant. */
-export type DayOf = (instant: string) => IsoDate;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const DAY_MS = 86_400_000;
-
-/** The UTC calendar date of a time value, written as the office day always was (no cache, any instant). */
-const utcDay = (ms: number) => {
-  const date = new Date(ms);
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}` as IsoDate;
-};
-
-const TIME_DIGITS = [11, 12, 14, 15, 17, 18, 20, 21, 22];
-
-/** Minutes into its UTC day of an instant written as `toISOString` writes it (`2026-03-31T19:05:07.123Z`), else -1. */
-function minuteOfDay(instant: string): number {
-  if (instant.length !== 24 || instant[10] !== 'T' || instant[13] !== ':' || instant[16] !== ':' || instant[19] !== '.' || instant[23] !== 'Z') return -1;
-  for (const i of TIME_DIGITS) {
-    const code = instant.charCodeAt(i);
-    if (code < 48 || code > 57) return -1;
-  }
-  const digit = (i: number) => instant.charCodeAt(i) - 48;
-  const hours = digit(11) * 10 + digit(12);
-  const minutes = digit(14) * 10 + digit(15);
-  return hours > 23 || minutes > 59 || digit(17) > 5 ? -1 : hours * 60 + minutes;
-}
-
-/**
- * The office day of an instant: with an offset (minutes east of UTC, 300 for Uzbekistan) the same
- * day on every machine; without one, the local calendar of the machine the report runs on, which
- * is the office's (the rule of `toIsoDate`).
- *
- * A report reads hundreds of thousands of instants, and a `Date` for each was most of the replay's
- * time. So an instant in the stored form (`toISOString`) is read as its UTC date, looked up once per
- * date, moved by whole days: with a whole-minute offset its seconds cannot carry it over midnight.
- * The machine's offset is looked up once per UTC hour and trusted when it is the same at the hour's
- * first and last millisecond (no time zone changes twice within an hour); anything else — another
- * form, a date that does not round-trip, a zone change inside the hour — is read through `Date`.
- */
-export function officeDay(offsetMinutes?: number): DayOf {
-  const local = offsetMinutes === undefined;
-  const slow = local ? (instant: string) => toIsoDate(new Date(instant)) : (instant: string) => utcDay(Date.parse(instant) + offsetMinutes * 60_000);
-  if (!local && !Number.isInteger(offsetMinutes)) return slow;
-  const epochDays = new Map<string, number>();
-  const hourOffsets = new Map<string, number>();
-  const names = new Map<number, IsoDate>();
-  const epochDay = (date: string) => {
-    const ms = Date.parse(`${date}T00:00:00.000Z`);
-    return utcDay(ms) === date ? ms / DAY_MS : NaN;
-  };
-  /** Minutes east of UTC of the machine's zone through the UTC hour of the instant, NaN when it changes in it. */
-  const machineOffset = (instant: string, day: number, minute: number) => {
-    const hour = instant.slice(0, 13);
-    let east = hourOffsets.get(hour);
-    if (east === undefined) {
-      const start = day * DAY_MS + Math.floor(minute / 60) * 3_600_000;
-      const first = -new Date(start).getTimezoneOffset();
-      east = Number.isInteger(first) && first === -new Date(start + 3_599_999).getTimezoneOffset() ? first : NaN;
-      hourOffsets.set(hour, east);
-    }
-    return east;
-  };
-  return (instant) => {
-    const minute = minuteOfDay(instant);
-    if (minute < 0) return slow(instant);
-    const date = instant.slice(0, 10);
-    let day = epochDays.get(date);
-    if (day === undefined) epochDays.set(date, (day = epochDay(date)));
-    if (Number.isNaN(day)) return slow(instant);
-    const east = offsetMinutes ?? machineOffset(instant, day, minute);
-    if (Number.isNaN(east)) return slow(instant);
-    const office = day + Math.floor((minute + east) / 1440);
-    let name = names.get(office);
-    if (name === undefined) names.set(office, (name = utcDay(office * DAY_MS)));
-    return name;
-  };
-}
+export { officeDay, type DayOf } from './officeDay';
 
 /** One stretch of work from opening (or reopening) to closure. */
 export interface Episode {
@@ -142,19 +67,22 @@ const STAGE_KINDS: ReadonlySet<CaseHistoryEntry['kind']> = new Set(['created', '
 
 /** Stage entries oldest first; entries of one instant in the order their stages chain. */
 function ordered(entries: readonly CaseHistoryEntry[]): CaseHistoryEntry[] {
-  const sorted = entries.filter((entry) => entry.deletedAt === null && STAGE_KINDS.has(entry.kind)).sort((a, b) => byText(a.createdAt, b.createdAt));
+  const sorted = entries.filter((entry) => entry.deletedAt === null && STAGE_KINDS.has(entry.kind));
+  // History is written in order, so it is nearly always sorted already (a stable sort would keep it
+  // as it is), and an instant nearly always holds one entry: then there is nothing to chain.
+  let inOrder = true;
+  let sameInstant = false;
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.createdAt < sorted[i - 1]!.createdAt) inOrder = false;
+    else if (sorted[i]!.createdAt === sorted[i - 1]!.createdAt) sameInstant = true;
+  }
+  if (!inOrder) sorted.sort((a, b) => byText(a.createdAt, b.createdAt));
+  if (inOrder && !sameInstant) return sorted;
   const result: CaseHistoryEntry[] = [];
   let stage: Stage | null = null;
   for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j]!.createdAt === sorted[i]!.createdAt) j++;
-    if (j === i + 1) {
-      // Nearly every instant holds one entry: nothing to chain.
-      result.push(sorted[i]!);
-      stage = sorted[i]!.to;
-      i = j;
-      continue;
-    }
     const group = sorted.slice(i, j);
     while (group.length) {
       const index = Math.max(0, group.findIndex((entry) => entry.from === stage));
@@ -195,7 +123,7 @@ export function caseTimeline(kase: FamilyCase, entries: readonly CaseHistoryEntr
   const last = episodes.at(-1)!;
   if (last.agreement && kase.agreement) last.agreement.signed = kase.agreement.signedDate;
   if (last.closure && kase.stage === 'closed' && kase.closure) last.closure = { ...last.closure, recorded: kase.closure.date, outcome: kase.closure.outcome };
-  const transfer = transfers.filter((t) => t.caseId === kase.id).sort((a, b) => byText(a.date, b.date))[0];
+  const transfer = transfers.length ? transfers.filter((t) => t.caseId === kase.id).sort((a, b) => byText(a.date, b.date))[0] : undefined;
   return { caseId: kase.id, steps, episodes, transferredOut: transfer ? { on: transfer.date, toDistrict: transfer.toDistrict } : null };
 }
 
@@ -210,19 +138,29 @@ export interface CaseState {
 
 /** The case at the end of `day`; null before it was made. */
 export function stateOn(timeline: CaseTimeline, day: IsoDate): CaseState | null {
-  let stage: Stage | null = null;
-  for (const step of timeline.steps) {
-    if (step.on > day) break;
-    stage = step.stage;
-  }
+  const stage = stageAt(timeline, day);
   if (stage === null) return null;
   const held = !timeline.transferredOut || timeline.transferredOut.on > day;
   return { stage, held, open: held && stage !== 'closed' };
 }
 
+/** The stage after the last step written by the end of `day`. (Loops, not objects: a report asks this of every case.) */
+function stageAt(timeline: CaseTimeline, day: IsoDate): Stage | null {
+  let stage: Stage | null = null;
+  const steps = timeline.steps;
+  for (let i = 0; i < steps.length && !(steps[i]!.on > day); i++) stage = steps[i]!.stage;
+  return stage;
+}
+
 /** The stage at the end of `day` (null before the case was made), whether or not it is still held here. */
 export function stageOn(timeline: CaseTimeline, day: IsoDate): Stage | null {
-  return stateOn(timeline, day)?.stage ?? null;
+  return stageAt(timeline, day);
+}
+
+/** The stage at the end of `day` when the case is open then (held by this office and not closed), else null. */
+export function openStageOn(timeline: CaseTimeline, day: IsoDate): OpenStage | null {
+  const stage = stageAt(timeline, day);
+  return stage !== null && stage !== 'closed' && (!timeline.transferredOut || timeline.transferredOut.on > day) ? stage : null;
 }
 
 /** Open and held by this office at the end of `day`. */
@@ -237,8 +175,9 @@ export function episodeOn(timeline: CaseTimeline, day: IsoDate): Episode | null 
 
 /** The day an episode stopped being this office's work: its closure, else the transfer out, whichever came first (null while it runs). */
 export function episodeEnd(timeline: CaseTimeline, episode: Episode): IsoDate | null {
-  // The earlier of the two that are set and not before the opening (written out: it runs once per episode and figure).
-  let end: IsoDate | null = null;
-  for (const day of [episode.closure?.on, timeline.transferredOut?.on]) if (day && day >= episode.openedOn && (end === null || day < end)) end = day;
-  return end;
+  // The earlier of the two that are set and not before the opening (written out: it runs for every episode of every case).
+  const closed = episode.closure?.on;
+  const transferred = timeline.transferredOut?.on;
+  const end = closed && closed >= episode.openedOn ? closed : null;
+  return transferred && transferred >= episode.openedOn && (end === null || transferred < end) ? transferred : end;
 }
