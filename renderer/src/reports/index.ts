@@ -2,7 +2,7 @@
  * The reports layer's public face: the indicators over plain records (run them in a worker for a
  * large office), the periods they cover, and the history replay they stand on.
  */
-export { computeIndicators, openCasesOn, type ChildFigure, type Figure, type Indicators, type ReportInput, type ReportOptions } from './indicators';
+export { computeIndicators, openCasesOn, prepareReport, type PreparedReport, type ChildFigure, type Figure, type Indicators, type ReportInput, type ReportOptions } from './indicators';
 export { custom, month, periodLabel, quarter, year, type LabeledPeriod, type Period, type PeriodLabel } from './period';
 export { caseTimeline, officeDay, stageOn, stateOn, type CaseTimeline, type Episode, type TransferOut } from './stageOn';
 export { UNCONFIRMED, type Flow, type FamilyFigures } from './families';

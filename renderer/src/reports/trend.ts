@@ -24,8 +24,8 @@ export function monthsEnding(lastDay: string, count: number): LabeledPeriod[] {
  * The dashboard's monthly trend, by the same rules as the report's flow figures (families.ts), over
  * one reading of the records: the case histories are replayed once for all the months.
  */
-export function monthlyTrend(input: ReportInput, months: readonly LabeledPeriod[], options: ReportOptions = {}): TrendPoint[] {
-  const data = new ReportData(input, options);
+export function monthlyTrend(input: ReportInput | ReportData, months: readonly LabeledPeriod[], options: ReportOptions = {}): TrendPoint[] {
+  const data = input instanceof ReportData ? input : new ReportData(input, options);
   return months.map((period) => {
     const flow = flowOf(data, data.cases.map((kase) => caseFlow(data, kase.id, period)));
     const label = period.label as { year: number; month: number };

@@ -5,6 +5,7 @@ import { readReportInput } from '../../db/repositories/reports';
 import { memoryDexieOptions, NO_PERSON_DETAILS } from '../../db/testing';
 import type { CaseDraft } from '../../domain/caseDraft';
 import { biScriptFrom } from '../../domain/names';
+import { computeIndicators } from '../../reports';
 import { createReportJob, type ReportReply, type ReportRequest } from './reportJob';
 
 const INSTALLATION = '5d2e7a10-4b3c-4d5e-8f60-718293a4b5c6';
@@ -55,5 +56,24 @@ describe('the report job (the worker\'s work)', () => {
     const failing = createReportJob(() => readReportInput(db, { ...VIEWER, roles: [] }), (reply) => replies.push(reply));
     await failing(request(3, true));
     expect(replies.at(-1)).toEqual({ id: 3, kind: 'error', code: 'forbidden' });
+  });
+});
+
+describe('the report job keeps the indexed records per filter', () => {
+  it('gives the same figures from the kept index as from a fresh computation, for another period and another filter', async () => {
+    await seed();
+    const replies: ReportReply[] = [];
+    const run = createReportJob(() => readReportInput(db, HEAD), (reply) => replies.push(reply));
+    const base: Omit<ReportRequest, 'id'> = { dbName: db.name, session: HEAD, period: { from: '2026-11-01', to: '2026-11-30' } as ReportRequest['period'], options: {}, refresh: true };
+    await run({ id: 1, ...base });
+    await run({ id: 2, ...base, refresh: false, period: { from: '2026-10-01', to: '2026-12-31' } as ReportRequest['period'] });
+    await run({ id: 3, ...base, refresh: false, options: { mahallaId: 'elsewhere' } });
+    await run({ id: 4, ...base, refresh: false });
+    const results = replies.flatMap((r) => (r.kind === 'result' ? [r.indicators] : []));
+    const input = await readReportInput(db, HEAD);
+    expect(results[1]).toEqual(computeIndicators(input, base.period && { from: '2026-10-01', to: '2026-12-31' } as ReportRequest['period']));
+    expect(results[2]!.families.new.families).toBe(0);
+    expect(results[3]).toEqual(results[0]);
+    expect(results[0]).toEqual(computeIndicators(input, base.period));
   });
 });

@@ -1,6 +1,6 @@
 import type { WriteSession } from '../../db/auditMiddleware';
 import { DomainError } from '../../domain/errors';
-import { computeIndicators, monthlyTrend, monthsEnding, type Indicators, type Period, type ReportInput, type ReportOptions, type TrendPoint } from '../../reports';
+import { computeIndicators, monthlyTrend, monthsEnding, prepareReport, type Indicators, type Period, type PreparedReport, type ReportInput, type ReportOptions, type TrendPoint } from '../../reports';
 
 /**
  * What the reports page asks its worker, and what comes back. Messages are plain data (structured
@@ -33,7 +33,7 @@ export type ReadInput = (request: ReportRequest, onProgress: (read: number, of: 
  * computes the indicators, then the trend. Kept free of `self` so unit tests run it directly.
  */
 export function createReportJob(read: ReadInput, post: (reply: ReportReply) => void, now: () => number = () => performance.now()) {
-  let cached: { dbName: string; input: ReportInput } | null = null;
+  let cached: { dbName: string; input: ReportInput; prepared: Map<string, PreparedReport> } | null = null;
   let latest = 0;
   return async function run(request: ReportRequest): Promise<void> {
     latest = request.id;
@@ -42,16 +42,22 @@ export function createReportJob(read: ReadInput, post: (reply: ReportReply) => v
       if (request.refresh || cached?.dbName !== request.dbName) {
         cached = null;
         const input = await read(request, (done, of) => post({ id: request.id, kind: 'progress', read: done, of }));
-        cached = { dbName: request.dbName, input };
+        cached = { dbName: request.dbName, input, prepared: new Map() };
       }
-      const input = cached!.input;
       const readMs = now() - started;
       // A newer request (the user changed the period meanwhile) makes this one's figures moot.
       if (request.id !== latest) return;
-      const indicators = computeIndicators(input, request.period, request.options);
+      // Indexed once per filter while the records stay the same: another period reuses it.
+      const filterKey = `${request.options.mahallaId ?? ''}|${request.options.caseManagerId ?? ''}`;
+      let prepared = cached!.prepared.get(filterKey);
+      if (!prepared) {
+        prepared = prepareReport(cached!.input, request.options);
+        cached!.prepared.set(filterKey, prepared);
+      }
+      const indicators = computeIndicators(prepared, request.period);
       post({ id: request.id, kind: 'result', indicators, readMs, computeMs: now() - started - readMs });
       if (request.id !== latest) return;
-      post({ id: request.id, kind: 'trend', trend: monthlyTrend(input, monthsEnding(request.period.to, TREND_MONTHS), request.options) });
+      post({ id: request.id, kind: 'trend', trend: monthlyTrend(prepared, monthsEnding(request.period.to, TREND_MONTHS)) });
     } catch (error) {
       if (!(error instanceof DomainError)) console.error(error);
       post({ id: request.id, kind: 'error', code: error instanceof DomainError ? error.code : 'unexpected' });
