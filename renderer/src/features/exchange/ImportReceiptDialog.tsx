@@ -1,5 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -22,17 +23,12 @@ export function ImportReceiptDialog({ configured, onClose }: { configured: boole
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const language = useAppSelector((state) => state.session.language);
-  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [source, setSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const [marked, setMarked] = useState<string[] | null>(null);
-  const sourceRef = useRef<HostFileSource | null>(null);
-  useEffect(() => {
-    sourceRef.current = source;
-  }, [source]);
-  useEffect(() => () => void sourceRef.current?.close(), []);
 
   const pick = async () => {
     setFailure(null);

@@ -1,5 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
@@ -29,7 +30,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { c
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const job = useExchangeJob();
-  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [source, setSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
   const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
@@ -41,13 +42,6 @@ export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { c
   const [applied, setApplied] = useState<AppliedTransfer | null>(null);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
-  const sourceRef = useRef<HostFileSource | null>(null);
-
-  // The picked file stays open (the host asked for it once) until another is picked or the dialog goes away.
-  useEffect(() => {
-    sourceRef.current = source;
-  }, [source]);
-  useEffect(() => () => void sourceRef.current?.close(), []);
 
   const pick = async () => {
     setFailure(null);

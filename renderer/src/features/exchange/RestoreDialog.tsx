@@ -1,5 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { inspectPackage, restoreBackup, type PackageInfo } from '../../db/exchange';
@@ -38,20 +39,13 @@ export function RestoreDialog({
   const { t } = useTranslation('exchange');
   const { host, db, directory } = useServices();
   const job = useExchangeJob();
-  const [source, setSource] = useState<HostFileSource | null>(null);
+  const [source, setSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
   const [safety, setSafety] = useState<SafetyOutcome | null>(null);
   const [secret, setSecret] = useState<SecretInput>(EMPTY_SECRET);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const [notice, setNotice] = useState<'cancelled' | 'restored' | null>(null);
-  const sourceRef = useRef<HostFileSource | null>(null);
-
-  // The picked file stays open (the host asked for it once) until another is picked or the dialog goes away.
-  useEffect(() => {
-    sourceRef.current = source;
-  }, [source]);
-  useEffect(() => () => void sourceRef.current?.close(), []);
 
   const pick = async () => {
     setFailure(null);

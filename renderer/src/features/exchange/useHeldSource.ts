@@ -1,0 +1,16 @@
+import { useEffect, useRef, useState } from 'react';
+import type { HostFileSource } from '../../host/streams';
+
+/**
+ * The file a dialog picked, held open (the host asked the user for it once) until another is
+ * picked or the dialog goes away, when it is closed.
+ */
+export function useHeldSource() {
+  const [source, setSource] = useState<HostFileSource | null>(null);
+  const held = useRef<HostFileSource | null>(null);
+  useEffect(() => {
+    held.current = source;
+  }, [source]);
+  useEffect(() => () => void held.current?.close(), []);
+  return [source, setSource] as const;
+}
