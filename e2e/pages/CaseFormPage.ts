@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { selectOption } from './mui';
 
 export interface MemberInput {
@@ -94,4 +94,6 @@ export async function signAgreement(page: Page, number: string): Promise<void> {
   await page.getByTestId('sign-agreement').click();
   await page.getByTestId('event-number').fill(number);
   await page.getByTestId('event-confirm').click();
+  // The dialog closes once the agreement is written: a reload before that would lose it.
+  await expect(page.getByTestId('event-confirm')).toHaveCount(0);
 }
