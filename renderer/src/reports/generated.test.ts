@@ -67,7 +67,7 @@ function expected(period: Period, filter: Filter = {}) {
       if (e.kind === 'reopen') days.reopened = e.day;
       if (CLOSING(e.kind, e.stage)) {
         days.closed = e.day;
-        outcome = e.kind === 'decide' ? 'notEligible' : reopenedAfter(c, i) ? 'unrecorded' : e.outcome!;
+        outcome = e.kind === 'decide' ? 'notEligible' : e.outcome!;
       }
     });
     if (c.transfer && inP(c.transfer) && ![null, 'closed'].includes(stageAt(c, c.transfer))) days.transferredOut = c.transfer;

@@ -86,7 +86,7 @@ describe('a case replayed from its history', () => {
 });
 
 describe('reopening, ineligibility, transfers', () => {
-  it('a reopened case: two episodes; the first closure’s outcome is no longer recorded', () => {
+  it('a reopened case: two episodes; the first closure keeps its outcome from the history entry', () => {
     const story = new CaseStory('c1', { referralDate: '2025-12-20' })
       .created('2026-01-05')
       .advance('primaryAssessment', '2026-01-06')
@@ -96,13 +96,19 @@ describe('reopening, ineligibility, transfers', () => {
       .sign('2026-03-20');
     const timeline = caseTimeline(story.build(), story.history, dayOf);
     expect(timeline.episodes).toEqual([
-      { openedOn: '2026-01-05', identifiedOn: '2025-12-20', agreement: null, closure: { on: '2026-01-20', recorded: '2026-01-20', outcome: 'unrecorded' } },
+      { openedOn: '2026-01-05', identifiedOn: '2025-12-20', agreement: null, closure: { on: '2026-01-20', recorded: '2026-01-20', outcome: 'refused' } },
       { openedOn: '2026-03-10', identifiedOn: '2026-03-10', agreement: { on: '2026-03-20', signed: '2026-03-20' }, closure: null },
     ]);
     expect([d('2026-01-19'), d('2026-01-20'), d('2026-03-09'), d('2026-03-10')].map((day) => isOpenOn(timeline, day))).toEqual([true, false, false, true]);
     expect(stageOn(timeline, d('2026-03-10'))).toBe('primaryAssessment');
     expect(episodeOn(timeline, d('2026-02-01'))).toBe(timeline.episodes[0]);
     expect(episodeOn(timeline, d('2026-03-10'))).toBe(timeline.episodes[1]);
+  });
+
+  it('a closure written before its entry kept the outcome, then reopened: the outcome reads as unrecorded', () => {
+    const story = new CaseStory('c1', { referralDate: '2025-12-20' }).created('2026-01-05').advance('primaryAssessment', '2026-01-06').close('refused', '2026-01-20').reopen('2026-03-10');
+    const legacy = story.history.map(({ outcome: _outcome, ...entry }) => entry);
+    expect(caseTimeline(story.build(), legacy, dayOf).episodes[0]!.closure!.outcome).toBe('unrecorded');
   });
 
   it('found not eligible: closed by the decision, on its date', () => {

@@ -27,8 +27,9 @@ import type { DayOf } from './officeDay';
  * - Dates the case still holds as typed by the user (the referral date, the current agreement's
  *   signed date, the current closure's date and outcome) are kept beside the day of the entry:
  *   due dates of monitoring count from the signed date, as `domain/monitoring.ts` does. Reopening
- *   wipes them from the case, so an earlier episode has only the days of its entries, and the
- *   outcome of a closure a reopening undid is not recorded anywhere (`'unrecorded'`).
+ *   wipes them from the case, so an earlier episode has only the days of its entries. The outcome
+ *   of every closure is kept on its history entry; only entries written before it was kept there
+ *   have none (`'unrecorded'`).
  */
 
 /** A case this office handed to another district office; from the end of `date` it is not held here. */
@@ -111,7 +112,7 @@ export function caseTimeline(kase: FamilyCase, entries: readonly CaseHistoryEntr
     }
     const episode = episodes.at(-1)!;
     if (entry.kind === 'signAgreement') episode.agreement = { on, signed: on };
-    if (entry.to === 'closed' && entry.from !== 'closed') episode.closure = { on, recorded: on, outcome: entry.kind === 'decideEligibility' ? 'notEligible' : 'unrecorded' };
+    if (entry.to === 'closed' && entry.from !== 'closed') episode.closure = { on, recorded: on, outcome: entry.outcome ?? (entry.kind === 'decideEligibility' ? 'notEligible' : 'unrecorded') };
     steps.push({ on, kind: entry.kind, stage: entry.to });
   }
   if (stageEntries.length === 0) {

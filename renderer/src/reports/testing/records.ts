@@ -157,8 +157,10 @@ export class CaseStory {
     const result = applyCaseEvent(this.facts, event, { today: d(day), userId: 'cm-1' });
     if (!result.ok) throw new Error(`${this.id}: ${event.type} refused (${result.refusal}) at ${this.facts.stage}`);
     if (event.type === 'decideEligibility' && event.riskLevel) this.riskLevel = event.riskLevel;
+    const closing = result.facts.stage === 'closed' && this.facts.stage !== 'closed' && result.facts.closure;
     this.facts = result.facts;
-    return this.write(result.change.kind, result.change.from, result.change.to, at(day, time));
+    // As the cases repository writes it: a closure's entry keeps its outcome, which a reopening clears from the case.
+    return this.write(result.change.kind, result.change.from, result.change.to, at(day, time), closing ? { outcome: closing.outcome } : {});
   }
 
   advance(to: OpenStage, day: string, time?: string): this {
