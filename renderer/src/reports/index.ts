@@ -4,7 +4,7 @@
  */
 export { computeIndicators, openCasesOn, prepareReport, type PreparedReport, type ChildFigure, type Figure, type Indicators, type ReportInput, type ReportOptions } from './indicators';
 export { custom, month, periodLabel, quarter, year, type LabeledPeriod, type Period, type PeriodLabel } from './period';
-export { caseTimeline, officeDay, stageOn, stateOn, type CaseTimeline, type Episode, type TransferOut } from './stageOn';
+export { caseTimeline, officeDay, stageOn, stateOn, type CaseTimeline, type Episode } from './stageOn';
 export { UNCONFIRMED, type Flow, type FamilyFigures } from './families';
 export type { ChildOutcomes } from './outcomes';
 export type { ProcessFigures } from './process';

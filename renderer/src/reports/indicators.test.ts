@@ -45,7 +45,7 @@ function office(): InputArrays {
       .advance('planning', '2025-08-01')
       .advance('implementation', '2025-08-10')
       .advance('monitoring', '2025-09-12'),
-    new CaseStory('case-D', { referralDate: '2025-09-28', caseManagerId: 'cm-2' }).created('2025-10-01').advance('primaryAssessment', '2025-10-02').decide(true, '2025-10-10').sign('2025-10-20').advance('inDepthAssessment', '2025-10-22'),
+    new CaseStory('case-D', { referralDate: '2025-09-28', caseManagerId: 'cm-2' }).created('2025-10-01').advance('primaryAssessment', '2025-10-02').decide(true, '2025-10-10').sign('2025-10-20').advance('inDepthAssessment', '2025-10-22').transferOut('1706', '2026-02-15'),
     new CaseStory('case-E', { referralDate: '2026-01-08' }).created('2026-01-10').advance('primaryAssessment', '2026-01-11').decide(true, '2026-01-20').sign('2026-01-31', '2026-02-02').advance('inDepthAssessment', '2026-02-03'),
     new CaseStory('case-F', { referralDate: '2026-01-05' }).created('2026-01-05').advance('primaryAssessment', '2026-01-06'),
     new CaseStory('case-G', { referralDate: '2025-02-25' })
@@ -123,7 +123,6 @@ function office(): InputArrays {
   input.specialists.push(specialist('s1', '2025-05-01', ['mh-1']), specialist('s2', '2026-02-10', ['mh-1', 'mh-2']), specialist('s3', null, ['mh-1']), specialist('s4', '2026-01-01', ['mh-1'], true));
   input.teams.push(team('t1', 'mh-1', ['s1', 's3']), team('t2', 'mh-2', ['s2']));
   input.mahallas.push(mahalla('mh-1'), mahalla('mh-2'), mahalla('mh-3'));
-  input.transfers = [{ caseId: 'case-D', date: d('2026-02-15'), toDistrict: '1706' }];
   return input;
 }
 

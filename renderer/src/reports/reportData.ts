@@ -8,7 +8,7 @@ import type { Membership, Person } from '../domain/person';
 import type { FamilyPlan } from '../domain/plan';
 import type { User } from '../domain/user';
 import { Children } from './children';
-import { byText, caseTimeline, officeDay, type CaseTimeline, type DayOf, type TransferOut } from './stageOn';
+import { byText, caseTimeline, officeDay, type CaseTimeline, type DayOf } from './stageOn';
 
 /**
  * What the indicators read: plain arrays of stored records (the worker reads them from the
@@ -28,8 +28,6 @@ export interface ReportInput {
   specialists: readonly Specialist[];
   teams: readonly MahallaTeam[];
   mahallas: readonly Mahalla[];
-  /** Cases sent to other districts (see stageOn.ts); none until the exchange records them. */
-  transfers?: readonly TransferOut[];
 }
 
 export interface ReportOptions {
@@ -115,7 +113,7 @@ export class ReportData {
     this.ranks.forEach((rank, i) => (this.byRank[rank] = this.cases[i]!));
     const rankOf = (caseId: string) => this.rankById.get(caseId);
 
-    this.replay(input.history, input.transfers ?? []);
+    this.replay(input.history);
     this.children = new Children(input.memberships, input.persons, this.ids.length, rankOf);
     for (let i = 0; i < input.monitorings.length; i++) {
       const monitoring = input.monitorings[i]!;
@@ -141,7 +139,7 @@ export class ReportData {
   }
 
   /** Each case's timeline, from its live history grouped by rank (a counting sort: entries keep their order). */
-  private replay(history: readonly CaseHistoryEntry[], transfers: readonly TransferOut[]): void {
+  private replay(history: readonly CaseHistoryEntry[]): void {
     const count = this.ids.length;
     const rankOfEntry = new Int32Array(history.length).fill(-1);
     const starts = new Int32Array(count + 1);
@@ -158,12 +156,7 @@ export class ReportData {
     rankOfEntry.forEach((rank, i) => {
       if (rank >= 0) grouped[next[rank]!++] = history[i]!;
     });
-    const transfersByRank: TransferOut[][] = [];
-    for (const transfer of transfers) {
-      const rank = this.rankById.get(transfer.caseId);
-      if (rank !== undefined) (transfersByRank[rank] ??= []).push(transfer);
-    }
-    for (let rank = 0; rank < count; rank++) this.timelines.push(caseTimeline(this.byRank[rank]!, grouped.slice(starts[rank], starts[rank + 1]), this.dayOf, transfersByRank[rank]));
+    for (let rank = 0; rank < count; rank++) this.timelines.push(caseTimeline(this.byRank[rank]!, grouped.slice(starts[rank], starts[rank + 1]), this.dayOf));
   }
 
   /** The rank of a reported case. */

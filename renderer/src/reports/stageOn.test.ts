@@ -119,11 +119,10 @@ describe('reopening, ineligibility, transfers', () => {
   });
 
   it('a case transferred out is not held (nor open) from the end of the transfer day', () => {
-    const story = new CaseStory('c1', { referralDate: '2026-01-01' }).created('2026-01-05').advance('primaryAssessment', '2026-01-06');
-    const timeline = caseTimeline(story.build(), story.history, dayOf, [
-      { caseId: 'other', date: d('2026-01-07'), toDistrict: 'x' },
-      { caseId: 'c1', date: d('2026-02-15'), toDistrict: '1706' },
-    ]);
+    // Sent at 23:30 office time on 15 February: 18:30 UTC, still the 15th at the office.
+    const story = new CaseStory('c1', { referralDate: '2026-01-01' }).created('2026-01-05').advance('primaryAssessment', '2026-01-06').transferOut('1706', '2026-02-15', '23:30');
+    const timeline = caseTimeline(story.build(), story.history, dayOf);
+    expect(timeline.transferredOut).toEqual({ on: '2026-02-15', toDistrict: '1706' });
     expect(stateOn(timeline, d('2026-02-14'))).toEqual({ stage: 'primaryAssessment', held: true, open: true });
     expect(stateOn(timeline, d('2026-02-15'))).toEqual({ stage: 'primaryAssessment', held: false, open: false });
     expect(episodeEnd(timeline, timeline.episodes[0]!)).toBe('2026-02-15');

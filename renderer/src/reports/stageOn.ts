@@ -18,12 +18,11 @@ import type { DayOf } from './officeDay';
  *   are recorded at the stage where they happen and are skipped. Deleted (tombstone) entries are skipped.
  * - Entries written in the same instant are put in the order their `from` and `to` chain.
  * - A case without any stage entry (none should exist) is taken as it stands, from the day it was made.
- * - Transfers: the history has no transfer entry yet, and `custody` keeps only the current holder
- *   (a regional office holds many districts' cases, so a foreign `custody.districtCode` does not
- *   mean "sent away"). A transfer out is therefore an input, {@link TransferOut}: from the end of
- *   its day the case is no longer held by this office and counts as open nowhere here, whatever
- *   the history says after it. A case that later comes back is not modelled until the exchange
- *   records transfers in.
+ * - Transfers: a case this office sent away in custody carries `custody.transferredOut` (the
+ *   instant the transfer file was written; a foreign `custody.districtCode` alone does not mean
+ *   "sent away": a regional office holds many districts' cases). From the end of that office day
+ *   the case is no longer held here and counts as open nowhere here, whatever the history says
+ *   after it. A case that later comes back is not modelled: receiving it again replaces the record.
  * - Dates the case still holds as typed by the user (the referral date, the current agreement's
  *   signed date, the current closure's date and outcome) are kept beside the day of the entry:
  *   due dates of monitoring count from the signed date, as `domain/monitoring.ts` does. Reopening
@@ -31,13 +30,6 @@ import type { DayOf } from './officeDay';
  *   of every closure is kept on its history entry; only entries written before it was kept there
  *   have none (`'unrecorded'`).
  */
-
-/** A case this office handed to another district office; from the end of `date` it is not held here. */
-export interface TransferOut {
-  caseId: string;
-  date: IsoDate;
-  toDistrict: string;
-}
 
 export { officeDay, type DayOf } from './officeDay';
 
@@ -58,7 +50,8 @@ export interface CaseTimeline {
   /** The stage after each stage entry, in order; of several on one day, the last holds at its end. */
   steps: { on: IsoDate; kind: CaseHistoryEntry['kind']; stage: Stage }[];
   episodes: Episode[];
-  transferredOut: { on: IsoDate; toDistrict: string } | null;
+  /** The office day the case was sent away in custody, and where to (null until the receipt names the office). */
+  transferredOut: { on: IsoDate; toDistrict: string | null } | null;
 }
 
 /** Code-point order: ISO dates and instants sort as text, and `localeCompare` is slow over thousands of them. */
@@ -98,9 +91,9 @@ function ordered(entries: readonly CaseHistoryEntry[]): CaseHistoryEntry[] {
 
 /**
  * Replays a case's history (its entries, in any order) into its stages over time and its
- * episodes. `transfer` is the case's transfer out, if any (the earliest counts).
+ * episodes, with its transfer out if it was sent away.
  */
-export function caseTimeline(kase: FamilyCase, entries: readonly CaseHistoryEntry[], dayOf: DayOf, transfers: readonly TransferOut[] = []): CaseTimeline {
+export function caseTimeline(kase: FamilyCase, entries: readonly CaseHistoryEntry[], dayOf: DayOf): CaseTimeline {
   const steps: CaseTimeline['steps'] = [];
   const episodes: Episode[] = [];
   const stageEntries = ordered(entries);
@@ -124,8 +117,8 @@ export function caseTimeline(kase: FamilyCase, entries: readonly CaseHistoryEntr
   const last = episodes.at(-1)!;
   if (last.agreement && kase.agreement) last.agreement.signed = kase.agreement.signedDate;
   if (last.closure && kase.stage === 'closed' && kase.closure) last.closure = { ...last.closure, recorded: kase.closure.date, outcome: kase.closure.outcome };
-  const transfer = transfers.length ? transfers.filter((t) => t.caseId === kase.id).sort((a, b) => byText(a.date, b.date))[0] : undefined;
-  return { caseId: kase.id, steps, episodes, transferredOut: transfer ? { on: transfer.date, toDistrict: transfer.toDistrict } : null };
+  const transfer = kase.custody?.transferredOut;
+  return { caseId: kase.id, steps, episodes, transferredOut: transfer ? { on: dayOf(transfer.at), toDistrict: transfer.to?.districtCode ?? null } : null };
 }
 
 export interface CaseState {

@@ -17,6 +17,8 @@ import { chunksOf, memoryFile, snapshot, transferOffice } from './testing';
 import { exchangeLogEntries, pendingTransfers } from './exchangeLog';
 import { setUpExchange, unlockExchange } from './exchangeKeys';
 import { writeTransfer } from './transfer';
+import { readReportInput } from '../repositories/reports';
+import { computeIndicators, month } from '../../reports';
 
 const KEYS = { passphrase: 'Buxoro–Gʻijduvon 2026', kdf: KDF_MIN };
 const SECRET = { passphrase: KEYS.passphrase };
@@ -52,7 +54,16 @@ describe('a custody transfer between two offices', () => {
     await b.db.persons.put({ ...known, ...newRecordMeta(b.db.writeContext(), bPersonId), healthNotes: 'Bʼs note' });
 
     const listBefore = await queryCases(a.db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 1000);
+    const november = async () => computeIndicators(await readReportInput(a.db, a.db.session!), month(2026, 11), { officeOffsetMinutes: 300 }).families;
+    const reportBefore = await november();
+    const wasOpen = reportBefore.openAtEnd.caseIds.includes(x.id);
     const sent = await send(a.db, [x.id], 'custody', b.peer);
+    // A's report for the month: X (open) is no longer open at its end, and counts as transferred out.
+    const reportAfter = await november();
+    expect(reportAfter.openAtEnd.caseIds).not.toContain(x.id);
+    expect(wasOpen).toBe(true);
+    expect(reportAfter.openAtEnd.families).toBe(reportBefore.openAtEnd.families - 1);
+    expect(reportAfter.transferredOut.caseIds).toContain(x.id);
     // It leaves A's lists and counts, and is listed apart.
     const listAfter = await queryCases(a.db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 1000);
     expect(listAfter.total).toBe(listBefore.total - 1);

@@ -172,7 +172,7 @@ class OfficeGenerator {
       // Mostly open cases move away; now and then a closed case's file follows the family.
       if (rng.chance(stage === 'closed' ? 0.1 : 0.025)) {
         truth.transfer = iso(planned);
-        this.input.transfers.push({ caseId: truth.id, date: iso(planned), toDistrict: '1799' });
+        story.transferOut('1799', iso(planned), '12:00'); // no draw from the clock: the rest of the story stays as it was
         break;
       }
       if (stage === 'monitoring' && rng.chance(0.4)) {

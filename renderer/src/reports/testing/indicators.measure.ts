@@ -6,7 +6,7 @@ import { peopleFigures } from '../people';
 import { month, quarter, year } from '../period';
 import { processFigures } from '../process';
 import { groupBy, ReportData, type ReportInput } from '../reportData';
-import { caseTimeline, type TransferOut } from '../stageOn';
+import { caseTimeline } from '../stageOn';
 import { generateOffice } from './generate';
 import { OFFICE_OFFSET } from './records';
 
@@ -68,8 +68,7 @@ for (const size of SIZES) {
   const data = time(row, 'reportData', () => new ReportData(input, options));
   // The replay alone (ReportData has just done it too, inside its own time), on history grouped beforehand.
   const history = groupBy<CaseHistoryEntry>(input.history, (entry) => entry.caseId);
-  const transfers = groupBy<TransferOut>(input.transfers ?? [], (transfer) => transfer.caseId);
-  time(row, 'timelines', () => data.cases.forEach((kase) => caseTimeline(kase, history.get(kase.id) ?? [], data.dayOf, transfers.get(kase.id))));
+  time(row, 'timelines', () => data.cases.forEach((kase) => caseTimeline(kase, history.get(kase.id) ?? [], data.dayOf)));
   const flows = time(row, 'flows', () => caseFlows(data, period));
   time(row, 'families', () => familyFigures(data, period, flows));
   time(row, 'outcomes', () => childOutcomes(data, period, flows));

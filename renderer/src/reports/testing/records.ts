@@ -2,7 +2,7 @@ import type { Assessment } from '../../domain/assessment';
 import type { MonitoringRecord, Placement, PlacementKind } from '../../domain/caseWork';
 import type { IsoDate } from '../../domain/dates';
 import type { MahallaTeam, Specialist } from '../../domain/directory';
-import type { CaseHistoryEntry, FamilyCase } from '../../domain/familyCase';
+import type { CaseHistoryEntry, CustodyTransferOut, FamilyCase } from '../../domain/familyCase';
 import type { Mahalla } from '../../domain/mahalla';
 import type { Membership, Person, Relation } from '../../domain/person';
 import type { FamilyPlan, PlanAction } from '../../domain/plan';
@@ -108,7 +108,7 @@ export function mahalla(id: string): Mahalla {
 export type InputArrays = { -readonly [K in keyof ReportInput]-?: NonNullable<ReportInput[K]> extends readonly (infer T)[] ? T[] : never };
 
 export function emptyInput(): InputArrays {
-  return { cases: [], history: [], persons: [], memberships: [], monitorings: [], plans: [], assessments: [], placements: [], users: [], specialists: [], teams: [], mahallas: [], transfers: [] };
+  return { cases: [], history: [], persons: [], memberships: [], monitorings: [], plans: [], assessments: [], placements: [], users: [], specialists: [], teams: [], mahallas: [] };
 }
 
 export interface CaseSetup {
@@ -129,6 +129,7 @@ export class CaseStory {
   private facts: StageFacts = { stage: 'identification', eligibility: null, agreement: null, closure: null };
   private riskLevel: RiskLevel;
   private createdAt = '';
+  private transferredOut: CustodyTransferOut | undefined;
   readonly history: CaseHistoryEntry[] = [];
 
   constructor(
@@ -181,6 +182,12 @@ export class CaseStory {
     return this.event({ type: 'close', outcome, reason: 'closed', date: d(date) }, day, time);
   }
 
+  /** Sent in custody to another district on `day` at `time`, as the exchange marks it. */
+  transferOut(toDistrict: string | null, day: string, time?: string): this {
+    this.transferredOut = { transferId: `t-${this.id}`, at: at(day, time), to: toDistrict ? { districtCode: toDistrict } : null, receivedAt: null };
+    return this;
+  }
+
   reopen(day: string, time?: string): this {
     return this.event({ type: 'reopen', reason: 'again' }, day, time);
   }
@@ -203,7 +210,7 @@ export class CaseStory {
       riskLevel: this.riskLevel,
       consent: null,
       caseManagerId: s.caseManagerId ?? 'cm-1',
-      custody: { districtCode: s.districtCode ?? '1703', since: this.createdAt },
+      custody: { districtCode: s.districtCode ?? '1703', since: this.createdAt, ...(this.transferredOut ? { transferredOut: this.transferredOut } : {}) },
       summary: { head: null, members: 0, children: 0 },
       sortName: '',
       searchKeys: [],
