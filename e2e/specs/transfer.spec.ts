@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { attachE2eHost } from '../host/e2eHost';
@@ -22,6 +22,63 @@ async function newCase(page: Page, members: Parameters<Awaited<ReturnType<typeof
 
 const packageIn = async (folder: string, part: string) => (await readdir(folder)).filter((name) => name.includes(part) && name.endsWith('.hmk'));
 
+/** Office B on another PC: its own browser profile, host folder and first-run setup. */
+async function secondOffice(browser: Browser, origin: string) {
+  const root = await mkdtemp(join(tmpdir(), 'hamkorlik-e2e-b-'));
+  await mkdir(join(root, 'files'));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const host = await attachE2eHost(page, { folder: join(root, 'files'), dataFolder: root, origin });
+  await page.goto(`${origin}/index.html#/`);
+  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  const close = async () => {
+    await context.close();
+    await rm(root, { recursive: true, force: true });
+  };
+  return { page, host, shell: new AppShell(page), close };
+}
+
+/** Sends the first case found by `search` from the exchange page under the agreed passphrase; returns the new file's name. */
+async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', shot?: string): Promise<string> {
+  const before = new Set(await packageIn(folder, 'transfer'));
+  await page.getByTestId('send-cases').click();
+  await page.getByTestId('send-case-search').fill(search);
+  await page.getByTestId('send-case-option').first().click();
+  await page.getByTestId(`send-mode-${mode}`).check();
+  await page.getByTestId('send-passphrase').fill(AGREED);
+  await page.getByTestId('send-passphrase-repeat').fill(AGREED);
+  await page.getByTestId('send-confirm').click();
+  await expect(page.getByTestId('send-done')).toBeVisible({ timeout: 30_000 });
+  if (shot) await screenshot(page, shot);
+  await page.getByTestId('send-close').click();
+  const sent = (await packageIn(folder, 'transfer')).filter((name) => !before.has(name));
+  expect(sent).toHaveLength(1);
+  return sent[0]!;
+}
+
+/** Opens a transfer file from the exchange page and goes past the preview (accepting the namesakes offered) to the merge. */
+async function openTransfer(page: Page, openQueue: string[], path: string): Promise<void> {
+  await page.getByTestId('receive-cases').click();
+  openQueue.push(path);
+  await page.getByTestId('receive-pick').click();
+  await page.getByTestId('receive-passphrase').fill(AGREED);
+  await page.getByTestId('receive-open').click();
+  await expect(page.getByTestId('receive-preview')).toBeVisible({ timeout: 30_000 });
+  for (const box of await page.getByTestId('receive-ref-accept').all()) await box.check();
+  await page.getByTestId('receive-continue').click();
+}
+
+/** Opens the case found by `search`, changes the given fields of its form and saves. */
+async function editCase(page: Page, shell: AppShell, search: string, fields: Record<string, string>): Promise<void> {
+  await shell.go('cases');
+  await page.getByTestId('case-search').fill(search);
+  await page.locator('.case-row').first().click();
+  await page.getByTestId('case-edit').click();
+  for (const [testId, value] of Object.entries(fields)) await page.getByTestId(testId).fill(value);
+  await page.getByTestId('case-submit').click();
+  await expect(page.getByTestId('case-title')).toBeVisible();
+}
+
 test('two offices: A sends a case in custody to B, who previews it, merges a child already known by PINFL, and sends back a receipt that marks it received at A', async ({ page, openApp, host, browser, server }) => {
   test.setTimeout(150_000);
   // Office A, with the Xoʻjayev family.
@@ -32,30 +89,12 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
 
   // Office B, on another PC: Sardor is already known there, in his aunt's case, under B's own record
   // and with his first name spelt differently.
-  const root = await mkdtemp(join(tmpdir(), 'hamkorlik-e2e-b-'));
-  await mkdir(join(root, 'files'));
-  const contextB = await browser.newContext();
-  const pageB = await contextB.newPage();
-  const hostB = await attachE2eHost(pageB, { folder: join(root, 'files'), dataFolder: root, origin: server.origin });
-  await pageB.goto(`${server.origin}/index.html#/`);
-  await completeSetup(pageB, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  const { page: pageB, host: hostB, shell: shellB, close: closeB } = await secondOffice(browser, server.origin);
   await newCase(pageB, [{ relation: 'head', surname: 'Каримова', firstName: 'Нилуфар', sex: 'female', birthDate: '11.11.1979' }, { ...SARDOR, firstName: 'Сардорбек', relation: 'otherRelative' as const }]);
-  const shellB = new AppShell(pageB);
 
   // A sends the case in custody, under a passphrase agreed with B.
   await shellA.go('exchange');
-  await page.getByTestId('send-cases').click();
-  await page.getByTestId('send-case-search').fill('Xoʻjayev');
-  await page.getByTestId('send-case-option').first().click();
-  await page.getByTestId('send-mode-custody').check();
-  await page.getByTestId('send-passphrase').fill(AGREED);
-  await page.getByTestId('send-passphrase-repeat').fill(AGREED);
-  await page.getByTestId('send-confirm').click();
-  await expect(page.getByTestId('send-done')).toBeVisible({ timeout: 30_000 });
-  await screenshot(page, 'transfer-sent-uz-Latn');
-  await page.getByTestId('send-close').click();
-  const [sent] = await packageIn(host.folder, 'transfer');
-  expect(sent).toBeTruthy();
+  const sent = await sendCase(page, host.folder, 'Xoʻjayev', 'custody', 'transfer-sent-uz-Latn');
   // A's copy is read-only now, waiting for the receipt.
   await shellA.go('cases');
   await page.getByTestId('cases-transferred').click();
@@ -67,7 +106,7 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   // B opens the file: a preview first, then Sardor's two records to reconcile field by field.
   await shellB.go('exchange');
   await pageB.getByTestId('receive-cases').click();
-  hostB.openQueue.push(join(host.folder, sent!));
+  hostB.openQueue.push(join(host.folder, sent));
   await pageB.getByTestId('receive-pick').click();
   await pageB.getByTestId('receive-passphrase').fill(AGREED);
   await pageB.getByTestId('receive-open').click();
@@ -109,6 +148,53 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await expect(page.getByTestId('pending-transfer')).toHaveCount(0);
   await screenshot(page, 'transfer-log-uz-Latn');
 
-  await contextB.close();
-  await rm(root, { recursive: true, force: true });
+  await closeB();
+});
+
+test('two offices work on one case: A sends it to B as a copy, both edit it, B sends it back; A merges the other changes and decides only the field both changed', async ({ page, openApp, host, browser, server }) => {
+  test.setTimeout(150_000);
+  await openApp();
+  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  await newCase(page, [{ relation: 'head', surname: 'Усмонова', firstName: 'Мунира', sex: 'female', birthDate: '05.05.1988' }, { relation: 'child', surname: 'Усмонов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015' }]);
+  const shellA = new AppShell(page);
+  const b = await secondOffice(browser, server.origin);
+
+  // A sends a copy: both offices keep working on the case.
+  await shellA.go('exchange');
+  const toB = await sendCase(page, host.folder, 'Usmonova', 'copy');
+  await b.shell.go('exchange');
+  await openTransfer(b.page, b.host.openQueue, join(host.folder, toB));
+  await expect(b.page.getByTestId('receive-no-conflicts')).toBeVisible();
+  await b.page.getByTestId('receive-apply').click();
+  await expect(b.page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
+  await b.page.getByTestId('receive-close').click();
+
+  // Both edit the street; A the house, B the reason for the referral.
+  await editCase(page, shellA, 'Usmonova', { 'case-street': 'Мустақиллик кўчаси', 'case-house': '15' });
+  await expect(page.getByTestId('case-transferred-alert')).toHaveCount(0);
+  await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди' });
+
+  // B sends it back; A sees one conflict, the street, field by field, and takes B's value.
+  await b.shell.go('exchange');
+  const toA = await sendCase(b.page, b.host.folder, 'Usmonova', 'copy');
+  await shellA.go('exchange');
+  await openTransfer(page, host.openQueue, join(b.host.folder, toA));
+  await expect(page.getByTestId('conflict-row')).toHaveCount(1);
+  await expect(page.getByTestId('conflict-local')).toHaveText('Мустақиллик кўчаси');
+  await expect(page.getByTestId('conflict-incoming')).toHaveText('Амир Темур кўчаси');
+  await expect(page.getByTestId('receive-apply')).toBeDisabled();
+  await screenshot(page, 'transfer-copy-conflict-uz-Latn');
+  await page.getByTestId('conflict-take-incoming').check();
+  await page.getByTestId('receive-apply').click();
+  await expect(page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('receive-close').click();
+
+  // A's case: B's street and reason, A's own house number.
+  await shellA.go('cases');
+  await page.getByTestId('case-search').fill('Usmonova');
+  await page.locator('.case-row').first().click();
+  await expect(page.getByTestId('case-card')).toContainText('Амир Темур кўчаси, 15');
+  await page.getByTestId('tab-referral').click();
+  await expect(page.getByTestId('referral-tab')).toContainText('Оила ёрдам сўраб мурожаат қилди');
+  await b.close();
 });
