@@ -143,6 +143,50 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await expect(after.first()).toContainText('Xoʻjayev');
 });
 
+test('the administrator changes the passphrase: new backups take the new one, and a backup made before still opens with the old one', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const NEW = 'Navroʻzda yangi parol 2027';
+  const exchange = new ExchangePage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await exchange.backUp(PASSPHRASE);
+  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+  const [earlierName] = await readdir(host.folder);
+  const earlier = join(host.folder, 'Hamkorlik-earlier.hmk');
+  await writeFile(earlier, await readFile(join(host.folder, earlierName!)));
+
+  await page.getByTestId('exchange-change-passphrase').click();
+  const dialog = page.getByTestId('change-passphrase-dialog');
+  await page.getByTestId('change-passphrase-current-input').fill('bu notoʻgʻri parol iborasi');
+  await page.getByTestId('change-passphrase-next').fill(NEW);
+  await page.getByTestId('change-passphrase-repeat').fill(NEW);
+  await page.getByTestId('change-passphrase-save').click();
+  await expect(dialog.getByText('Parol iborasi notoʻgʻri.')).toBeVisible();
+  await page.getByTestId('change-passphrase-current-input').fill(PASSPHRASE);
+  await page.getByTestId('change-passphrase-save').click();
+  await expect(page.getByTestId('change-passphrase-done')).toContainText('Avvalgi zaxira nusxalar hamon tiklash kaliti va eski parol iborasi bilan ochiladi.');
+  await screenshot(page, 'exchange-passphrase-changed-uz-Latn');
+  await page.getByTestId('change-passphrase-close').click();
+  await expect(page.getByTestId('exchange-configured')).toContainText('Parol iborasi oʻzgartirilgan sana:');
+
+  // The old passphrase no longer backs up; the new one does.
+  await page.getByTestId('exchange-backup').click();
+  await page.getByTestId('backup-secret-input').fill(PASSPHRASE);
+  await page.getByTestId('backup-start').click();
+  await expect(page.getByTestId('backup-dialog').getByText('Parol iborasi notoʻgʻri.')).toBeVisible();
+  await page.getByTestId('backup-secret-input').fill(NEW);
+  await page.getByTestId('backup-start').click();
+  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+
+  // The backup made before the change opens with the passphrase it was made with.
+  await exchange.pickForRestore(host.openQueue, earlier);
+  await exchange.saveSafetyCopy(NEW);
+  await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(exchange.restoreDialog().getByTestId('restore-done')).toBeVisible();
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);

@@ -3,6 +3,7 @@ import { HamkorlikDb } from '../db';
 import { memoryDexieOptions } from '../testing';
 import { changeExchangePassphrase, exchangeStatus, keysOf, passphraseProblem, setUpExchange, unlockExchange } from './exchangeKeys';
 import { TEST_KDF } from './testing';
+import { unlockDataKey } from '../../exchange';
 
 const INSTALLATION = 'inst-keys';
 const admin = { userId: 'admin', installationId: INSTALLATION, roles: ['administrator' as const], mahallaIds: [] };
@@ -23,7 +24,7 @@ const codeOf = async (promise: Promise<unknown>) => promise.then(() => 'resolved
 
 describe('the office exchange keys', () => {
   it('set up once by an administrator: the passphrase and the printed recovery key both unwrap the same data key', async () => {
-    expect(await exchangeStatus(db)).toEqual({ configured: false, setUpAt: null, lastBackupAt: null, lastBackupFile: null });
+    expect(await exchangeStatus(db)).toEqual({ configured: false, setUpAt: null, passphraseChangedAt: null, lastBackupAt: null, lastBackupFile: null });
     const { recoveryKey } = await setUpExchange(db, PASSPHRASE, TEST_KDF);
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$/u);
     expect(await exchangeStatus(db)).toMatchObject({ configured: true, setUpAt: '2026-05-01T09:00:00.000Z' });
@@ -65,11 +66,25 @@ describe('the office exchange keys', () => {
   it('a forgotten passphrase is replaced with the recovery key; the data key stays, so old backups still open', async () => {
     const { recoveryKey } = await setUpExchange(db, PASSPHRASE, TEST_KDF);
     const before = keysOf(await unlockExchange(db, { passphrase: PASSPHRASE })).dataKey;
+    expect((await exchangeStatus(db)).passphraseChangedAt).toBeNull();
     await changeExchangePassphrase(db, { recoveryKey }, 'remembered this time', TEST_KDF);
+    expect((await exchangeStatus(db)).passphraseChangedAt).toBe(db.clock().toISOString());
     expect(await codeOf(unlockExchange(db, { passphrase: PASSPHRASE }))).toBe('wrongPassphrase');
     expect(keysOf(await unlockExchange(db, { passphrase: 'remembered this time' })).dataKey).toEqual(before);
     expect(keysOf(await unlockExchange(db, { recoveryKey })).dataKey).toEqual(before);
     expect(await codeOf(changeExchangePassphrase(db, { passphrase: 'not the current one' }, 'whatever passphrase', TEST_KDF))).toBe('wrongPassphrase');
+  });
+
+  it('after a change, the keys an earlier backup carries still open with the old passphrase and the recovery key, to the key the new passphrase unlocks', async () => {
+    const { recoveryKey } = await setUpExchange(db, PASSPHRASE, TEST_KDF);
+    // A backup written now carries these slots in its header.
+    const earlier = keysOf(await unlockExchange(db, { passphrase: PASSPHRASE })).slots;
+    await changeExchangePassphrase(db, { passphrase: PASSPHRASE }, 'a new office passphrase', TEST_KDF);
+    const now = keysOf(await unlockExchange(db, { passphrase: 'a new office passphrase' }));
+    expect(await unlockDataKey(earlier, { passphrase: PASSPHRASE })).toEqual(now.dataKey);
+    expect(await unlockDataKey(earlier, { recoveryKey })).toEqual(now.dataKey);
+    expect(await unlockDataKey(now.slots, { recoveryKey })).toEqual(now.dataKey);
+    expect(await codeOf(unlockDataKey(earlier, { passphrase: 'a new office passphrase' }))).toBe('wrongPassphrase');
   });
 
   it('refuses a short passphrase', async () => {

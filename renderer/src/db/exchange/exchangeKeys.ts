@@ -29,6 +29,8 @@ export const LAST_BACKUP_SETTING = 'lastBackup';
 export interface ExchangeStatus {
   configured: boolean;
   setUpAt: string | null;
+  /** When the passphrase was last changed; null if never. */
+  passphraseChangedAt: string | null;
   lastBackupAt: string | null;
   lastBackupFile: string | null;
 }
@@ -84,7 +86,7 @@ async function storedKeys(db: HamkorlikDb): Promise<{ slots: KeySlots; setUpAt: 
 /** Readable by everyone (no secret involved): whether the office is set up and when it last backed up. */
 export async function exchangeStatus(db: HamkorlikDb): Promise<ExchangeStatus> {
   const [keys, last] = await Promise.all([getSetting(db, EXCHANGE_KEYS_SETTING), getSetting(db, LAST_BACKUP_SETTING)]);
-  return { configured: !!keys, setUpAt: keys?.setUpAt ?? null, lastBackupAt: last?.at ?? null, lastBackupFile: last?.fileName ?? null };
+  return { configured: !!keys, setUpAt: keys?.setUpAt ?? null, passphraseChangedAt: keys?.changedAt ?? null, lastBackupAt: last?.at ?? null, lastBackupFile: last?.fileName ?? null };
 }
 
 /**

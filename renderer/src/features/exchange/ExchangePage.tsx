@@ -16,6 +16,7 @@ import type { OfficeProfile } from '../../domain/office';
 import { PageHeader } from '../../ui/PageHeader';
 import { backupAge, backupFileName, transferFileName } from './backupFile';
 import { BackupDialog } from './BackupDialog';
+import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { ExchangeLog } from './ExchangeLog';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { ReceiveCasesDialog } from './ReceiveCasesDialog';
@@ -24,7 +25,7 @@ import { SendCasesDialog } from './SendCasesDialog';
 import { SetupDialog } from './SetupDialog';
 import { TransfersCard } from './TransfersCard';
 
-type OpenDialog = 'setup' | 'backup' | 'restore' | 'send' | 'receive' | 'receipt' | null;
+type OpenDialog = 'setup' | 'changePassphrase' | 'backup' | 'restore' | 'send' | 'receive' | 'receipt' | null;
 
 /**
  * Backups on USB: set up the office's exchange keys (administrators), back up now (administrators
@@ -49,7 +50,7 @@ export function ExchangePage() {
       <PageHeader title={t('pages:exchange.title')} subtitle={t('pages:exchange.subtitle')} />
       {status && (
         <Stack spacing={3} sx={{ maxWidth: 880 }}>
-          <KeysCard status={status} canSetUp={managesExchange} onSetUp={() => setDialog('setup')} />
+          <KeysCard status={status} canSetUp={managesExchange} onSetUp={() => setDialog('setup')} onChangePassphrase={() => setDialog('changePassphrase')} />
           {backsUp && <BackupCard status={status} onBackup={() => setDialog('backup')} />}
           {managesExchange && (
             <Card variant="outlined" data-testid="restore-card">
@@ -66,6 +67,7 @@ export function ExchangePage() {
         </Stack>
       )}
       {dialog === 'setup' && <SetupDialog officeName={office ? triLingualIn(office.name, language) : ''} onClose={close} />}
+      {dialog === 'changePassphrase' && <ChangePassphraseDialog onClose={close} />}
       {dialog === 'backup' && <BackupDialog fileName={backupFileName(office, new Date())} onClose={close} />}
       {dialog === 'restore' && status && (
         <RestoreDialog configured={status.configured} copyFileName={safetyCopyName(office)} currentDistrictCode={office?.districtCode} onClose={close} />
@@ -83,7 +85,8 @@ function safetyCopyName(office: OfficeProfile | undefined): string {
   return backupFileName(office, new Date(), { withTime: true });
 }
 
-function KeysCard({ status, canSetUp, onSetUp }: { status: ExchangeStatus; canSetUp: boolean; onSetUp: () => void }) {
+/** `canSetUp`: the user manages exchange, so sets it up, and once it is set up changes the passphrase. */
+function KeysCard({ status, canSetUp, onSetUp, onChangePassphrase }: { status: ExchangeStatus; canSetUp: boolean; onSetUp: () => void; onChangePassphrase: () => void }) {
   const { t } = useTranslation('exchange');
   return (
     <Card variant="outlined" data-testid="exchange-keys-card">
@@ -92,6 +95,7 @@ function KeysCard({ status, canSetUp, onSetUp }: { status: ExchangeStatus; canSe
         {status.configured ? (
           <Typography variant="body2" data-testid="exchange-configured">
             {t('keys.setUpAt', { date: status.setUpAt ? formatDateTime(status.setUpAt) : '—' })}
+            {status.passphraseChangedAt && ` ${t('keys.passphraseChangedAt', { date: formatDateTime(status.passphraseChangedAt) })}`}
           </Typography>
         ) : (
           <Alert severity="info" data-testid="exchange-not-configured">
@@ -103,6 +107,13 @@ function KeysCard({ status, canSetUp, onSetUp }: { status: ExchangeStatus; canSe
         <CardActions sx={{ px: 2, pb: 2 }}>
           <Button variant="contained" onClick={onSetUp} data-testid="exchange-setup">
             {t('setup.open')}
+          </Button>
+        </CardActions>
+      )}
+      {status.configured && canSetUp && (
+        <CardActions sx={{ px: 2, pb: 2 }}>
+          <Button variant="outlined" onClick={onChangePassphrase} data-testid="exchange-change-passphrase">
+            {t('changePassphrase.open')}
           </Button>
         </CardActions>
       )}
