@@ -21,6 +21,11 @@ export interface E2eHost {
   /** Files the page asked the system to open (a DOCX in the word processor). */
   opened: string[];
   languages: UiLanguage[];
+  /**
+   * Called before each call from the page is handled, with its channel and arguments; what it
+   * returns is awaited first. A test holds a call here to stop the page at a chosen point.
+   */
+  beforeCall?: (channel: string, args: unknown[]) => Promise<void> | void;
 }
 
 /**
@@ -54,9 +59,10 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
     },
   });
   const dispatch = createDispatcher(handlers, trustOrigin(options.origin));
-  await page.exposeBinding('__hamkorlikInvoke', (source, channel: string, args: unknown[]) =>
-    dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, args),
-  );
+  await page.exposeBinding('__hamkorlikInvoke', async (source, channel: string, args: unknown[]) => {
+    await state.beforeCall?.(channel, args);
+    return dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, channel, args);
+  });
   await page.addInitScript(
     `window.host = (${createHostBridge.toString()})((channel, ...args) => window.__hamkorlikInvoke(channel, args));`,
   );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { IDBFactory } from 'fake-indexeddb';
 import { DatabaseDirectory } from './activeDatabase';
 import { memoryDexieOptions } from './testing';
 
@@ -22,7 +23,7 @@ describe('active database pointer', () => {
     const live = await directory.openActive();
     live.session = SESSION;
     await live.settings.put({ key: 'setupCompletedAt', value: 'old' });
-    const staged = directory.createStaged();
+    const staged = await directory.createStaged();
     await staged.open();
     staged.session = SESSION;
     await staged.settings.put({ key: 'setupCompletedAt', value: 'restored' });
@@ -32,5 +33,32 @@ describe('active database pointer', () => {
     expect(reopened.name).toBe(staged.name);
     expect((await reopened.settings.get('setupCompletedAt'))?.value).toBe('restored');
     expect((await live.settings.get('setupCompletedAt'))?.value).toBe('old');
+  });
+
+  it('deletes the staged database a cut-off restore left behind, and only that one', async () => {
+    const options = memoryDexieOptions();
+    const directory = new DatabaseDirectory(options);
+    const live = await directory.openActive();
+    const cutOff = await directory.createStaged();
+    await cutOff.open();
+    cutOff.session = SESSION;
+    await cutOff.settings.put({ key: 'setupCompletedAt', value: 'half restored' });
+    cutOff.close();
+    live.close();
+    const names = async () => (await (options.indexedDB as IDBFactory).databases()).map((info) => info.name).sort();
+    expect(await names()).toContain(cutOff.name);
+
+    const reopened = await new DatabaseDirectory(options).openActive();
+    expect(reopened.name).toBe(live.name);
+    expect(await names()).not.toContain(cutOff.name);
+
+    // A restore that completed is not touched again.
+    const completed = await directory.createStaged();
+    await completed.open();
+    completed.close();
+    await directory.activate(completed.name);
+    reopened.close();
+    expect((await new DatabaseDirectory(options).openActive()).name).toBe(completed.name);
+    expect(await names()).toEqual(expect.arrayContaining([live.name, completed.name]));
   });
 });

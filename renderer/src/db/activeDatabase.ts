@@ -2,9 +2,12 @@ import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { HamkorlikDb } from './db';
 import type { SchemaVersion } from './versions';
 
-/** The pointer record: which database is the office's current one. */
-export interface ActivePointer {
-  key: 'active';
+/**
+ * A pointer record: `active` names the office's current database; `staging` names the database a
+ * restore is filling, until it becomes active or is dropped.
+ */
+export interface DatabasePointer {
+  key: 'active' | 'staging';
   name: string;
   since: string;
 }
@@ -14,7 +17,7 @@ export const META_DATABASE = 'hamkorlik-meta';
 const DATA_PREFIX = 'hamkorlik-data-';
 
 class MetaDb extends Dexie {
-  pointers!: Table<ActivePointer, string>;
+  pointers!: Table<DatabasePointer, string>;
   constructor(options: DexieOptions) {
     super(META_DATABASE, { chromeTransactionDurability: 'strict', ...options });
     this.version(1).stores({ pointers: 'key' });
@@ -33,24 +36,33 @@ export class DatabaseDirectory {
     this.meta = new MetaDb(options);
   }
 
-  /** Opens the current database, creating the first one on first run. */
+  /**
+   * Opens the current database, creating the first one on first run. A restore that was cut off
+   * (the app closed or crashed while it wrote) left its half-filled staged database behind: it is
+   * deleted here, before anything else, so it never takes disk space for long.
+   */
   async openActive(now = new Date()): Promise<HamkorlikDb> {
     let pointer = await this.meta.pointers.get('active');
     if (!pointer) {
       pointer = { key: 'active', name: newDatabaseName(), since: now.toISOString() };
       await this.meta.pointers.put(pointer);
     }
+    const staging = await this.meta.pointers.get('staging');
+    if (staging && staging.name !== pointer.name) await this.dropStaged(staging.name);
     const db = new HamkorlikDb(pointer.name, this.options);
     await db.open();
     return db;
   }
 
   /**
-   * A new, empty database to fill (for a restore) before it is made active. `versions` declares only
-   * the schema versions up to an older backup's, so its records are written at their own version.
+   * A new, empty database to fill (for a restore) before it is made active, noted as staging first
+   * so that an interruption cannot leave it behind unnoticed. `versions` declares only the schema
+   * versions up to an older backup's, so its records are written at their own version.
    */
-  createStaged(versions?: readonly SchemaVersion[]): HamkorlikDb {
-    return new HamkorlikDb(newDatabaseName(), this.options, versions);
+  async createStaged(versions?: readonly SchemaVersion[], now = new Date()): Promise<HamkorlikDb> {
+    const name = newDatabaseName();
+    await this.meta.pointers.put({ key: 'staging', name, since: now.toISOString() });
+    return new HamkorlikDb(name, this.options, versions);
   }
 
   /** A staged database by name with the full schema: opening it runs the upgrades from its version. */
@@ -58,9 +70,20 @@ export class DatabaseDirectory {
     return new HamkorlikDb(name, this.options);
   }
 
+  /** Deletes a staged database that will not become active, and forgets it. */
+  async dropStaged(name: string): Promise<void> {
+    await new Dexie(name, this.options).delete();
+    await this.meta.transaction('rw', this.meta.pointers, async () => {
+      if ((await this.meta.pointers.get('staging'))?.name === name) await this.meta.pointers.delete('staging');
+    });
+  }
+
   /** Makes `name` the current database. The previous one is kept until deleted deliberately. */
   async activate(name: string, now = new Date()): Promise<void> {
-    await this.meta.pointers.put({ key: 'active', name, since: now.toISOString() });
+    await this.meta.transaction('rw', this.meta.pointers, async () => {
+      await this.meta.pointers.put({ key: 'active', name, since: now.toISOString() });
+      if ((await this.meta.pointers.get('staging'))?.name === name) await this.meta.pointers.delete('staging');
+    });
   }
 
   async activeName(): Promise<string | undefined> {

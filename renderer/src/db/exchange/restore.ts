@@ -79,7 +79,7 @@ export async function restoreBackup(
   const tables = shape!;
   if (Object.keys(verified.counts).some((table) => !tables.keyPaths.has(table))) throw new ExchangeError('damaged', { reason: 'counts' });
 
-  const staged = directory.createStaged(tables.versions);
+  const staged = await directory.createStaged(tables.versions);
   let upgraded: HamkorlikDb | null = null;
   try {
     await staged.open();
@@ -113,7 +113,7 @@ export async function restoreBackup(
   } catch (error) {
     staged.close();
     upgraded?.close();
-    await staged.delete().catch(() => undefined);
+    await directory.dropStaged(staged.name).catch(() => undefined);
     throw isQuotaError(error) ? new DomainError('storageFull', 'restore') : error;
   }
 }
