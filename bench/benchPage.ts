@@ -1,8 +1,10 @@
 import '../renderer/src/app/zodSetup';
+import Dexie from 'dexie';
+import { exportDB, importDB } from 'dexie-export-import';
 import MiniSearch from 'minisearch';
 import { DatabaseDirectory } from '../renderer/src/db/activeDatabase';
 import { loadRecordSet, type RecordSet } from '../renderer/src/db/bulkLoad';
-import type { HamkorlikDb } from '../renderer/src/db/db';
+import { HamkorlikDb } from '../renderer/src/db/db';
 import { facetCounts, queryCases } from '../renderer/src/db/repositories/caseQueries';
 import { getCaseFile } from '../renderer/src/db/repositories/cases';
 import { fullAccessSession, login, needsFirstPassword, setFirstPassword } from '../renderer/src/db/repositories/accounts';
@@ -21,12 +23,35 @@ import { readReportInput } from '../renderer/src/db/repositories/reports';
 import { computeIndicators, localizeTables, monthlyTrend, monthsEnding, quarter, reportTables, type Translate } from '../renderer/src/reports';
 import { reportWorkbook } from '../renderer/src/reports/export/workbook';
 import { generateOffice } from '../renderer/src/reports/testing/generate';
+import { restoreBackup, setUpExchange, unlockExchange, writeBackup } from '../renderer/src/db/exchange';
+import { grant } from '../renderer/src/db/grants';
+import type { ByteSource } from '../renderer/src/exchange';
 
 // The benchmark's side in the page: it uses the app's own database, loader, queries and search,
 // and reports raw timings; the Playwright runner (bench.spec.ts) measures heap and prints the table.
 
 let db: HamkorlikDb | null = null;
 let lastSet: RecordSet | null = null;
+/** The last backup written, as blobs: their bytes live outside the JS heap, as a file on disk would. */
+let backupParts: Blob[] = [];
+const BENCH_PASSPHRASE = 'bench office passphrase';
+
+async function* blobSource(parts: Blob[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield new Uint8Array(await part.arrayBuffer());
+}
+
+/** Every record of every table of `source`, read with the credentials opened (for the raw reference only). */
+async function allRecords(source: HamkorlikDb): Promise<[string, unknown[]][]> {
+  const out: [string, unknown[]][] = [];
+  for (const table of source.tables) {
+    const records = await source.transaction('r', table, (tx) => {
+      grant(tx, { credentials: true });
+      return table.toArray();
+    });
+    out.push([table.name, records]);
+  }
+  return out;
+}
 const now = () => performance.now();
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
@@ -194,6 +219,94 @@ const bench = {
     const [page, ms] = await timed(() => queryCases(db!, { stage: 'monitoring' }, { field: 'updatedAt', direction: 'desc' }, 0, 50));
     const [, twoFiltersMs] = await timed(async () => queryCases(db!, { stage: 'monitoring', riskLevel: 'R2' }, { field: 'updatedAt', direction: 'desc' }, 0, 50));
     return { ms, twoFiltersMs, rows: page.rows.length, total: page.total };
+  },
+
+  /**
+   * Backs up the loaded database as the app does — pages per table, compressed, encrypted, then read
+   * back in full and verified — into blobs. The office keys are set up first with the production
+   * Argon2id parameters; unlocking is timed apart.
+   */
+  async backupWrite() {
+    await setUpExchange(db!, BENCH_PASSPHRASE);
+    const [keys, unlockMs] = await timed(() => unlockExchange(db!, { passphrase: BENCH_PASSPHRASE }));
+    const parts: Blob[] = [];
+    let bytes = 0;
+    const sink = {
+      write(chunk: Uint8Array) {
+        parts.push(new Blob([chunk.slice()]));
+        bytes += chunk.byteLength;
+      },
+    };
+    const [result, ms] = await timed(() => writeBackup(db!, keys, sink, { includeDocumentBytes: true, verify: () => blobSource(parts) as ByteSource }));
+    backupParts = parts;
+    return { ms, unlockMs, bytes, records: Object.values(result.counts).reduce((a, b) => a + b, 0) };
+  },
+
+  /** The app's restore of that backup: verify the whole file, stage, write, upgrade, switch the pointer. */
+  async restore() {
+    const directory = new DatabaseDirectory();
+    // When each phase began and the last progress: verifying the file, writing it, then upgrading and switching.
+    const phases: Record<string, number> = {};
+    let lastProgress = 0;
+    const start = now();
+    const onProgress = ({ phase }: { phase: string }) => {
+      phases[phase] ??= now() - start;
+      lastProgress = now() - start;
+    };
+    const [result, ms] = await timed(() => restoreBackup(directory, () => blobSource(backupParts) as ByteSource, { passphrase: BENCH_PASSPHRASE }, { actor: db!.session!, onProgress }));
+    directory.close();
+    backupParts = [];
+    const writeStart = phases.restoring ?? NaN;
+    return { ms, verifyMs: writeStart, writeMs: lastProgress - writeStart, finishMs: ms - lastProgress, records: Object.values(result.counts).reduce((a, b) => a + b, 0), databaseName: result.databaseName };
+  },
+
+  /**
+   * The restore's physical limit: the same records as the backup holds, put with raw IndexedDB into a
+   * database with the app's stores and indexes (created by Dexie, then written without it), 4,000 to
+   * a transaction, durability strict. Reading the records first is not timed.
+   */
+  async rawPutOfDatabase() {
+    const tables = await allRecords(db!);
+    const name = `raw-restore-${Date.now()}`;
+    const shape = new HamkorlikDb(name);
+    await shape.open();
+    shape.close();
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const start = now();
+    let records = 0;
+    for (const [store, values] of tables) {
+      for (let i = 0; i < values.length; i += 4000) {
+        await new Promise<void>((resolve, reject) => {
+          const tx = raw.transaction(store, 'readwrite', { durability: 'strict' });
+          const os = tx.objectStore(store);
+          for (const value of values.slice(i, i + 4000)) os.put(value);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+      }
+      records += values.length;
+    }
+    const ms = now() - start;
+    raw.close();
+    await Dexie.delete(name);
+    return { ms, records };
+  },
+
+  /** dexie-export-import over the same database, opened without our middleware: export to one blob, import into a new database. */
+  async dexieExportImport() {
+    const plain = new Dexie(db!.name);
+    await plain.open();
+    const [blob, exportMs] = await timed(() => exportDB(plain));
+    plain.close();
+    const name = `dexie-import-${Date.now()}`;
+    const [imported, importMs] = await timed(() => importDB(blob, { name }));
+    imported.close();
+    await Dexie.delete(name);
+    return { exportMs, importMs, bytes: blob.size };
   },
 
   /** The physical limit: the same records put with raw IndexedDB and the same indexes, no Dexie, no audit. */
