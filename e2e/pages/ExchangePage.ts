@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 
 /** The exchange page: setting up the office keys, backing up, restoring, as a user does it. */
@@ -60,4 +62,26 @@ export class ExchangePage {
     }
     await this.page.getByTestId('restore-start').click();
   }
+}
+
+/**
+ * Drags the file at `path` onto the app's window and drops it, as from a file manager: the page
+ * gets a DataTransfer holding the file. `whileOver` runs while the file hangs over the window.
+ */
+export async function dropFile(page: Page, path: string, whileOver?: () => Promise<void>): Promise<void> {
+  const bytes = await readFile(path);
+  const transfer = await page.evaluateHandle(
+    ({ name, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File([data], name));
+      return dataTransfer;
+    },
+    { name: basename(path), base64: bytes.toString('base64') },
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await whileOver?.();
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await transfer.dispose();
 }

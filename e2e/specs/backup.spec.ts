@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
+import { attachE2eHost } from '../host/e2eHost';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
-import { ExchangePage } from '../pages/ExchangePage';
+import { dropFile, ExchangePage } from '../pages/ExchangePage';
 import { LoginPage } from '../pages/LoginPage';
 import { completeSetup } from '../pages/SetupPage';
 
@@ -187,6 +188,46 @@ test('the administrator changes the passphrase: new backups take the new one, an
   await expect(exchange.restoreDialog().getByTestId('restore-done')).toBeVisible();
 });
 
+test('a new PC: instead of setting up an office, the setup restores the office from its backup; users log in as before', async ({ page, host, browser, server }) => {
+  test.setTimeout(90_000);
+  const exchange = new ExchangePage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await exchange.backUp(PASSPHRASE);
+  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+  const [backupName] = await readdir(host.folder);
+
+  // The replacement PC: its own browser profile, nothing set up.
+  const root = await mkdtemp(join(tmpdir(), 'hamkorlik-e2e-new-pc-'));
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const freshHost = await attachE2eHost(fresh, { folder: root, dataFolder: root, origin: server.origin });
+  await fresh.goto(`${server.origin}/index.html#/`);
+  await expect(fresh.getByTestId('setup-title')).toBeVisible();
+  await fresh.getByTestId('setup-restore').click();
+  freshHost.openQueue.push(join(host.folder, backupName!));
+  await fresh.getByTestId('restore-pick').click();
+  const dialog = fresh.getByTestId('restore-dialog');
+  await expect(dialog.getByTestId('package-office')).toHaveText(OFFICE.name.uzLatn);
+  await expect(dialog.getByTestId('restore-warning')).toContainText('bu kompyuterga oʻrnatiladi');
+  await expect(dialog.getByTestId('restore-copy-save')).toHaveCount(0); // nothing here to keep a copy of
+  await screenshot(fresh, 'setup-restore-uz-Latn');
+  await new ExchangePage(fresh).restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-done')).toBeVisible();
+
+  const login = new LoginPage(fresh);
+  await login.title().waitFor();
+  await login.login(ADMIN.username, ADMIN.password);
+  await expect(fresh.getByTestId('office-name')).toHaveText(OFFICE.name.uzLatn);
+  const rows = await caseRows(fresh);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Xoʻjayev');
+  await context.close();
+  await rm(root, { recursive: true, force: true });
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);
@@ -200,4 +241,12 @@ test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   await page.getByTestId('exchange-setup-submit').click();
   await expect(page.getByTestId('exchange-setup-dialog')).toContainText('Парольная фраза должна быть не короче 10 символов.');
   await screenshot(page, 'exchange-setup-ru');
+  await page.getByTestId('exchange-setup-dialog').getByRole('button', { name: 'Отмена' }).click();
+
+  // A file that is not ours, dropped onto the window, is refused with a message; nothing opens.
+  const notOurs = join(await mkdtemp(join(tmpdir(), 'hamkorlik-drop-')), 'spisok.txt');
+  await writeFile(notOurs, 'Список семей махалли Навруз\n');
+  await dropFile(page, notOurs);
+  await expect(new AppShell(page).notice()).toContainText('Это не файл резервной копии Hamkorlik.');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });

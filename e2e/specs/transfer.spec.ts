@@ -8,6 +8,7 @@ import { ADMIN, OFFICE } from '../data';
 import { attachE2eHost } from '../host/e2eHost';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
+import { dropFile } from '../pages/ExchangePage';
 import { completeSetup } from '../pages/SetupPage';
 
 const AGREED = 'Navroʻz bogʻida uchrashamiz 2026';
@@ -56,11 +57,23 @@ async function sendCase(page: Page, folder: string, search: string, mode: 'custo
   return sent[0]!;
 }
 
-/** Opens a transfer file from the exchange page and goes past the preview (accepting the namesakes offered) to the merge. */
-async function openTransfer(page: Page, openQueue: string[], path: string): Promise<void> {
-  await page.getByTestId('receive-cases').click();
-  openQueue.push(path);
-  await page.getByTestId('receive-pick').click();
+/**
+ * Opens a transfer file — picked on the exchange page, or dropped onto the window from anywhere in
+ * the app — and goes past the preview (accepting the namesakes offered) to the merge.
+ */
+async function openTransfer(page: Page, openQueue: string[], path: string, how: 'pick' | 'drop' = 'pick'): Promise<void> {
+  if (how === 'drop') {
+    await dropFile(page, path, async () => {
+      await expect(page.getByTestId('file-drop-overlay')).toContainText('Ochish uchun Hamkorlik faylini shu yerga tashlang');
+      await expect(page.getByTestId('file-drop-overlay')).toHaveCSS('opacity', '1');
+      await screenshot(page, 'transfer-drop-uz-Latn');
+    });
+    await expect(page.getByTestId('file-drop-overlay')).toBeHidden();
+  } else {
+    await page.getByTestId('receive-cases').click();
+    openQueue.push(path);
+    await page.getByTestId('receive-pick').click();
+  }
   await page.getByTestId('receive-passphrase').fill(AGREED);
   await page.getByTestId('receive-open').click();
   await expect(page.getByTestId('receive-preview')).toBeVisible({ timeout: 30_000 });
@@ -162,8 +175,9 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   // A sends a copy: both offices keep working on the case.
   await shellA.go('exchange');
   const toB = await sendCase(page, host.folder, 'Usmonova', 'copy');
-  await b.shell.go('exchange');
-  await openTransfer(b.page, b.host.openQueue, join(host.folder, toB));
+  // B drops the file onto the window from the case list: the exchange page opens it.
+  await b.shell.go('cases');
+  await openTransfer(b.page, b.host.openQueue, join(host.folder, toB), 'drop');
   await expect(b.page.getByTestId('receive-no-conflicts')).toBeVisible();
   await b.page.getByTestId('receive-apply').click();
   await expect(b.page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });

@@ -27,6 +27,9 @@ import { StartupError } from './ui/StartupError';
 
 /** The composition root: pick the host, open the database, set up i18n and the store, render. */
 async function start(): Promise<void> {
+  // A file dropped where nothing takes it would replace the app with the file (Electron blocks the
+  // navigation, a browser follows it). The app shell's FileDrop takes files dropped while logged in.
+  for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (event) => event.preventDefault());
   const root = createRoot(document.getElementById('root')!);
   const host = pickHost();
   const info = await host.appInfo();

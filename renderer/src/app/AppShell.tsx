@@ -35,6 +35,7 @@ import { useFeedback } from './feedback';
 import { Activity, type ReactNode } from 'react';
 import { canDo, type Actor } from '../domain/access';
 import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
+import { FileDrop } from '../features/exchange';
 import { MyWorkBadge } from '../features/myWork';
 import { useActor, useAppSelector } from './hooks';
 import { useServices } from './services';
@@ -77,8 +78,10 @@ export function AppShell() {
     if (!result.ok) feedback.hostError(result.error);
   };
 
+  const exchanges = !!actor && (canDo(actor, 'backup') || canDo(actor, 'manageExchange') || canDo(actor, 'transferCases'));
+
   return (
-    <>
+    <FileDrop enabled={exchanges} listening={!locked}>
     {/* While locked the app stays mounted, so unsaved forms keep their state, but inert: no focus, no input. */}
     <Box sx={{ display: 'flex', minHeight: '100vh' }} inert={locked} aria-hidden={locked || undefined}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1, displayPrint: 'none' }}>
@@ -139,6 +142,6 @@ export function AppShell() {
       <NoticeBar />
     </Box>
     {locked && <LockScreen />}
-    </>
+    </FileDrop>
   );
 }

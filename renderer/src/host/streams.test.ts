@@ -3,7 +3,7 @@ import { createExchangeKeys, createPackageWriter, KDF_MIN, openPackage, type Byt
 import { SOURCE } from '../exchange/testing';
 import type { HostApi } from './hostApi';
 import { createMemoryHost } from './memoryHost';
-import { HostStreamError, MAX_STREAM_CHUNK, openHostSink, openHostSource, writeThroughHost } from './streams';
+import { droppedFileSource, HostStreamError, MAX_STREAM_CHUNK, openHostSink, openHostSource, writeThroughHost } from './streams';
 
 const REQUEST = { suggestedName: 'Hamkorlik-test.hmk', filters: [{ name: 'Hamkorlik', extensions: ['hmk'] }] };
 
@@ -183,5 +183,24 @@ describe('an exchange package through the host', () => {
     for await (const block of unlocked.tables()) read.push(...block.records);
     expect(read).toEqual(records);
     await opened.value.close();
+  });
+});
+
+describe('a file dropped onto the window', () => {
+  it('reads the whole file in chunks on every pass, and not after it is closed', async () => {
+    const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => i % 251);
+    const source = droppedFileSource(new File([bytes], 'Hamkorlik-transfer.hmk'), { chunkSize: 4096 });
+    expect(source).toMatchObject({ name: 'Hamkorlik-transfer.hmk', size: 10_000 });
+    const read = async () => {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of source.open()) chunks.push(chunk);
+      return chunks;
+    };
+    const first = await read();
+    expect(first.map((chunk) => chunk.byteLength)).toEqual([4096, 4096, 1808]);
+    expect(Uint8Array.from(first.flatMap((chunk) => [...chunk]))).toEqual(bytes);
+    expect((await read()).length).toBe(3);
+    await source.close();
+    await expect(read()).rejects.toMatchObject({ error: { code: 'unknown-stream' } });
   });
 });

@@ -220,3 +220,33 @@ export async function openHostSource(host: HostApi, request: ReadStreamRequest, 
     },
   };
 }
+
+/**
+ * A file dropped onto the window, as a re-openable source like a picked one: the page reads it
+ * itself (File.slice), in Electron and in a browser alike, `chunkSize` bytes at a time.
+ */
+export function droppedFileSource(file: Blob & { readonly name: string }, options: { chunkSize?: number } = {}): HostFileSource {
+  const chunkSize = Math.min(Math.max(1, options.chunkSize ?? STREAM_CHUNK), MAX_STREAM_CHUNK);
+  let closed = false;
+  async function* pass(): AsyncGenerator<Uint8Array> {
+    for (let offset = 0; offset < file.size; offset += chunkSize) {
+      if (closed) throw new HostStreamError({ code: 'unknown-stream', detail: 'source closed' });
+      let chunk: ArrayBuffer;
+      try {
+        chunk = await file.slice(offset, offset + chunkSize).arrayBuffer();
+      } catch (error) {
+        // The file was moved or deleted after the drop (Chromium: NotReadableError).
+        throw new HostStreamError({ code: 'io', detail: error instanceof Error ? error.name : 'read' });
+      }
+      yield new Uint8Array(chunk);
+    }
+  }
+  return {
+    name: file.name,
+    size: file.size,
+    open: () => pass(),
+    close: async () => {
+      closed = true;
+    },
+  };
+}

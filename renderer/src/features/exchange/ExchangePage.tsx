@@ -3,21 +3,25 @@ import KeyIcon from '@mui/icons-material/Key';
 import RestoreIcon from '@mui/icons-material/SettingsBackupRestore';
 import { Alert, Button, Card, CardActions, CardContent, CardHeader, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFeedback } from '../../app/feedback';
 import { useActor, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { exchangeStatus, type ExchangeStatus } from '../../db/exchange';
+import { exchangeStatus, inspectPackage, type ExchangeStatus } from '../../db/exchange';
 import { getOfficeProfile } from '../../db/repositories/office';
 import { canDo } from '../../domain/access';
 import { formatDateTime } from '../../domain/dates';
 import { triLingualIn } from '../../domain/names';
 import type { OfficeProfile } from '../../domain/office';
+import type { HostFileSource } from '../../host/streams';
 import { PageHeader } from '../../ui/PageHeader';
 import { backupAge, backupFileName, transferFileName } from './backupFile';
 import { BackupDialog } from './BackupDialog';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
+import { describeFailure } from './exchangeMessages';
 import { ExchangeLog } from './ExchangeLog';
+import { useDroppedFile } from './FileDrop';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { ReceiveCasesDialog } from './ReceiveCasesDialog';
 import { RestoreDialog } from './RestoreDialog';
@@ -43,7 +47,17 @@ export function ExchangePage() {
   const managesExchange = !!actor && canDo(actor, 'manageExchange');
   const backsUp = !!actor && canDo(actor, 'backup');
   const transfers = !!actor && canDo(actor, 'transferCases');
-  const close = () => setDialog(null);
+  const [dropped, setDropped] = useState<{ source: HostFileSource; count: number } | null>(null);
+  const close = () => {
+    setDialog(null);
+    setDropped(null);
+  };
+  useFileDropped(status !== undefined, { restore: managesExchange, transfers }, (target, source) => {
+    setDropped((previous) => ({ source, count: (previous?.count ?? 0) + 1 }));
+    setDialog(target);
+  });
+  const initial = dropped?.source;
+  const dropKey = dropped?.count ?? 0;
 
   return (
     <>
@@ -70,15 +84,43 @@ export function ExchangePage() {
       {dialog === 'changePassphrase' && <ChangePassphraseDialog onClose={close} />}
       {dialog === 'backup' && <BackupDialog fileName={backupFileName(office, new Date())} onClose={close} />}
       {dialog === 'restore' && status && (
-        <RestoreDialog configured={status.configured} copyFileName={safetyCopyName(office)} currentDistrictCode={office?.districtCode} onClose={close} />
+        <RestoreDialog key={dropKey} configured={status.configured} copyFileName={safetyCopyName(office)} currentDistrictCode={office?.districtCode} initial={initial} onClose={close} />
       )}
       {dialog === 'send' && status && <SendCasesDialog configured={status.configured} fileName={transferFileName(office, new Date())} onClose={close} />}
       {dialog === 'receive' && status && (
-        <ReceiveCasesDialog configured={status.configured} receiptFileName={transferFileName(office, new Date(), 'receipt')} onClose={close} />
+        <ReceiveCasesDialog key={dropKey} configured={status.configured} receiptFileName={transferFileName(office, new Date(), 'receipt')} initial={initial} onClose={close} />
       )}
-      {dialog === 'receipt' && status && <ImportReceiptDialog configured={status.configured} onClose={close} />}
+      {dialog === 'receipt' && status && <ImportReceiptDialog key={dropKey} configured={status.configured} initial={initial} onClose={close} />}
     </>
   );
+}
+
+/**
+ * Takes a file dropped onto the window (FileDrop) once the page is ready, reads its header and opens
+ * the dialog its kind calls for: a backup → restore, cases → receive, a receipt → import. A file that
+ * is not ours, or that this user's role cannot open, gets a message instead.
+ */
+function useFileDropped(ready: boolean, may: { restore: boolean; transfers: boolean }, open: (dialog: 'restore' | 'receive' | 'receipt', source: HostFileSource) => void) {
+  const { dropped, taken } = useDroppedFile();
+  const { error: showError } = useFeedback();
+  const latest = useRef({ may, open });
+  latest.current = { may, open };
+  useEffect(() => {
+    if (!dropped || !ready) return;
+    taken();
+    void (async () => {
+      try {
+        const { kind } = await inspectPackage(() => dropped.open());
+        const { may: allowed, open: show } = latest.current;
+        const target = kind === 'backup' ? (allowed.restore ? 'restore' : null) : allowed.transfers ? (kind === 'transfer' ? 'receive' : 'receipt') : null;
+        if (target) show(target, dropped);
+        else showError('exchange:drop.notAllowed');
+      } catch (error) {
+        const failure = describeFailure(error);
+        showError(failure.key, failure.detail);
+      }
+    })();
+  }, [dropped, ready, taken, showError]);
 }
 
 function safetyCopyName(office: OfficeProfile | undefined): string {

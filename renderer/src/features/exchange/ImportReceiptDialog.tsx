@@ -1,6 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { useHeldSource } from './useHeldSource';
+import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -19,7 +19,7 @@ import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, tran
  * "Import a receipt": the file the receiving office sent back after a custody transfer. Marks the
  * transfer's cases received (their custody now with that office); importing it again changes nothing.
  */
-export function ImportReceiptDialog({ configured, onClose }: { configured: boolean; onClose: () => void }) {
+export function ImportReceiptDialog({ configured, initial, onClose }: { configured: boolean; initial?: HostFileSource; onClose: () => void }) {
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const language = useAppSelector((state) => state.session.language);
@@ -30,14 +30,15 @@ export function ImportReceiptDialog({ configured, onClose }: { configured: boole
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const [marked, setMarked] = useState<string[] | null>(null);
 
-  const pick = async () => {
+  /** Asks the host for a file, or takes the one dropped onto the window. */
+  const pick = async (given?: HostFileSource) => {
     setFailure(null);
     setBusy(true);
     try {
       await source?.close();
       setSource(null);
       setInfo(null);
-      const opened = await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
+      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
       if (!opened.ok) {
         if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
         return;
@@ -52,6 +53,7 @@ export function ImportReceiptDialog({ configured, onClose }: { configured: boole
       setBusy(false);
     }
   };
+  useDroppedSource(initial, pick);
 
   const start = async () => {
     if (!source || info?.kind !== 'receipt' || transferSecretProblem(secret, false) || busy) return;

@@ -1,6 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { useHeldSource } from './useHeldSource';
+import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
@@ -26,7 +26,7 @@ import { useExchangeJob } from './useExchangeJob';
  * the user; the merge is planned and each conflicting field decided; only Apply writes, in one
  * transaction. A custody transfer then offers its receipt, to send back to the sending office.
  */
-export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { configured: boolean; receiptFileName: string; onClose: () => void }) {
+export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClose }: { configured: boolean; receiptFileName: string; initial?: HostFileSource; onClose: () => void }) {
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const job = useExchangeJob();
@@ -43,7 +43,8 @@ export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { c
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
 
-  const pick = async () => {
+  /** Asks the host for a file, or takes the one dropped onto the window. */
+  const pick = async (given?: HostFileSource) => {
     setFailure(null);
     setPicking(true);
     try {
@@ -52,7 +53,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { c
       setInfo(null);
       setPreview(null);
       setPlan(null);
-      const opened = await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
+      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
       if (!opened.ok) {
         if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
         return;
@@ -69,6 +70,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, onClose }: { c
       setPicking(false);
     }
   };
+  useDroppedSource(initial, pick);
 
   const open = async () => {
     if (!source || info?.kind !== 'transfer' || transferSecretProblem(secret, false) || job.running || working) return;

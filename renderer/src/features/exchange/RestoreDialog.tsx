@@ -1,6 +1,6 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { useHeldSource } from './useHeldSource';
+import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { inspectPackage, restoreBackup, type PackageInfo } from '../../db/exchange';
@@ -29,11 +29,20 @@ export function RestoreDialog({
   configured,
   copyFileName,
   currentDistrictCode,
+  initial,
+  firstRun = false,
+  onRestored,
   onClose,
 }: {
   configured: boolean;
   copyFileName: string;
   currentDistrictCode: string | undefined;
+  /** A file dropped onto the window: the dialog starts with it picked. */
+  initial?: HostFileSource;
+  /** On a PC with no office yet (the first-run setup): there is no data to keep a copy of. */
+  firstRun?: boolean;
+  /** Called once the restored database is active, just before the app restarts into it. */
+  onRestored?: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation('exchange');
@@ -42,12 +51,13 @@ export function RestoreDialog({
   const [source, setSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
-  const [safety, setSafety] = useState<SafetyOutcome | null>(null);
+  const [safety, setSafety] = useState<SafetyOutcome | null>(firstRun ? { waived: true } : null);
   const [secret, setSecret] = useState<SecretInput>(EMPTY_SECRET);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const [notice, setNotice] = useState<'cancelled' | 'restored' | null>(null);
 
-  const pick = async () => {
+  /** Asks the host for a file, or takes the one dropped onto the window. */
+  const pick = async (given?: HostFileSource) => {
     setFailure(null);
     setNotice(null);
     setPicking(true);
@@ -55,7 +65,7 @@ export function RestoreDialog({
       await source?.close();
       setSource(null);
       setInfo(null);
-      const opened = await openHostSource(host, { filters: packageFilters(t('fileType')) });
+      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('fileType')) });
       if (!opened.ok) {
         if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
         return;
@@ -70,6 +80,7 @@ export function RestoreDialog({
       setPicking(false);
     }
   };
+  useDroppedSource(initial, pick);
 
   const restore = async () => {
     if (!source || !info || !safety || !secret.text || job.running) return;
@@ -84,6 +95,7 @@ export function RestoreDialog({
         return;
       }
       setNotice('restored');
+      onRestored?.();
       // A reload unmounts nothing: the host's handle on the file is let go here, not by the dialog's cleanup.
       await source.close();
       setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
@@ -113,12 +125,12 @@ export function RestoreDialog({
           {info && !restorable && <Alert severity="info">{t('restore.notABackup', { kind: t(`kind.${info.kind}`) })}</Alert>}
           {restorable && (
             <>
-              <Alert severity="warning" data-testid="restore-warning">
-                {t('restore.warning', { date: formatDateTime(info.createdAt) })}
+              <Alert severity={firstRun ? 'info' : 'warning'} data-testid="restore-warning">
+                {t(firstRun ? 'restore.firstRunText' : 'restore.warning', { date: formatDateTime(info.createdAt) })}
               </Alert>
-              <SafetyCopyStep configured={configured} fileName={copyFileName} outcome={safety} onOutcome={setSafety} disabled={busy} />
+              {!firstRun && <SafetyCopyStep configured={configured} fileName={copyFileName} outcome={safety} onOutcome={setSafety} disabled={busy} />}
               <Divider />
-              <Typography variant="subtitle2">{t('restore.secretTitle')}</Typography>
+              <Typography variant="subtitle2">{t(firstRun ? 'restore.secretTitleOnly' : 'restore.secretTitle')}</Typography>
               <SecretField
                 value={secret}
                 onChange={(value) => {

@@ -1,1 +1,3 @@
 export { ExchangePage } from './ExchangePage';
+export { FileDrop } from './FileDrop';
+export { RestoreDialog } from './RestoreDialog';

@@ -14,3 +14,18 @@ export function useHeldSource() {
   useEffect(() => () => void held.current?.close(), []);
   return [source, setSource] as const;
 }
+
+/**
+ * Takes the file the dialog was opened with (dropped onto the window) through the dialog's own
+ * `pick`, once, as if the user had just picked it.
+ */
+export function useDroppedSource(initial: HostFileSource | undefined, pick: (given: HostFileSource) => Promise<void>) {
+  const taken = useRef(false);
+  const latestPick = useRef(pick);
+  latestPick.current = pick;
+  useEffect(() => {
+    if (!initial || taken.current) return;
+    taken.current = true;
+    void latestPick.current(initial);
+  }, [initial]);
+}

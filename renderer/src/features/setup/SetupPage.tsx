@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Container, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
+import { Alert, Box, Button, Container, Divider, Paper, Stack, Step, StepLabel, Stepper, Typography } from '@mui/material';
 import { useState } from 'react';
 import iconUrl from '../../../../resources/icon.svg';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { newId } from '../../domain/record';
 import { EMPTY_BI_SCRIPT } from '../../ui/BiScriptField';
 import { LanguageSwitcher } from '../../app/LanguageSwitcher';
 import { NoticeBar } from '../../app/NoticeBar';
+import { RestoreDialog } from '../exchange';
 import { MahallaEditor } from '../mahallas';
 import { EMPTY_OFFICE_DRAFT, OfficeForm } from '../office';
 import { AdministratorForm } from './AdministratorForm';
@@ -33,6 +34,7 @@ export function SetupPage() {
   const feedback = useFeedback();
   const [draft, setDraftState] = useState<SetupDraft>(() => loadSetupDraft() ?? { step: 0, office: null, mahallas: [], administrator: null });
   const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
 
   const setDraft = (next: SetupDraft) => {
     setDraftState(next);
@@ -93,6 +95,14 @@ export function SetupPage() {
                 {t('common:action.next')}
               </Button>
             </Stack>
+            <Divider />
+            {/* A PC that replaces a broken one: the office comes back from its backup, users and all. */}
+            <Typography color="text.secondary">{t('restore.text')}</Typography>
+            <Box>
+              <Button variant="outlined" onClick={() => setRestoring(true)} data-testid="setup-restore">
+                {t('restore.open')}
+              </Button>
+            </Box>
           </Stack>
         )}
         {draft.step === 1 && (
@@ -139,6 +149,7 @@ export function SetupPage() {
           </Stack>
         )}
       </Paper>
+      {restoring && <RestoreDialog configured={false} copyFileName="" currentDistrictCode={undefined} firstRun onRestored={clearSetupDraft} onClose={() => setRestoring(false)} />}
       <NoticeBar />
     </Container>
   );
