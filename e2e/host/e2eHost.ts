@@ -1,7 +1,15 @@
 import type { Page } from '@playwright/test';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
-import { createDispatcher, createHostHandlers, FileRegistry, readOrCreateInstallationId, trustOrigin, type FsPort } from '../../electron/main/ipc';
+import {
+  createDispatcher,
+  createHostHandlers,
+  FileRegistry,
+  readOrCreateInstallationId,
+  trustOrigin,
+  type FsPort,
+  type SecretStorePort,
+} from '../../electron/main/ipc';
 import { withFaults, type Fault } from '../../electron/main/ipc/faultyFs';
 import { createHostBridge } from '../../electron/preload/bridge';
 import type { UiLanguage } from '../../renderer/src/host/hostApi';
@@ -22,6 +30,11 @@ export interface E2eHost {
   opened: string[];
   languages: UiLanguage[];
   /**
+   * Whether the stand-in for the OS's secret protection (Electron's safeStorage) is available;
+   * default true. Set false to see the app where the OS cannot keep the data key.
+   */
+  secretsAvailable: boolean;
+  /**
    * Called before each call from the page is handled, with its channel and arguments; what it
    * returns is awaited first. A test holds a call here to stop the page at a chosen point.
    */
@@ -34,11 +47,22 @@ export interface E2eHost {
  * checks, exposed to the page as `window.host` with the shape the preload gives.
  */
 export async function attachE2eHost(page: Page, options: { folder: string; dataFolder: string; origin: string }): Promise<E2eHost> {
-  const state: E2eHost = { folder: options.folder, faults: [], openQueue: [], cancelSave: false, shown: [], opened: [], languages: [] };
+  const state: E2eHost = {
+    folder: options.folder,
+    faults: [],
+    openQueue: [],
+    cancelSave: false,
+    shown: [],
+    opened: [],
+    languages: [],
+    secretsAvailable: true,
+  };
   const fs = withFaults(nodeFs as unknown as FsPort, state.faults);
   const handlers = createHostHandlers({
     fs,
     registry: new FileRegistry(),
+    dataFolder: options.dataFolder,
+    secrets: testSecrets(() => state.secretsAvailable),
     dialogs: {
       chooseSavePath: async (name) => (state.cancelSave ? null : join(state.folder, name)),
       chooseOpenPath: async () => state.openQueue.shift() ?? null,
@@ -67,4 +91,29 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
     `window.host = (${createHostBridge.toString()})((channel, ...args) => window.__hamkorlikInvoke(channel, args));`,
   );
   return state;
+}
+
+/** Marks what {@link testSecrets} wrote, so a file it did not write fails to "decrypt". */
+const TEST_SECRETS_MARKER = [0x48, 0x4b, 0x45, 0x32]; // "HKE2"
+/** A fixed pad, written out in the source: anyone can undo it. */
+const TEST_SECRETS_PAD = Uint8Array.from({ length: 32 }, (_, i) => (i * 73 + 41) % 256);
+
+/**
+ * TEST SUBSTITUTE for Electron's safeStorage, which needs the OS keychain/DPAPI of a real Electron
+ * process. It XORs with a fixed pad behind a 4-byte marker: this is NOT protection of any kind,
+ * only the same shape (available / encrypt / decrypt, decrypt throwing on bytes it did not write),
+ * so e2e tests exercise the app's handling of a kept data key. Never use it outside the e2e host.
+ */
+function testSecrets(available: () => boolean): SecretStorePort {
+  const xor = (bytes: Uint8Array) => bytes.map((byte, i) => byte ^ TEST_SECRETS_PAD[i % TEST_SECRETS_PAD.length]!);
+  return {
+    available,
+    encrypt: (plain) => Uint8Array.from([...TEST_SECRETS_MARKER, ...xor(plain)]),
+    decrypt: (cipher) => {
+      if (cipher.byteLength < TEST_SECRETS_MARKER.length || TEST_SECRETS_MARKER.some((byte, i) => cipher[i] !== byte)) {
+        throw new Error('test secrets: not written by this substitute');
+      }
+      return xor(cipher.subarray(TEST_SECRETS_MARKER.length));
+    },
+  };
 }

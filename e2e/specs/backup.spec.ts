@@ -228,6 +228,44 @@ test('a new PC: instead of setting up an office, the setup restores the office f
   await rm(root, { recursive: true, force: true });
 });
 
+test('the PC backs itself up once set up, without asking for the passphrase, and an administrator restores one of those backups', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const exchange = new ExchangePage(page);
+  const login = new LoginPage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await expect(page.getByTestId('automatic-backups-card')).toHaveCount(0); // nothing to encrypt with yet
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await expect(page.getByTestId('automatic-backup-last')).toHaveText('Hali avtomatik nusxa yoʻq.');
+
+  // The next time the app is opened, it backs up by itself into its data folder.
+  await page.reload();
+  await login.login(ADMIN.username, ADMIN.password);
+  await exchange.open();
+  await expect(page.getByTestId('automatic-backup-row')).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.getByTestId('automatic-backup-last')).toContainText('Oxirgi avtomatik nusxa:');
+  await expect(page.getByTestId('automatic-backups-off')).toHaveCount(0);
+  const [automatic] = (await readdir(join(host.folder, '..', 'backups'))).filter((name) => name.endsWith('.hmk'));
+  expect(automatic).toMatch(/^auto-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.hmk$/u);
+  await screenshot(page, 'exchange-automatic-uz-Latn');
+
+  // Work goes on; then the administrator goes back to the automatic backup.
+  await createCase(page, { surname: 'Каримов', firstName: 'Анвар' }, 'Karimov Anvar');
+  await exchange.open();
+  await page.getByTestId('automatic-backup-restore').click();
+  const dialog = exchange.restoreDialog();
+  await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
+  await exchange.saveSafetyCopy(PASSPHRASE);
+  await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-done')).toBeVisible();
+  await login.title().waitFor();
+  await login.login(ADMIN.username, ADMIN.password);
+  const rows = await caseRows(page);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Xoʻjayev');
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);

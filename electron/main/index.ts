@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import * as fs from 'node:fs/promises';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,7 @@ import {
   trustOrigin,
   type DialogPort,
   type FsPort,
+  type SecretStorePort,
 } from './ipc';
 import { buildMenuTemplate, menuLabels } from './menu';
 import { USER_DATA_FOLDER } from './paths';
@@ -89,10 +90,18 @@ async function start(): Promise<void> {
       return path;
     },
   };
+  // safeStorage takes strings; the key's bytes travel through it as base64.
+  const secrets: SecretStorePort = {
+    available: () => safeStorage.isEncryptionAvailable(),
+    encrypt: (plain) => new Uint8Array(safeStorage.encryptString(Buffer.from(plain).toString('base64'))),
+    decrypt: (cipher) => new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(cipher)), 'base64')),
+  };
   const handlers = createHostHandlers({
     fs: nodeFs,
     dialogs,
     registry,
+    dataFolder,
+    secrets,
     appInfo: {
       info: {
         version: app.getVersion(),

@@ -27,6 +27,12 @@ export function createHostBridge(invoke: Invoke): HostApi {
     showInFolder: (fileId) => invoke('app:show-in-folder', fileId),
     openWithSystem: (fileId) => invoke('app:open-with-system', fileId),
     openExternal: (url) => invoke('app:open-external', url),
+    automaticBackupList: () => invoke('app:automatic-backup-list'),
+    automaticBackupWriteOpen: (request) => invoke('app:automatic-backup-write-open', request),
+    automaticBackupReadOpen: (name) => invoke('app:automatic-backup-read-open', name),
+    automaticBackupRemove: (name) => invoke('app:automatic-backup-remove', name),
+    keepDataKey: (key) => invoke('app:keep-data-key', key),
+    keptDataKey: () => invoke('app:kept-data-key'),
   } satisfies HostApi;
   return Object.freeze(host);
 }

@@ -21,6 +21,12 @@ export const CHANNELS = {
   showInFolder: 'app:show-in-folder',
   openWithSystem: 'app:open-with-system',
   openExternal: 'app:open-external',
+  automaticBackupList: 'app:automatic-backup-list',
+  automaticBackupWriteOpen: 'app:automatic-backup-write-open',
+  automaticBackupReadOpen: 'app:automatic-backup-read-open',
+  automaticBackupRemove: 'app:automatic-backup-remove',
+  keepDataKey: 'app:keep-data-key',
+  keptDataKey: 'app:kept-data-key',
 } as const satisfies { [K in keyof HostApi]: `app:${string}` };
 
 export type HostMethod = keyof typeof CHANNELS;

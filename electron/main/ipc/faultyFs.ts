@@ -1,6 +1,6 @@
 import type { FsPort } from './fsPort';
 
-export type FsStep = 'open' | 'write' | 'sync' | 'close' | 'read' | 'rename' | 'unlink' | 'stat' | 'statfs';
+export type FsStep = 'open' | 'write' | 'sync' | 'close' | 'read' | 'rename' | 'unlink' | 'stat' | 'statfs' | 'readdir' | 'mkdir';
 
 export interface Fault {
   step: FsStep;
@@ -65,5 +65,7 @@ export function withFaults(inner: FsPort, faults: Fault[]): FsPort {
     unlink: (path) => guard('unlink', path, () => inner.unlink(path)),
     stat: (path) => guard('stat', path, () => inner.stat(path)),
     statfs: (path) => guard('statfs', path, () => inner.statfs(path)),
+    readdir: (path) => guard('readdir', path, () => inner.readdir(path)),
+    mkdir: (path, options) => guard('mkdir', path, () => inner.mkdir(path, options)),
   };
 }

@@ -13,6 +13,9 @@ export interface FsPort {
   open(path: string, flags: 'wx' | 'r'): Promise<FileHandlePort>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
-  stat(path: string): Promise<{ size: number; isFile(): boolean }>;
+  stat(path: string): Promise<{ size: number; mtimeMs: number; isFile(): boolean }>;
   statfs(path: string): Promise<{ bavail: number | bigint; bsize: number | bigint }>;
+  /** The bare names in a folder, like `fs.promises.readdir` without options. */
+  readdir(path: string): Promise<string[]>;
+  mkdir(path: string, options: { recursive: true }): Promise<unknown>;
 }

@@ -55,6 +55,15 @@ describe('IPC glue', () => {
       ['app:read-stream-read', ['2f1c8a4e-8d1b-4c55-9a55-0c3f1e2d3b4a', -5, 10]],
       ['app:get-info', ['extra']],
       ['app:open-external', [42]],
+      ['app:automatic-backup-write-open', [{ name: '../auto-2026-12-05T07-53-12.hmk' }]],
+      ['app:automatic-backup-write-open', [{ name: 'auto-2026-12-05T07-53-12.hmk', expectedBytes: -1 }]],
+      ['app:automatic-backup-read-open', ['C:\\Users\\x\\auto-2026-12-05T07-53-12.hmk']],
+      ['app:automatic-backup-remove', ['auto-x.hmk']],
+      ['app:automatic-backup-remove', ['.auto-2026-12-05T07-53-12.hmk.0a1b2c3d4e5f.tmp']],
+      ['app:keep-data-key', [new Uint8Array(31)]],
+      ['app:keep-data-key', [undefined]],
+      ['app:keep-data-key', []],
+      ['app:kept-data-key', ['extra']],
     ];
     for (const [channel, args] of bad) {
       const result = await dispatch(trusted, channel, args);
@@ -62,6 +71,23 @@ describe('IPC glue', () => {
     }
     expect(await dispatch(trusted, 'app:no-such-channel', [])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(calls).toEqual([]);
+  });
+
+  it('passes well-formed automatic backup and data key calls', async () => {
+    const { calls, handlers } = recordingHandlers();
+    const dispatch = createDispatcher(handlers, trustOrigin('app://hamkorlik'));
+    const key = new Uint8Array(32).fill(7);
+    for (const [channel, args] of [
+      ['app:automatic-backup-list', []],
+      ['app:automatic-backup-write-open', [{ name: 'auto-2026-12-05T07-53-12.hmk' }]],
+      ['app:automatic-backup-read-open', ['auto-2026-12-05T07-53-12.hmk']],
+      ['app:keep-data-key', [key]],
+      ['app:keep-data-key', [null]],
+    ] as [string, unknown[]][]) {
+      expect(await dispatch(trusted, channel, args)).toMatchObject({ ok: true });
+    }
+    expect(calls.map((c) => c.method)).toEqual(['automaticBackupList', 'automaticBackupWriteOpen', 'automaticBackupReadOpen', 'keepDataKey', 'keepDataKey']);
+    expect(calls[3]!.args).toEqual([key]);
   });
 
   it('returns a thrown error as data', async () => {
@@ -103,6 +129,12 @@ describe('preload bridge', () => {
       showInFolder: ['f'],
       openWithSystem: ['f'],
       openExternal: ['https://lex.uz/'],
+      automaticBackupList: [],
+      automaticBackupWriteOpen: [{ name: 'auto-2026-12-05T07-53-12.hmk', expectedBytes: 10 }],
+      automaticBackupReadOpen: ['auto-2026-12-05T07-53-12.hmk'],
+      automaticBackupRemove: ['auto-2026-12-05T07-53-12.hmk'],
+      keepDataKey: [new Uint8Array(32)],
+      keptDataKey: [],
     };
     for (const method of Object.keys(CHANNELS) as (keyof HostApi)[]) {
       invoke.mockClear();

@@ -1,5 +1,6 @@
 import type { HostHandlers } from './glue';
 import { createAppInfoHandlers, type AppInfoDeps } from './appInfo';
+import { createAutomaticBackupHandlers, type SecretStorePort } from './automaticBackups';
 import { createFileHandlers, type FileDeps } from './files';
 import { createPrintHandlers, type PrinterPort } from './print';
 import { createShellHandlers, type ShellPort } from './shell';
@@ -8,6 +9,9 @@ export interface HostDeps extends FileDeps {
   appInfo: AppInfoDeps;
   printer: PrinterPort;
   shell: ShellPort;
+  /** The app's own data folder (automatic backups, the kept data key). */
+  dataFolder: string;
+  secrets: SecretStorePort;
 }
 
 /** Every host capability as plain functions over injected dependencies; the glue serves them. */
@@ -17,6 +21,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
     ...createFileHandlers(deps),
     ...createPrintHandlers(deps.printer, deps),
     ...createShellHandlers(deps.shell, deps.registry),
+    ...createAutomaticBackupHandlers(deps),
   };
 }
 
@@ -24,6 +29,7 @@ export { createDispatcher, registerHostHandlers, trustOrigin } from './glue';
 export type { Dispatch, SenderFrame, HostHandlers } from './glue';
 export { FileRegistry } from './fileRegistry';
 export { readOrCreateInstallationId } from './appInfo';
+export type { SecretStorePort } from './automaticBackups';
 export type { DialogPort } from './files';
 export type { FsPort, FileHandlePort } from './fsPort';
 export type { PrinterPort } from './print';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HostApi } from '../../../renderer/src/host/hostApi';
+import { AUTOMATIC_BACKUP_NAME } from './automaticBackups';
 import type { HostMethod } from './channels';
 
 /**
@@ -23,6 +24,11 @@ const filters = z
     }),
   )
   .max(10);
+
+/** The bare name of an automatic backup in the data folder; no other name reaches the handlers. */
+const automaticBackupName = z.string().max(100).regex(AUTOMATIC_BACKUP_NAME);
+/** The office's data key: exactly 256 bits. */
+const DATA_KEY_BYTES = 32;
 
 const id = z.string().uuid();
 const bytes = z.instanceof(Uint8Array);
@@ -52,4 +58,12 @@ export const ARGUMENT_SCHEMAS = {
   showInFolder: z.tuple([id]),
   openWithSystem: z.tuple([id]),
   openExternal: z.tuple([z.string().max(2000)]),
+  automaticBackupList: z.tuple([]),
+  automaticBackupWriteOpen: z.tuple([
+    z.object({ name: automaticBackupName, expectedBytes: z.number().int().nonnegative().optional() }),
+  ]),
+  automaticBackupReadOpen: z.tuple([automaticBackupName]),
+  automaticBackupRemove: z.tuple([automaticBackupName]),
+  keepDataKey: z.tuple([bytes.refine((b) => b.byteLength === DATA_KEY_BYTES, 'data key must be 32 bytes').nullable()]),
+  keptDataKey: z.tuple([]),
 } satisfies { [K in HostMethod]: z.ZodType<Parameters<HostApi[K]>> };

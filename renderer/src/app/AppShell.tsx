@@ -35,7 +35,7 @@ import { useFeedback } from './feedback';
 import { Activity, type ReactNode } from 'react';
 import { canDo, type Actor } from '../domain/access';
 import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
-import { FileDrop } from '../features/exchange';
+import { FileDrop, useAutomaticBackups } from '../features/exchange';
 import { MyWorkBadge } from '../features/myWork';
 import { useActor, useAppSelector } from './hooks';
 import { useServices } from './services';
@@ -67,6 +67,7 @@ export function AppShell() {
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const feedback = useFeedback();
   useIdleLock();
+  useAutomaticBackups(!!actor && !locked);
 
   const printToPdf = async () => {
     const result = await host.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: t('common:file.pdf'), extensions: ['pdf'] }] });

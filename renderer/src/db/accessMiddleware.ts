@@ -15,6 +15,8 @@ const READABLE_WITHOUT_SESSION = new Set(['settings', 'officeProfile', 'users', 
 const CASE_COUNTER_KEY = /^caseSequence:/u;
 /** The setting a supervisor's backup writes: when and to which file the last one was made. */
 const LAST_BACKUP_KEY = 'lastBackup';
+/** The setting every user's session writes after the PC's automatic backup. */
+const LAST_AUTOMATIC_BACKUP_KEY = 'lastAutomaticBackup';
 
 export type RefusalListener = (session: WriteSession | null, table: string, mode: 'read' | 'write') => void;
 
@@ -40,6 +42,8 @@ export function createAccessMiddleware(session: () => WriteSession | null, onRef
     if (!who) return mode === 'read' && READABLE_WITHOUT_SESSION.has(table);
     if (tableAccess(who, table, mode)) return true;
     if (granted?.reports && mode === 'read' && table !== AUDIT_TABLE && canDo(who, 'readReports')) return true;
+    if (granted?.automaticBackup && mode === 'read' && canDo(who, 'automaticBackup')) return true;
+    if (table === 'settings' && mode === 'write' && !!req && canDo(who, 'automaticBackup') && settingKeys(req).every((key) => key === LAST_AUTOMATIC_BACKUP_KEY)) return true;
     if (table === AUDIT_TABLE && mode === 'read' && granted?.caseAudit) return true;
     if (table === 'settings' && mode === 'write' && !!req && canDo(who, 'backup') && settingKeys(req).every((key) => key === LAST_BACKUP_KEY)) return true;
     return table === 'settings' && mode === 'write' && !!req && canDo(who, 'caseCounters') && settingKeys(req).every((key) => CASE_COUNTER_KEY.test(key));

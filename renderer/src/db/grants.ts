@@ -26,6 +26,12 @@ export interface Grant {
    * roles read reports. The figures leave the data layer as counts and case ids, never as records.
    */
   reports?: boolean;
+  /**
+   * Reading every table for the PC's own automatic backup (features/exchange/automaticBackup.ts),
+   * whoever is logged in: the records leave only encrypted, into the app's data folder on this PC,
+   * never to a place the user picks.
+   */
+  automaticBackup?: boolean;
 }
 
 const grants = new WeakMap<object, Grant>();

@@ -57,6 +57,8 @@ export type OfficeAction =
   | 'caseCounters'
   /** Writing a backup of the whole office (it carries every table, password hashes and the audit included, encrypted). */
   | 'backup'
+  /** The PC's own daily backup into its data folder, encrypted with the office key: made whoever is logged in. */
+  | 'automaticBackup'
   /** Setting up the office's exchange keys, changing their passphrase, restoring a backup over the office's data. */
   | 'manageExchange'
   /** Sending cases to another office and receiving them (transfers and receipts). */
@@ -84,6 +86,7 @@ export function canDo(actor: Actor, action: OfficeAction): boolean {
     case 'readAudit':
       return has(actor, 'administrator') || has(actor, 'supervisor');
     case 'readReports':
+    case 'automaticBackup':
       return actor.roles.length > 0;
     case 'manageDirectory':
     case 'generateDecision':

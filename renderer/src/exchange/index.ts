@@ -20,6 +20,7 @@ export {
 export {
   changePassphrase,
   createExchangeKeys,
+  dataKeyId,
   generateRecoveryKey,
   parseRecoveryKey,
   unlockDataKey,

@@ -176,6 +176,17 @@ export async function unlockDataKey(slots: KeySlots, secret: { passphrase: strin
   return dataKey;
 }
 
+/**
+ * A public name for a data key: HKDF of the key with its own label, hex. It tells whether a key kept
+ * on this PC still belongs to the office's current slots (a restore or a new setup may have replaced
+ * them) without unwrapping anything; it reveals nothing of the key.
+ */
+export async function dataKeyId(dataKey: Uint8Array): Promise<string> {
+  const base = await crypto.subtle.importKey('raw', ownBytes(dataKey), 'HKDF', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: utf8.encode('hamkorlik-exchange v1 key-id') }, base, 128);
+  return [...new Uint8Array(bits)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** The keys of one file: its body cipher and its header MAC, both from HKDF over the data key and the file's salt. */
 export interface FileKeys {
   bodyKey: CryptoKey;

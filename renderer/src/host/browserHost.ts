@@ -118,6 +118,25 @@ export function createBrowserHost(): HostApi {
       window.open(url, '_blank', 'noopener,noreferrer');
       return ok(undefined);
     },
+    // A browser tab has no data folder of its own and no OS secret store: no automatic backups.
+    async automaticBackupList() {
+      return ok([]);
+    },
+    async automaticBackupWriteOpen() {
+      return fail('unsupported');
+    },
+    async automaticBackupReadOpen() {
+      return fail('unsupported');
+    },
+    async automaticBackupRemove() {
+      return fail('unsupported');
+    },
+    async keepDataKey() {
+      return fail('unsupported');
+    },
+    async keptDataKey() {
+      return ok(null);
+    },
   };
 }
 

@@ -7,7 +7,8 @@
  *
  * Every call resolves to a {@link HostResult}: errors cross the bridge as data with a
  * code the UI maps to a translated message, never as an exception with English text.
- * This file holds types only, so `electron/` may `import type` it without pulling in renderer code.
+ * This file holds types and one pattern (AUTOMATIC_BACKUP_NAME); `electron/` may only `import type`
+ * it, so it keeps a copy of that pattern that a test holds equal to this one.
  */
 
 /** Why a host call failed; each code has a translated message under `errors:host.<code>`. */
@@ -106,6 +107,20 @@ export interface PrintToPdfRequest {
   filters: FileFilter[];
 }
 
+/** A backup the app made by itself into its data folder (no dialog): `name` is a bare file name. */
+export interface AutomaticBackup {
+  name: string;
+  size: number;
+  /** ISO date-time of the file's last change. */
+  modifiedAt: string;
+}
+
+/**
+ * Names of automatic backups: `auto-` and an ISO-like stamp the renderer chooses, `.hmk`
+ * (`auto-2026-12-05T07-53-12.hmk`). The host accepts no other name in the backups folder.
+ */
+export const AUTOMATIC_BACKUP_NAME = /^auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.hmk$/u;
+
 /** Languages the UI speaks; `en` is the developers' fallback. */
 export type UiLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru' | 'en';
 
@@ -142,4 +157,23 @@ export interface HostApi {
   openWithSystem(fileId: string): Promise<HostResult<void>>;
   /** Opens an https address from the allow-list in the system browser. */
   openExternal(url: string): Promise<HostResult<void>>;
+
+  /** The automatic backups in the app's data folder (`backups/`), newest first. */
+  automaticBackupList(): Promise<HostResult<AutomaticBackup[]>>;
+  /**
+   * Streamed, atomic writing of an automatic backup into the data folder, no dialog: then
+   * writeStreamAppend / writeStreamCommit / writeStreamAbort as for a file the user picked.
+   */
+  automaticBackupWriteOpen(request: { name: string; expectedBytes?: number }): Promise<HostResult<WriteStream>>;
+  /** Streamed reading of an automatic backup: then readStreamRead / readStreamClose. */
+  automaticBackupReadOpen(name: string): Promise<HostResult<ReadStream>>;
+  automaticBackupRemove(name: string): Promise<HostResult<void>>;
+  /**
+   * Keeps the office's data key encrypted by the operating system for this user (Electron's
+   * safeStorage: DPAPI on Windows) in the data folder, so automatic backups need no passphrase;
+   * null forgets it. `unsupported` where the OS offers no such protection.
+   */
+  keepDataKey(key: Uint8Array | null): Promise<HostResult<void>>;
+  /** The kept data key; null when none is kept or the OS can no longer decrypt it. */
+  keptDataKey(): Promise<HostResult<Uint8Array | null>>;
 }

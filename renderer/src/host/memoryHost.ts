@@ -1,4 +1,4 @@
-import type { HostApi, HostResult, SavedFile } from './hostApi';
+import { AUTOMATIC_BACKUP_NAME, type HostApi, type HostResult, type SavedFile } from './hostApi';
 
 /**
  * A host for unit tests of renderer logic: saved files land in a map, opened files come from a
@@ -8,17 +8,24 @@ export interface MemoryHost extends HostApi {
   saved: Map<string, Uint8Array>;
   toOpen: { name: string; bytes: Uint8Array }[];
   calls: string[];
+  /** Automatic backups in the "data folder", by name. */
+  automaticBackups: Map<string, { bytes: Uint8Array; modifiedAt: string }>;
+  /** The data key keepDataKey was given (a copy), or null. */
+  keptKey: Uint8Array | null;
 }
 
 export function createMemoryHost(): MemoryHost {
   const saved = new Map<string, Uint8Array>();
   const toOpen: { name: string; bytes: Uint8Array }[] = [];
   const calls: string[] = [];
-  const writing = new Map<string, { name: string; chunks: Uint8Array[] }>();
+  const automaticBackups = new Map<string, { bytes: Uint8Array; modifiedAt: string }>();
+  const writing = new Map<string, { name: string; chunks: Uint8Array[]; automatic: boolean }>();
   const reading = new Map<string, Uint8Array>();
   const ok = <T>(value: T): HostResult<T> => ({ ok: true, value });
   const cancelled = { ok: false as const, error: { code: 'cancelled' as const } };
   const unknown = { ok: false as const, error: { code: 'unknown-stream' as const } };
+  const invalidName = { ok: false as const, error: { code: 'invalid-argument' as const, detail: 'automatic backup name' } };
+  const notFound = { ok: false as const, error: { code: 'not-found' as const } };
   const save = (name: string, bytes: Uint8Array): SavedFile => {
     saved.set(name, bytes);
     return { fileId: crypto.randomUUID(), name, size: bytes.byteLength };
@@ -28,10 +35,12 @@ export function createMemoryHost(): MemoryHost {
     return fn(...args);
   };
 
-  return {
+  const host: MemoryHost = {
     saved,
     toOpen,
     calls,
+    automaticBackups,
+    keptKey: null,
     appInfo: track('appInfo', async () =>
       ok({ version: 'test', locale: 'uz-UZ', dataFolder: '/memory', installationId: '00000000-0000-4000-8000-000000000001', host: 'memory' as const, platform: 'test' }),
     ),
@@ -45,7 +54,7 @@ export function createMemoryHost(): MemoryHost {
     }),
     writeStreamOpen: track('writeStreamOpen', async ({ suggestedName }) => {
       const streamId = crypto.randomUUID();
-      writing.set(streamId, { name: suggestedName, chunks: [] });
+      writing.set(streamId, { name: suggestedName, chunks: [], automatic: false });
       return ok({ streamId, name: suggestedName });
     }),
     writeStreamAppend: track('writeStreamAppend', async (streamId, chunk) => {
@@ -63,6 +72,10 @@ export function createMemoryHost(): MemoryHost {
       for (const chunk of stream.chunks) {
         bytes.set(chunk, offset);
         offset += chunk.byteLength;
+      }
+      if (stream.automatic) {
+        automaticBackups.set(stream.name, { bytes, modifiedAt: new Date().toISOString() });
+        return ok({ fileId: crypto.randomUUID(), name: stream.name, size: bytes.byteLength });
       }
       return ok(save(stream.name, bytes));
     }),
@@ -84,5 +97,37 @@ export function createMemoryHost(): MemoryHost {
     showInFolder: track('showInFolder', async () => ok(undefined)),
     openWithSystem: track('openWithSystem', async () => ok(undefined)),
     openExternal: track('openExternal', async () => ok(undefined)),
+    automaticBackupList: track('automaticBackupList', async () =>
+      ok(
+        [...automaticBackups]
+          .map(([name, { bytes, modifiedAt }]) => ({ name, size: bytes.byteLength, modifiedAt }))
+          .sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0)),
+      ),
+    ),
+    automaticBackupWriteOpen: track('automaticBackupWriteOpen', async ({ name }) => {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName;
+      const streamId = crypto.randomUUID();
+      writing.set(streamId, { name, chunks: [], automatic: true });
+      return ok({ streamId, name });
+    }),
+    automaticBackupReadOpen: track('automaticBackupReadOpen', async (name) => {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName;
+      const backup = automaticBackups.get(name);
+      if (!backup) return notFound;
+      const streamId = crypto.randomUUID();
+      reading.set(streamId, backup.bytes);
+      return ok({ streamId, name, size: backup.bytes.byteLength });
+    }),
+    automaticBackupRemove: track('automaticBackupRemove', async (name) => {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName;
+      automaticBackups.delete(name);
+      return ok(undefined);
+    }),
+    keepDataKey: track('keepDataKey', async (key) => {
+      host.keptKey = key ? key.slice() : null;
+      return ok(undefined);
+    }),
+    keptDataKey: track('keptDataKey', async () => ok(host.keptKey ? host.keptKey.slice() : null)),
   };
+  return host;
 }

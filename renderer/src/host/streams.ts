@@ -26,6 +26,11 @@ function compact(view: Uint8Array): Uint8Array {
   return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength ? view : view.slice();
 }
 
+/** Where a streamed write goes: a file the user picks in the save dialog, or an automatic backup in the app's data folder. */
+export type WriteTarget = WriteStreamRequest | { automaticBackup: string; expectedBytes?: number };
+/** What a streamed read opens: a file the user picks, or an automatic backup by name. */
+export type ReadTarget = ReadStreamRequest | { automaticBackup: string };
+
 /** A file being written through the host: the exchange writer's ByteSink, then commit or abort. */
 export interface HostFileSink extends ByteSink {
   /** The name the user chose in the save dialog. */
@@ -44,8 +49,11 @@ export interface HostFileSink extends ByteSink {
  * 16 MiB limit. After a failed append the host has already dropped its temp file; the sink then
  * throws on every write and commit reports the first error.
  */
-export async function openHostSink(host: HostApi, request: WriteStreamRequest, options: { chunkSize?: number } = {}): Promise<HostResult<HostFileSink>> {
-  const opened = await host.writeStreamOpen(request);
+export async function openHostSink(host: HostApi, request: WriteTarget, options: { chunkSize?: number } = {}): Promise<HostResult<HostFileSink>> {
+  const opened =
+    'automaticBackup' in request
+      ? await host.automaticBackupWriteOpen({ name: request.automaticBackup, ...(request.expectedBytes === undefined ? {} : { expectedBytes: request.expectedBytes }) })
+      : await host.writeStreamOpen(request);
   if (!opened.ok) return opened;
   const { streamId, name } = opened.value;
   const chunkSize = Math.min(Math.max(1, options.chunkSize ?? STREAM_CHUNK), MAX_STREAM_CHUNK);
@@ -133,7 +141,7 @@ export async function openHostSink(host: HostApi, request: WriteStreamRequest, o
  */
 export async function writeThroughHost<T>(
   host: HostApi,
-  request: WriteStreamRequest,
+  request: WriteTarget,
   produce: (sink: HostFileSink) => Promise<T>,
   options: { chunkSize?: number } = {},
 ): Promise<HostResult<{ file: SavedFile; value: T }>> {
@@ -171,8 +179,8 @@ export interface HostFileSource {
  * streamed reads. Each pass reads `chunkSize` bytes at a time and asks for the next chunk while the
  * reader works on the current one.
  */
-export async function openHostSource(host: HostApi, request: ReadStreamRequest, options: { chunkSize?: number } = {}): Promise<HostResult<HostFileSource>> {
-  const opened = await host.readStreamOpen(request);
+export async function openHostSource(host: HostApi, request: ReadTarget, options: { chunkSize?: number } = {}): Promise<HostResult<HostFileSource>> {
+  const opened = 'automaticBackup' in request ? await host.automaticBackupReadOpen(request.automaticBackup) : await host.readStreamOpen(request);
   if (!opened.ok) return opened;
   const { streamId, name, size } = opened.value;
   const chunkSize = Math.min(Math.max(1, options.chunkSize ?? STREAM_CHUNK), MAX_STREAM_CHUNK);

@@ -1,6 +1,6 @@
 import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { HamkorlikDb } from '../db';
-import { grant } from '../grants';
+import { grant, type Grant } from '../grants';
 import { requireOffice } from '../repositories/guard';
 import { setSetting } from '../repositories/settings';
 import { DomainError } from '../../domain/errors';
@@ -95,9 +95,12 @@ export async function writeBackup(
     verify?: () => ByteSource;
     /** Records per read transaction; tests make it small to get many pages. */
     pageSize?: number;
+    /** The PC's own backup into its data folder (any logged-in user; see Grant.automaticBackup). */
+    automatic?: boolean;
   },
 ): Promise<{ counts: Record<string, number> }> {
-  const session = requireOffice(db, 'backup');
+  const session = requireOffice(db, options.automatic ? 'automaticBackup' : 'backup');
+  const readGrant = { credentials: true, ...(options.automatic ? { automaticBackup: true } : {}) };
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   const exchangeKeys = keysOf(keys);
@@ -105,7 +108,7 @@ export async function writeBackup(
   if (!office) throw new DomainError('notFound', 'officeProfile');
   const tables = backupTables(db, options.includeDocumentBytes);
   const totals = await db.transaction('r', tables, async (tx) => {
-    grant(tx, { credentials: true });
+    grant(tx, readGrant);
     return Promise.all(tables.map((table) => table.count()));
   });
 
@@ -125,7 +128,7 @@ export async function writeBackup(
     onProgress?.({ phase: 'writing', table: table.name, done, total });
     await writer.writeTable(
       table.name,
-      pages(db, table, options.pageSize, signal, (count) => {
+      pages(db, table, readGrant, options.pageSize, signal, (count) => {
         done += count;
         onProgress?.({ phase: 'writing', table: table.name, done, total: Math.max(total, done) });
       }),
@@ -142,7 +145,7 @@ export async function writeBackup(
 }
 
 /** A table's records in primary-key order, a page per read transaction, none held across a write to the sink. */
-async function* pages(db: HamkorlikDb, table: Table, pageSize: number | undefined, signal: AbortSignal | undefined, onPage: (count: number) => void): AsyncGenerator<unknown> {
+async function* pages(db: HamkorlikDb, table: Table, readGrant: Grant, pageSize: number | undefined, signal: AbortSignal | undefined, onPage: (count: number) => void): AsyncGenerator<unknown> {
   const keyPath = table.schema.primKey.keyPath as string | string[];
   const size = Math.max(1, Math.min(pageSize ?? PAGE_SIZE, PAGE_SIZES[table.name] ?? PAGE_SIZE));
   let last: IndexableType | undefined;
@@ -151,7 +154,7 @@ async function* pages(db: HamkorlikDb, table: Table, pageSize: number | undefine
     const after = last;
     const page = await db.transaction('r', table, (tx) => {
       // The credentials open to a backup as they do to the accounts repository.
-      grant(tx, { credentials: true });
+      grant(tx, readGrant);
       return (after === undefined ? table.toCollection() : table.where(':id').above(after)).limit(size).toArray();
     });
     if (page.length === 0) return;
@@ -160,6 +163,12 @@ async function* pages(db: HamkorlikDb, table: Table, pageSize: number | undefine
     if (page.length < size) return;
     last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
   }
+}
+
+/** Notes the automatic backup just written into the data folder; any logged-in user's session. */
+export async function recordAutomaticBackupMade(db: HamkorlikDb, fileName: string): Promise<void> {
+  requireOffice(db, 'automaticBackup');
+  await setSetting(db, 'lastAutomaticBackup', { at: db.clock().toISOString(), fileName });
 }
 
 /** Notes the backup just written, for the status and the reminder. Administrators and supervisors. */

@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import {
   changePassphrase,
   createExchangeKeys,
+  dataKeyId,
   EXCHANGE_KDF,
   ExchangeError,
   generateRecoveryKey,
@@ -75,12 +76,12 @@ function requireGoodPassphrase(passphrase: string): void {
 }
 
 /** The stored slots, validated: they may have come from a restored backup. */
-async function storedKeys(db: HamkorlikDb): Promise<{ slots: KeySlots; setUpAt: string; changedAt: string | null } | null> {
+async function storedKeys(db: HamkorlikDb): Promise<{ slots: KeySlots; setUpAt: string; changedAt: string | null; dataKeyId: string | null } | null> {
   const stored = await getSetting(db, EXCHANGE_KEYS_SETTING);
   if (!stored) return null;
   const slots = keySlotsSchema.safeParse(stored.slots);
   if (!slots.success || typeof stored.setUpAt !== 'string') throw new DomainError('invalid', 'exchangeKeys');
-  return { slots: slots.data, setUpAt: stored.setUpAt, changedAt: stored.changedAt ?? null };
+  return { slots: slots.data, setUpAt: stored.setUpAt, changedAt: stored.changedAt ?? null, dataKeyId: typeof stored.dataKeyId === 'string' ? stored.dataKeyId : null };
 }
 
 /** Readable by everyone (no secret involved): whether the office is set up and when it last backed up. */
@@ -93,7 +94,7 @@ export async function exchangeStatus(db: HamkorlikDb): Promise<ExchangeStatus> {
  * Administrators only. Refused ('duplicate') when already set up. Returns the recovery key to show
  * and print once: it is never stored, only the data key wrapped by it. `kdf` is for tests.
  */
-export async function setUpExchange(db: HamkorlikDb, passphrase: string, options: { kdf?: KdfParams } = {}): Promise<{ recoveryKey: string }> {
+export async function setUpExchange(db: HamkorlikDb, passphrase: string, options: { kdf?: KdfParams } = {}): Promise<{ recoveryKey: string; keys: OfficeKeys }> {
   requireOffice(db, 'manageExchange');
   requireGoodPassphrase(passphrase);
   if (await getSetting(db, EXCHANGE_KEYS_SETTING)) throw new DomainError('duplicate', EXCHANGE_KEYS_SETTING);
@@ -101,11 +102,12 @@ export async function setUpExchange(db: HamkorlikDb, passphrase: string, options
   // Argon2id runs before the transaction: nothing but IndexedDB may be awaited inside one.
   const keys = await createExchangeKeys({ passphrase, recoveryKey, kdf: options.kdf ?? EXCHANGE_KDF });
   const setUpAt = db.clock().toISOString();
+  const id = await dataKeyId(keys.dataKey);
   await db.transaction('rw', db.settings, async () => {
     if (await db.settings.get(EXCHANGE_KEYS_SETTING)) throw new DomainError('duplicate', EXCHANGE_KEYS_SETTING);
-    await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value: { slots: keys.slots, setUpAt, changedAt: null } });
+    await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value: { slots: keys.slots, setUpAt, changedAt: null, dataKeyId: id } });
   });
-  return { recoveryKey };
+  return { recoveryKey, keys: holdKeys(keys) };
 }
 
 /**
@@ -125,7 +127,7 @@ export async function changeExchangePassphrase(db: HamkorlikDb, current: Exchang
     // Another change in between would be lost silently otherwise.
     const now = await db.settings.get(EXCHANGE_KEYS_SETTING);
     if (JSON.stringify((now?.value as { slots?: unknown } | undefined)?.slots) !== JSON.stringify(stored.slots)) throw new DomainError('staleRevision', EXCHANGE_KEYS_SETTING);
-    await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value: { slots: changed.slots, setUpAt: stored.setUpAt, changedAt } });
+    await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value: { slots: changed.slots, setUpAt: stored.setUpAt, changedAt, ...(stored.dataKeyId ? { dataKeyId: stored.dataKeyId } : {}) } });
   });
 }
 
@@ -139,4 +141,45 @@ export async function unlockExchange(db: HamkorlikDb, secret: ExchangeSecret): P
   if (!stored) throw new DomainError('notFound', EXCHANGE_KEYS_SETTING);
   const dataKey = await unlockDataKey(stored.slots, secret);
   return holdKeys({ dataKey, slots: stored.slots });
+}
+
+/** Where this PC keeps the office data key for automatic backups: the host's OS-protected store. */
+export interface DataKeyKeeper {
+  keepDataKey(key: Uint8Array | null): Promise<{ ok: true; value: void } | { ok: false; error: { code: string; detail?: string } }>;
+  keptDataKey(): Promise<{ ok: true; value: Uint8Array | null } | { ok: false; error: { code: string; detail?: string } }>;
+}
+
+/**
+ * Hands the office data key, just unlocked by someone who knows the passphrase (or made at setup),
+ * to the PC's protected store, so that automatic backups run without asking. Notes the key's id
+ * with the slots when an older setup has none. Returns false where the system cannot protect it.
+ */
+export async function keepOfficeKey(db: HamkorlikDb, keeper: DataKeyKeeper, holder: OfficeKeys): Promise<boolean> {
+  const keys = keysOf(holder);
+  const stored = await storedKeys(db);
+  if (!stored || JSON.stringify(stored.slots) !== JSON.stringify(keys.slots)) return false;
+  const id = await dataKeyId(keys.dataKey);
+  if (stored.dataKeyId !== id) {
+    await db.transaction('rw', db.settings, async () => {
+      const now = await db.settings.get(EXCHANGE_KEYS_SETTING);
+      const value = now?.value as Record<string, unknown> | undefined;
+      if (!value || JSON.stringify(value.slots) !== JSON.stringify(keys.slots)) return;
+      await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value: { ...value, dataKeyId: id } });
+    });
+  }
+  const kept = await keeper.keepDataKey(keys.dataKey);
+  return kept.ok;
+}
+
+/**
+ * The office keys from the PC's protected store, or null: nothing kept, the system cannot decrypt
+ * it, exchange not set up, or the kept key is not the one the office's slots hold any more.
+ */
+export async function keptOfficeKeys(db: HamkorlikDb, keeper: DataKeyKeeper): Promise<OfficeKeys | null> {
+  const stored = await storedKeys(db);
+  if (!stored?.dataKeyId) return null;
+  const kept = await keeper.keptDataKey();
+  if (!kept.ok || !kept.value) return null;
+  if ((await dataKeyId(kept.value)) !== stored.dataKeyId) return null;
+  return holdKeys({ dataKey: new Uint8Array(kept.value), slots: stored.slots });
 }

@@ -7,15 +7,18 @@
 export {
   changeExchangePassphrase,
   exchangeStatus,
+  keepOfficeKey,
+  keptOfficeKeys,
   PASSPHRASE_MIN_LENGTH,
   passphraseProblem,
   setUpExchange,
   unlockExchange,
   type ExchangeSecret,
+  type DataKeyKeeper,
   type ExchangeStatus,
   type OfficeKeys,
 } from './exchangeKeys';
-export { BACKUP_TABLES, recordBackupMade, writeBackup, type ExchangeProgress } from './backup';
+export { BACKUP_TABLES, recordAutomaticBackupMade, recordBackupMade, writeBackup, type ExchangeProgress } from './backup';
 export { inspectPackage, restoreBackup, type PackageInfo, type RestoreOptions } from './restore';
 export { caseIdsOfMahalla, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
 export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef, type RecordStatus, type TransferPackage, type TransferPreview } from './receive';

@@ -8,9 +8,11 @@ export interface SettingValues {
   /** Minutes without input before the screen locks. */
   idleLockMinutes: number;
   /** The office's exchange data key, wrapped only (db/exchange/exchangeKeys.ts); never in the audit. */
-  exchangeKeys: { slots: KeySlots; setUpAt: string; changedAt: string | null };
+  exchangeKeys: { slots: KeySlots; setUpAt: string; changedAt: string | null; /** The data key's public id (exchange/keys.ts dataKeyId); absent in setups made before it existed. */ dataKeyId?: string };
   /** When and to which file the last backup was written (db/exchange/backup.ts). */
   lastBackup: { at: string; fileName: string };
+  /** The last automatic backup into the app's data folder (features/exchange/automaticBackup.ts). */
+  lastAutomaticBackup: { at: string; fileName: string };
 }
 
 export async function getSetting<K extends keyof SettingValues>(db: HamkorlikDb, key: K): Promise<SettingValues[K] | undefined> {

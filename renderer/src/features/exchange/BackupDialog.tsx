@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
-import { unlockExchange } from '../../db/exchange';
+import { keepOfficeKey, unlockExchange } from '../../db/exchange';
 import { ExchangeProgressView } from './ExchangeProgressView';
 import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
@@ -34,6 +34,8 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
     let keys;
     try {
       keys = await unlockExchange(db, toSecret(secret));
+      // Whoever knows the passphrase turns on (or renews) this PC's automatic backups.
+      await keepOfficeKey(db, host, keys).catch((error: unknown) => console.error(error));
     } catch (error) {
       setFailure(describeFailure(error));
       return;

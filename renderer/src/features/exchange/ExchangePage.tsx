@@ -14,9 +14,10 @@ import { canDo } from '../../domain/access';
 import { formatDateTime } from '../../domain/dates';
 import { triLingualIn } from '../../domain/names';
 import type { OfficeProfile } from '../../domain/office';
-import type { HostFileSource } from '../../host/streams';
+import { openHostSource, type HostFileSource } from '../../host/streams';
 import { PageHeader } from '../../ui/PageHeader';
 import { backupAge, backupFileName, transferFileName } from './backupFile';
+import { AutomaticBackupsCard } from './AutomaticBackupsCard';
 import { BackupDialog } from './BackupDialog';
 import { ChangePassphraseDialog } from './ChangePassphraseDialog';
 import { describeFailure } from './exchangeMessages';
@@ -38,7 +39,8 @@ type OpenDialog = 'setup' | 'changePassphrase' | 'backup' | 'restore' | 'send' |
  */
 export function ExchangePage() {
   const { t } = useTranslation('exchange');
-  const { db } = useServices();
+  const { db, host } = useServices();
+  const { hostError } = useFeedback();
   const actor = useActor();
   const language = useAppSelector((state) => state.session.language);
   const status = useLiveQuery(() => exchangeStatus(db), [db]);
@@ -56,6 +58,12 @@ export function ExchangePage() {
     setDropped((previous) => ({ source, count: (previous?.count ?? 0) + 1 }));
     setDialog(target);
   });
+  const restoreAutomatic = async (name: string) => {
+    const opened = await openHostSource(host, { automaticBackup: name });
+    if (!opened.ok) return hostError(opened.error);
+    setDropped((previous) => ({ source: opened.value, count: (previous?.count ?? 0) + 1 }));
+    setDialog('restore');
+  };
   const initial = dropped?.source;
   const dropKey = dropped?.count ?? 0;
 
@@ -66,6 +74,7 @@ export function ExchangePage() {
         <Stack spacing={3} sx={{ maxWidth: 880 }}>
           <KeysCard status={status} canSetUp={managesExchange} onSetUp={() => setDialog('setup')} onChangePassphrase={() => setDialog('changePassphrase')} />
           {backsUp && <BackupCard status={status} onBackup={() => setDialog('backup')} />}
+          {backsUp && status.configured && <AutomaticBackupsCard onRestore={managesExchange ? (name) => void restoreAutomatic(name) : null} />}
           {managesExchange && (
             <Card variant="outlined" data-testid="restore-card">
               <CardHeader avatar={<RestoreIcon color="action" />} title={t('restore.title')} subheader={t('restore.cardText')} />

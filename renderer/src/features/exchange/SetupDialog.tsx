@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
-import { passphraseProblem, PASSPHRASE_MIN_LENGTH, setUpExchange } from '../../db/exchange';
+import { keepOfficeKey, passphraseProblem, PASSPHRASE_MIN_LENGTH, setUpExchange } from '../../db/exchange';
 import { formatDate, toIsoDate } from '../../domain/dates';
 import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { PRINTING_CLASS, RECOVERY_KEY_PRINT_STYLES, RecoveryKeySheet, SHEET_DIALOG_CLASS } from './RecoveryKeySheet';
@@ -34,7 +34,9 @@ export function SetupDialog({ officeName, onClose }: { officeName: string; onClo
     setBusy(true);
     setFailure(null);
     try {
-      const { recoveryKey: key } = await setUpExchange(db, passphrase);
+      const { recoveryKey: key, keys } = await setUpExchange(db, passphrase);
+      // This PC's automatic backups start with the key just made (where the system can protect it).
+      await keepOfficeKey(db, host, keys).catch((error: unknown) => console.error(error));
       setPassphrase('');
       setRepeat('');
       setRecoveryKey(key);

@@ -1,3 +1,4 @@
 export { ExchangePage } from './ExchangePage';
 export { FileDrop } from './FileDrop';
 export { RestoreDialog } from './RestoreDialog';
+export { useAutomaticBackups } from './useAutomaticBackups';

@@ -1,0 +1,190 @@
+import { join } from 'node:path';
+import type { AutomaticBackup, HostApi } from '../../../renderer/src/host/hostApi';
+import { AtomicWriter, writeFileAtomic } from './atomicFile';
+import type { FileRegistry } from './fileRegistry';
+import type { FsPort } from './fsPort';
+import { catching, fail, fromNodeError, ok } from './result';
+
+/**
+ * The operating system's protection for secrets of this user, injected: Electron's safeStorage
+ * (DPAPI on Windows) in the app, a test substitute in the e2e host. `decrypt` throws when it cannot.
+ */
+export interface SecretStorePort {
+  available(): boolean;
+  encrypt(plain: Uint8Array): Uint8Array;
+  decrypt(cipher: Uint8Array): Uint8Array;
+}
+
+export interface AutomaticBackupDeps {
+  fs: FsPort;
+  registry: FileRegistry;
+  /** The app's own data folder; automatic backups go to its `backups/` folder. */
+  dataFolder: string;
+  secrets: SecretStorePort;
+}
+
+type AutomaticBackupHandlers = Pick<
+  HostApi,
+  | 'automaticBackupList'
+  | 'automaticBackupWriteOpen'
+  | 'automaticBackupReadOpen'
+  | 'automaticBackupRemove'
+  | 'keepDataKey'
+  | 'keptDataKey'
+>;
+
+/**
+ * The only names allowed in the backups folder: the same pattern as `AUTOMATIC_BACKUP_NAME` in
+ * renderer/src/host/hostApi.ts. electron/ may only `import type` from renderer/ (eslint), so it is
+ * spelled again here; automaticBackups.test.ts fails if the two ever differ.
+ */
+export const AUTOMATIC_BACKUP_NAME = /^auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.hmk$/u;
+
+const BACKUPS_FOLDER = 'backups';
+const KEY_FILE = 'office-key.bin';
+/** A kept key is a few hundred bytes at most; anything larger is not ours and is not read. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/**
+ * Backups the app makes by itself into its data folder, without a dialog, and the office's data
+ * key kept encrypted by the OS so they need no passphrase. Only names matching
+ * {@link AUTOMATIC_BACKUP_NAME} are ever touched: the renderer cannot reach any other path.
+ */
+export function createAutomaticBackupHandlers({ fs, registry, dataFolder, secrets }: AutomaticBackupDeps): AutomaticBackupHandlers {
+  const folder = join(dataFolder, BACKUPS_FOLDER);
+  const keyPath = join(dataFolder, KEY_FILE);
+  const invalidName = () => fail('invalid-argument', 'automatic backup name');
+
+  return catching({
+    async automaticBackupList() {
+      let names: string[];
+      try {
+        names = await fs.readdir(folder);
+      } catch (error) {
+        if (isMissing(error)) return ok([]);
+        throw fromNodeError(error, 'readdir');
+      }
+      const backups: AutomaticBackup[] = [];
+      for (const name of names.filter((n) => AUTOMATIC_BACKUP_NAME.test(n))) {
+        let stats;
+        try {
+          stats = await fs.stat(join(folder, name));
+        } catch (error) {
+          if (isMissing(error)) continue; // removed while we listed
+          throw fromNodeError(error, 'stat');
+        }
+        if (!stats.isFile()) continue;
+        backups.push({ name, size: stats.size, modifiedAt: new Date(stats.mtimeMs).toISOString() });
+      }
+      // The names carry the time stamp, so their order is the order in time.
+      backups.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+      return ok(backups);
+    },
+
+    async automaticBackupWriteOpen({ name, expectedBytes }) {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName();
+      try {
+        await fs.mkdir(folder, { recursive: true });
+      } catch (error) {
+        throw fromNodeError(error, 'mkdir');
+      }
+      const writer = await AtomicWriter.create(fs, join(folder, name), expectedBytes);
+      const streamId = registry.newStreamId();
+      registry.writers.set(streamId, writer);
+      return ok({ streamId, name });
+    },
+
+    async automaticBackupReadOpen(name) {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName();
+      const path = join(folder, name);
+      const size = await sizeOf(fs, path);
+      let handle;
+      try {
+        handle = await fs.open(path, 'r');
+      } catch (error) {
+        throw fromNodeError(error, 'open');
+      }
+      const streamId = registry.newStreamId();
+      registry.readers.set(streamId, { handle, size });
+      return ok({ streamId, name, size });
+    },
+
+    async automaticBackupRemove(name) {
+      if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName();
+      await unlinkIfPresent(fs, join(folder, name));
+      return ok(undefined);
+    },
+
+    async keepDataKey(key) {
+      if (key === null) {
+        await unlinkIfPresent(fs, keyPath);
+        return ok(undefined);
+      }
+      if (!secrets.available()) return fail('unsupported', 'safeStorage');
+      await writeFileAtomic(fs, keyPath, secrets.encrypt(key));
+      return ok(undefined);
+    },
+
+    async keptDataKey() {
+      const cipher = await readSmallFile(fs, keyPath);
+      if (!cipher || !secrets.available()) return ok(null);
+      try {
+        return ok(secrets.decrypt(cipher));
+      } catch {
+        return ok(null); // another user, another machine, or a damaged file: the key is gone
+      }
+    },
+  });
+}
+
+function isMissing(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
+}
+
+async function unlinkIfPresent(fs: FsPort, path: string): Promise<void> {
+  try {
+    await fs.unlink(path);
+  } catch (error) {
+    if (!isMissing(error)) throw fromNodeError(error, 'unlink');
+  }
+}
+
+async function sizeOf(fs: FsPort, path: string): Promise<number> {
+  try {
+    const stats = await fs.stat(path);
+    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+    return stats.size;
+  } catch (error) {
+    throw fromNodeError(error, 'stat');
+  }
+}
+
+/** The whole file, or null when there is none (or it is too large to be a kept key). */
+async function readSmallFile(fs: FsPort, path: string): Promise<Uint8Array | null> {
+  let size: number;
+  try {
+    const stats = await fs.stat(path);
+    if (!stats.isFile() || stats.size > MAX_KEY_FILE_BYTES) return null;
+    size = stats.size;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw fromNodeError(error, 'stat');
+  }
+  const buffer = new Uint8Array(size);
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled === size ? buffer : buffer.subarray(0, filled);
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw fromNodeError(error, 'read');
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,101 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HamkorlikDb } from '../../db/db';
+import { exchangeStatus, keepOfficeKey, keptOfficeKeys, restoreBackup, setUpExchange, unlockExchange } from '../../db/exchange';
+import { PASSPHRASE, seedOffice, snapshot, TEST_KDF } from '../../db/exchange/testing';
+import { DatabaseDirectory } from '../../db/activeDatabase';
+import { memoryDexieOptions } from '../../db/testing';
+import { createMemoryHost, type MemoryHost } from '../../host/memoryHost';
+import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, runAutomaticBackup } from './automaticBackup';
+
+const at = (iso: string) => new Date(iso);
+
+describe('when an automatic backup is due', () => {
+  it('is due with none yet, 20 hours after the last, and after a clock set back; not sooner', () => {
+    expect(automaticBackupDue(null, at('2026-12-05T08:00:00Z'))).toBe(true);
+    expect(automaticBackupDue('2026-12-04T16:00:00Z', at('2026-12-05T08:00:00Z'))).toBe(false);
+    expect(automaticBackupDue('2026-12-04T12:00:00Z', at('2026-12-05T08:00:00Z'))).toBe(true);
+    expect(automaticBackupDue('2027-01-01T00:00:00Z', at('2026-12-05T08:00:00Z'))).toBe(true);
+    expect(automaticBackupDue('not a date', at('2026-12-05T08:00:00Z'))).toBe(true);
+  });
+
+  it('names files so that they sort by time, and keeps the newest', () => {
+    expect(automaticBackupName(at('2026-12-05T07:53:12.345Z'))).toBe('auto-2026-12-05T07-53-12.hmk');
+    const list = ['2026-12-01', '2026-12-03', '2026-11-30', '2026-12-02'].map((day) => ({ name: automaticBackupName(at(`${day}T09:00:00Z`)), size: 1, modifiedAt: `${day}T09:00:00Z` }));
+    expect(automaticBackupsToRemove(list, 2)).toEqual(['auto-2026-12-01T09-00-00.hmk', 'auto-2026-11-30T09-00-00.hmk']);
+    expect(automaticBackupsToRemove(list, 7)).toEqual([]);
+    // Never all of them, whatever `keep` says.
+    expect(automaticBackupsToRemove(list, 0)).toHaveLength(3);
+  });
+});
+
+describe('the automatic backup of this PC', () => {
+  let db: HamkorlikDb;
+  let host: MemoryHost;
+  let userId: string;
+  let installationId: string;
+
+  beforeEach(async () => {
+    db = new HamkorlikDb(`auto-${crypto.randomUUID()}`, memoryDexieOptions());
+    await db.open();
+    ({ userId, installationId } = await seedOffice(db, { families: 6 }));
+    host = createMemoryHost();
+  });
+
+  const asCaseManager = () => {
+    db.session = { userId, installationId, roles: ['caseManager'], mahallaIds: [] };
+  };
+
+  it('does nothing until this PC keeps the office key, then backs up whoever is logged in, once a day', async () => {
+    asCaseManager();
+    expect(await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'))).toEqual({ skipped: 'noKey' });
+    db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
+    expect(await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }))).toBe(true);
+
+    asCaseManager(); // a case manager reads only their mahallas, yet the PC's backup holds everything
+    const made = await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'));
+    expect(made).toMatchObject({ made: { name: 'auto-2026-12-05T08-00-00.hmk' }, removed: [] });
+    expect(await runAutomaticBackup({ db, host }, at('2026-12-05T15:00:00Z'))).toEqual({ skipped: 'notDue' });
+
+    // The file restores, with the passphrase, to exactly this office.
+    const directory = new DatabaseDirectory(memoryDexieOptions());
+    const bytes = host.automaticBackups.get('auto-2026-12-05T08-00-00.hmk')!.bytes;
+    db.session = { userId, installationId, roles: ['administrator'], mahallaIds: [] };
+    const { databaseName } = await restoreBackup(directory, () => [bytes], { passphrase: PASSPHRASE }, { actor: db.session });
+    const restored = directory.reopenStaged(databaseName);
+    restored.session = db.session;
+    const [before, after] = [await snapshot(db), await snapshot(restored)];
+    expect(after.cases).toEqual(before.cases);
+    expect(after.persons).toEqual(before.persons);
+    expect(after.credentials).toEqual(before.credentials);
+  });
+
+  it(`keeps the newest ${AUTOMATIC_BACKUPS_KEPT}`, async () => {
+    db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
+    await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }));
+    for (let day = 1; day <= AUTOMATIC_BACKUPS_KEPT + 2; day += 1) {
+      db.clock = () => at(`2026-12-${String(day).padStart(2, '0')}T08:00:00Z`);
+      const outcome = await runAutomaticBackup({ db, host }, db.clock());
+      expect(outcome).toHaveProperty('made');
+    }
+    expect([...host.automaticBackups.keys()].sort()).toEqual(
+      Array.from({ length: AUTOMATIC_BACKUPS_KEPT }, (_, i) => `auto-2026-12-${String(i + 3).padStart(2, '0')}T08-00-00.hmk`),
+    );
+    expect((await exchangeStatus(db)).configured).toBe(true);
+  });
+
+  it('a kept key that no longer opens the office slots (a new setup here) is not used', async () => {
+    db.session = { userId, installationId, roles: ['administrator'], mahallaIds: [] };
+    await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }));
+    expect(await keptOfficeKeys(db, host)).not.toBeNull();
+    // Another office's key in the store: its id differs from the one the slots carry.
+    const other = new HamkorlikDb(`other-${crypto.randomUUID()}`, memoryDexieOptions());
+    await other.open();
+    other.session = db.session;
+    const { keys } = await setUpExchange(other, PASSPHRASE, TEST_KDF);
+    const otherHost = createMemoryHost();
+    await keepOfficeKey(other, otherHost, keys);
+    host.keptKey = otherHost.keptKey;
+    expect(await keptOfficeKeys(db, host)).toBeNull();
+    expect(await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'))).toEqual({ skipped: 'noKey' });
+  });
+});

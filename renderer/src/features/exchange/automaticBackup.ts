@@ -1,0 +1,63 @@
+import { getSetting } from '../../db/repositories/settings';
+import type { HamkorlikDb } from '../../db/db';
+import { exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
+import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
+import { writeThroughHost } from '../../host/streams';
+
+/** How many automatic backups the data folder keeps: a working week and a bit. */
+export const AUTOMATIC_BACKUPS_KEPT = 7;
+/** "Daily": once the last one is this old, so a PC switched on a little earlier the next morning still backs up. */
+export const AUTOMATIC_BACKUP_AFTER_MS = 20 * 60 * 60 * 1000;
+
+/** `auto-2026-12-05T07-53-12.hmk`: UTC, so names sort in the order they were made. */
+export function automaticBackupName(now: Date): string {
+  return `auto-${now.toISOString().slice(0, 19).replace(/:/gu, '-')}.hmk`;
+}
+
+export function automaticBackupDue(lastAt: string | null | undefined, now: Date): boolean {
+  if (!lastAt) return true;
+  const last = Date.parse(lastAt);
+  // A clock set back (or a date in the future from a restored backup) must not stop backups for good.
+  return Number.isNaN(last) || last > now.getTime() || now.getTime() - last >= AUTOMATIC_BACKUP_AFTER_MS;
+}
+
+/** The automatic backups to delete so that the newest `keep` remain (by name, which sorts by time). */
+export function automaticBackupsToRemove(backups: readonly AutomaticBackup[], keep: number): string[] {
+  return [...backups]
+    .map((backup) => backup.name)
+    .sort()
+    .reverse()
+    .slice(Math.max(1, keep));
+}
+
+export type AutomaticBackupOutcome =
+  | { made: { name: string; size: number }; removed: string[] }
+  | { skipped: 'notDue' | 'notConfigured' | 'noKey' }
+  | { failed: HostError };
+
+/**
+ * The PC's own backup into its data folder, with the office data key kept in the system's protected
+ * storage (no passphrase asked): when it is due (or `force`), written and verified by the host like
+ * any backup, then the oldest beyond AUTOMATIC_BACKUPS_KEPT removed. Skipped before exchange is set
+ * up and while this PC keeps no key for the office's current slots (someone who knows the passphrase
+ * makes one backup here, or sets exchange up, and that keeps it).
+ */
+export async function runAutomaticBackup(services: { db: HamkorlikDb; host: HostApi }, now: Date, options: { force?: boolean } = {}): Promise<AutomaticBackupOutcome> {
+  const { db, host } = services;
+  if (!(await exchangeStatus(db)).configured) return { skipped: 'notConfigured' };
+  if (!options.force && !automaticBackupDue((await getSetting(db, 'lastAutomaticBackup'))?.at, now)) return { skipped: 'notDue' };
+  const keys = await keptOfficeKeys(db, host);
+  if (!keys) return { skipped: 'noKey' };
+  const name = automaticBackupName(now);
+  const written = await writeThroughHost(host, { automaticBackup: name }, (sink) => writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true }));
+  if (!written.ok) return { failed: written.error };
+  await recordAutomaticBackupMade(db, written.value.file.name);
+  const removed: string[] = [];
+  const listed = await host.automaticBackupList();
+  if (listed.ok) {
+    for (const old of automaticBackupsToRemove(listed.value, AUTOMATIC_BACKUPS_KEPT)) {
+      if ((await host.automaticBackupRemove(old)).ok) removed.push(old);
+    }
+  }
+  return { made: { name: written.value.file.name, size: written.value.file.size }, removed };
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react';
+import { useFeedback } from '../../app/feedback';
+import { useServices } from '../../app/services';
+import { runAutomaticBackup } from './automaticBackup';
+
+/** After login the first check waits for the first screen to settle; then once an hour. */
+const FIRST_CHECK_MS = 5_000;
+const CHECK_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Runs the PC's automatic backup while someone is logged in (`active`): a check soon after login and
+ * every hour, one at a time. A backup that could not be written says so (the user should then take
+ * one on a USB stick); skipped ones (not due, no key kept here) are silent.
+ */
+export function useAutomaticBackups(active: boolean): void {
+  const { db, host } = useServices();
+  const { error: showError } = useFeedback();
+  useEffect(() => {
+    if (!active) return;
+    let running = false;
+    const check = async () => {
+      if (running) return;
+      running = true;
+      try {
+        const outcome = await runAutomaticBackup({ db, host }, new Date());
+        if ('failed' in outcome) showError('exchange:automatic.failed', outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code);
+      } catch (error) {
+        // A logout in the middle (the session gone) ends it; the next login checks again.
+        console.error(error);
+        if (db.session) showError('exchange:automatic.failed', error instanceof Error ? error.message : String(error));
+      } finally {
+        running = false;
+      }
+    };
+    const first = setTimeout(() => void check(), FIRST_CHECK_MS);
+    const every = setInterval(() => void check(), CHECK_EVERY_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(every);
+    };
+  }, [active, db, host, showError]);
+}
