@@ -74,7 +74,7 @@ describe('locales', () => {
 
   it('Uzbek Latin uses ʻ and ʼ, never the ASCII apostrophe, and Uzbek Cyrillic has no Latin words but names', () => {
     for (const [key, text] of loaded['uz-Latn']!.texts) expect(text.includes("'"), `uz-Latn ${key}`).toBe(false);
-    const allowedLatin = /^(Hamkorlik|CSV|Excel|PDF|USB|DOCX|XLSX|xlsx|English|developers|Oʻzbekcha|lotin|AD|ID|R|Ctrl|L|admin|[IVX]+)$/; // product and format names, keys, examples, Roman numerals
+    const allowedLatin = /^(Hamkorlik|CSV|Excel|PDF|USB|FAT32|FAT|exFAT|NTFS|DOCX|XLSX|xlsx|English|developers|Oʻzbekcha|lotin|AD|ID|R|Ctrl|L|admin|[IVX]+)$/; // product and format names, keys, examples, Roman numerals
     for (const [key, text] of loaded['uz-Cyrl']!.texts) {
       const latinWords = (text.replace(/\{\{\w+\}\}/g, '').match(/[A-Za-zʻʼ]+/g) ?? []).filter((word) => !allowedLatin.test(word));
       expect(latinWords, `uz-Cyrl ${key}`).toEqual([]);

@@ -80,6 +80,17 @@ describe('saveFile', () => {
     const result = await handlers.saveFile({ suggestedName: 'x.pdf', filters: PDF, bytes: bytes('x') });
     expect(result).toEqual({ ok: false, error: { code: 'disk-full', detail: 'write:ENOSPC' } });
   });
+
+  it('a streamed backup that outgrows a FAT32 stick (EFBIG past 4 GB) is refused as too large for the drive; the previous file stays', async () => {
+    await writeFile(join(folder, 'backup.hmk'), 'last week');
+    const opened = value(await handlers.writeStreamOpen({ suggestedName: 'backup.hmk', filters: PDF }));
+    expect((await handlers.writeStreamAppend(opened.streamId, bytes('first chunk'))).ok).toBe(true);
+    faults.push({ step: 'write', code: 'EFBIG' });
+    const result = await handlers.writeStreamAppend(opened.streamId, bytes('the chunk past 4 GB'));
+    expect(result).toEqual({ ok: false, error: { code: 'too-large-for-drive', detail: 'write:EFBIG' } });
+    expect(await readdir(folder)).toEqual(['backup.hmk']);
+    expect(await readFile(join(folder, 'backup.hmk'), 'utf8')).toBe('last week');
+  });
 });
 
 describe('openFile', () => {

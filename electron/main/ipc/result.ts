@@ -25,6 +25,9 @@ export function fromNodeError(error: unknown, step: string): HostFailure {
     case 'ENOSPC':
     case 'EDQUOT':
       return new HostFailure('disk-full', detail);
+    case 'EFBIG':
+      // A FAT32 drive (most USB sticks) refuses a file past 4 GB.
+      return new HostFailure('too-large-for-drive', detail);
     case 'ENOENT':
       return new HostFailure('not-found', detail);
     case 'EACCES':

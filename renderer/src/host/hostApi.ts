@@ -18,6 +18,8 @@ export type HostErrorCode =
   | 'forbidden-sender'
   | 'too-large'
   | 'disk-full'
+  /** The drive takes no file this large: FAT32, on most USB sticks, stops at 4 GB. */
+  | 'too-large-for-drive'
   | 'verify-failed'
   | 'io'
   | 'not-found'

@@ -36,6 +36,7 @@ const HOST_CODES: Record<HostErrorCode, true> = {
   'forbidden-sender': true,
   'too-large': true,
   'disk-full': true,
+  'too-large-for-drive': true,
   'verify-failed': true,
   io: true,
   'not-found': true,
