@@ -71,12 +71,28 @@ test('reports: the dashboard and the Excel export at office scale', async () => 
     const page = await browser.newPage();
     await page.goto(`${server.origin}/index.html`);
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
-    const r = await call<{ families: number; cases: number; records: number; generateMs: number; computeRuns: number[]; trendMs: number; localizeMs: number; excelMs: number; excelKb: number }>(page, 'reports', families);
+    const r = await call<{ families: number; cases: number; records: number; generateMs: number; prepareMs: number; computeRuns: number[]; trendMs: number; localizeMs: number; excelMs: number; excelKb: number }>(page, 'reports', families);
     const heap = await heapMb(page);
     await call(page, 'dropOffice');
     await page.close();
     const computeMs = round(percentile(r.computeRuns, 50));
-    rows.push({ families: r.families, records: r.records, computeMs, computeWorstMs: round(Math.max(...r.computeRuns)), trendMs: round(r.trendMs), localizeMs: round(r.localizeMs), dashboardMs: round(computeMs + r.trendMs + r.localizeMs), excelMs: round(r.excelMs), excelKb: r.excelKb, heapWithOfficeMb: heap });
+    rows.push({
+      families: r.families,
+      records: r.records,
+      prepareMs: round(r.prepareMs),
+      computeMs,
+      computeWorstMs: round(Math.max(...r.computeRuns)),
+      trendMs: round(r.trendMs),
+      localizeMs: round(r.localizeMs),
+      // First visit to a filter: index, figures on screen; the trend follows them.
+      figuresFirstMs: round(r.prepareMs + computeMs + r.localizeMs),
+      dashboardFirstMs: round(r.prepareMs + computeMs + r.localizeMs + r.trendMs),
+      // Another period of a filter already indexed.
+      dashboardMs: round(computeMs + r.trendMs + r.localizeMs),
+      excelMs: round(r.excelMs),
+      excelKb: r.excelKb,
+      heapWithOfficeMb: heap,
+    });
   }
   await browser.close();
   await server.close();
@@ -86,7 +102,10 @@ test('reports: the dashboard and the Excel export at office scale', async () => 
   writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
   const keys = Object.keys(rows[0] ?? {});
   console.log(`\n${keys.map((key) => `${key.padEnd(20)}${rows.map((row) => String(row[key]).padStart(12)).join('')}`).join('\n')}`);
-  for (const row of rows) console.log(`${row.families} families: dashboard ${(row.dashboardMs! / 2000).toFixed(2)} of its 2 s budget, Excel ${(row.excelMs! / 5000).toFixed(2)} of its 5 s budget`);
+  for (const row of rows) {
+    const share = (ms: number) => (ms / 2000).toFixed(2);
+    console.log(`${row.families} families: dashboard first visit ${share(row.dashboardFirstMs!)} (figures ${share(row.figuresFirstMs!)}), another period ${share(row.dashboardMs!)} of its 2 s budget; Excel ${(row.excelMs! / 5000).toFixed(2)} of its 5 s budget`);
+  }
   console.log(`written to ${file}`);
 });
 

@@ -4,7 +4,9 @@ import { computeIndicators } from './indicators';
 import { localizeTables, periodText, rowKey } from './localize';
 import { month, quarter } from './period';
 import { reportTables } from './tables';
+import type { ReportInput } from './reportData';
 import { generateOffice } from './testing/generate';
+import { CaseStory, emptyInput } from './testing/records';
 import { monthlyTrend, monthsEnding } from './trend';
 
 const office = generateOffice(20260331, 400);
@@ -73,5 +75,29 @@ describe('the monthly trend', () => {
       const own = computeIndicators(office.input, months[index]!).families;
       expect(point).toEqual({ year: months[index]!.label.kind === 'month' ? months[index]!.label.year : 0, month: Number(months[index]!.from.slice(5, 7)), new: own.new.families, closed: own.closed.families, openAtEnd: own.openAtEnd.families });
     }
+  });
+
+  it('agrees with each month\'s report for one mahalla and for one case manager, and for months in any order', () => {
+    const months = monthsEnding('2026-06-30', 18);
+    const mahallaId = office.input.cases[0]!.address.mahallaId;
+    const caseManagerId = office.input.cases.find((kase) => kase.caseManagerId)!.caseManagerId!;
+    for (const options of [{ mahallaId }, { caseManagerId }]) {
+      const trend = monthlyTrend(office.input, months, options);
+      trend.forEach((point, index) => {
+        const own = computeIndicators(office.input, months[index]!, options).families;
+        expect([point.new, point.closed, point.openAtEnd]).toEqual([own.new.families, own.closed.families, own.openAtEnd.families]);
+      });
+    }
+    // A case closed, reopened and closed again within one month counts once as closed in it.
+    const input = emptyInput();
+    const story = new CaseStory('case-twice', { referralDate: '2026-03-01' }).created('2026-03-02').advance('primaryAssessment', '2026-03-03').close('refused', '2026-03-10').reopen('2026-03-12').close('movedAway', '2026-03-20');
+    input.cases.push(story.build());
+    input.history.push(...story.history);
+    expect(monthlyTrend(input as ReportInput, monthsEnding('2026-04-30', 2)).map((point) => [point.new, point.closed, point.openAtEnd])).toEqual([
+      [1, 1, 0],
+      [0, 0, 0],
+    ]);
+    const shuffled = [months[5]!, months[0]!, months[11]!];
+    expect(monthlyTrend(office.input, shuffled)).toEqual([5, 0, 11].map((index) => monthlyTrend(office.input, months)[index]));
   });
 });
