@@ -13,6 +13,7 @@ import {
   type InputArrays,
   mahalla,
   membership,
+  meta,
   monitoring,
   OFFICE_OFFSET,
   person,
@@ -234,6 +235,33 @@ describe('process', () => {
 
   it('overdue plan actions of open cases in their latest live revision', () => {
     expect(q1.process.overduePlanActions).toEqual({ actions: 1, caseIds: ids('C') });
+  });
+
+  it('overdue plan actions as the plan stood at the period\'s end: done since still counts, added since does not', () => {
+    const input = office();
+    const current = input.plans.find((p) => p.caseId === 'case-C' && p.revision === 1)!;
+    // In April: c-a1 (overdue since 1 March) is marked done, and a new action, long past its date, is added.
+    current.actions = [{ ...current.actions[0]!, status: 'done' }, ...current.actions.slice(1), action('c-new', '2026-02-15', 'planned'), action('c-new2', '2026-01-20', 'planned')];
+    input.planRevisions.push({
+      ...meta('rev-april', at('2026-04-10')),
+      planId: current.id,
+      caseId: 'case-C',
+      revision: 1,
+      reason: 'monitoring',
+      changes: [
+        { kind: 'actionChanged', id: 'c-a1', field: 'status', from: 'planned', to: 'done' },
+        { kind: 'actionAdded', id: 'c-new', text: 'c-new' },
+        { kind: 'actionAdded', id: 'c-new2', text: 'c-new2' },
+      ],
+    });
+    expect(computeIndicators(input, quarter(2026, 1), options).process.overduePlanActions).toEqual({ actions: 1, caseIds: ids('C') });
+    // Read at the end of April the plan is as it stands now: c-a1 done; c-a2 (due 31 March), c-new and c-new2 overdue.
+    expect(computeIndicators(input, month(2026, 4), options).process.overduePlanActions).toMatchObject({ actions: 3 });
+    // A plan revision made after the period did not exist then: the revision before it stands.
+    const later = { ...current, ...meta('plan-case-C-3', at('2026-05-02')), revision: 3, actions: [action('c-z', '2026-01-05', 'planned')] };
+    input.plans.push(later);
+    expect(computeIndicators(input, quarter(2026, 1), options).process.overduePlanActions).toEqual({ actions: 1, caseIds: ids('C') });
+    expect(computeIndicators(input, month(2026, 5), options).process.overduePlanActions).toMatchObject({ actions: 1 });
   });
 
   it('median days between the dates as typed', () => {

@@ -122,17 +122,16 @@ function agreementMonths(signed: IsoDate, periodMonth: number | null): { first: 
 }
 
 /**
- * Plan actions are kept as they stand now (a revision's statuses are not dated), so this figure
- * is exact for a period ending today and an approximation for an earlier one: an action done
- * since no longer counts as overdue then.
+ * Actions overdue at the period's end, as the plan stood then (its change history undone back to
+ * that day): an action done since still counts as overdue then, one added since does not.
  */
 function overduePlanActions(data: ReportData, period: Period, flows: readonly CaseFlow[]): ProcessFigures['overduePlanActions'] {
   let actions = 0;
   const caseIds: string[] = [];
   for (const flow of flows) {
     if (!flow.days.openAtEnd) continue;
-    const plan = data.planAt(flow.rank);
-    const overdue = plan ? overdueActions(plan, period.to).length : 0;
+    const planned = data.planActionsOn(flow.rank, period.to);
+    const overdue = planned ? overdueActions({ actions: planned }, period.to).length : 0;
     if (overdue) {
       actions += overdue;
       caseIds.push(flow.caseId);

@@ -5,7 +5,7 @@ import type { MahallaTeam, Specialist } from '../domain/directory';
 import type { CaseHistoryEntry, FamilyCase } from '../domain/familyCase';
 import type { Mahalla } from '../domain/mahalla';
 import type { Membership, Person } from '../domain/person';
-import type { FamilyPlan } from '../domain/plan';
+import type { FamilyPlan, PlanAction, PlanRevision } from '../domain/plan';
 import type { User } from '../domain/user';
 import { Children } from './children';
 import { byText, caseTimeline, officeDay, type CaseTimeline, type DayOf } from './stageOn';
@@ -22,6 +22,11 @@ export interface ReportInput {
   monitorings: readonly MonitoringRecord[];
   /** Every revision; a case's plan is its latest live revision. */
   plans: readonly FamilyPlan[];
+  /**
+   * The plans' change history (what each save changed, when): with it, a plan's actions are read as
+   * they stood on a past day. Without it (older callers), as they stand now.
+   */
+  planRevisions?: readonly PlanRevision[];
   assessments: readonly Assessment[];
   placements: readonly Placement[];
   users: readonly User[];
@@ -93,6 +98,9 @@ export class ReportData {
   private readonly timelines: CaseTimeline[] = [];
   private readonly monitoringLists: (MonitoringRecord[] | undefined)[] = [];
   private readonly plans: (FamilyPlan | undefined)[] = [];
+  /** Every live revision of a case's plan, oldest first; and each plan record's changes, oldest first. */
+  private readonly planRevisionsByRank: (FamilyPlan[] | undefined)[] = [];
+  private readonly planChanges = new Map<string, PlanRevision[]>();
   private readonly children: Children;
 
   constructor(
@@ -125,7 +133,16 @@ export class ReportData {
       const rank = plan.deletedAt === null ? rankOf(plan.caseId) : undefined;
       const current = rank === undefined ? undefined : this.plans[rank];
       if (rank !== undefined && (!current || plan.revision > current.revision)) this.plans[rank] = plan;
+      if (rank !== undefined) (this.planRevisionsByRank[rank] ??= []).push(plan);
     }
+    for (const list of this.planRevisionsByRank) list?.sort((a, b) => a.revision - b.revision);
+    for (const entry of input.planRevisions ?? []) {
+      if (entry.deletedAt !== null || !this.rankById.has(entry.caseId)) continue;
+      const list = this.planChanges.get(entry.planId);
+      if (list) list.push(entry);
+      else this.planChanges.set(entry.planId, [entry]);
+    }
+    for (const list of this.planChanges.values()) list.sort((a, b) => byText(a.createdAt, b.createdAt));
     const mine = <T extends { caseId: string; deletedAt: string | null }>(record: T) => record.deletedAt === null && this.rankById.has(record.caseId);
     const placements = input.placements.filter(mine).sort((a, b) => byText(a.from, b.from) || byText(a.createdAt, b.createdAt));
     for (const placement of placements) {
@@ -187,6 +204,29 @@ export class ReportData {
   }
 
   /** The case's plan: its latest live revision (the first of equal revisions), if any. */
+  /**
+   * The plan's actions as they stood at the end of `day`: the latest revision made by then, with the
+   * changes saved after it undone (statuses, deadlines, actions added). An action removed later is
+   * not restored (its history keeps only its text). Undefined before the case had a plan.
+   */
+  planActionsOn(rank: number, day: IsoDate): PlanAction[] | undefined {
+    const plan = this.planRevisionsByRank[rank]?.filter((revision) => this.dayOf(revision.createdAt) <= day).at(-1);
+    if (!plan) return undefined;
+    const later = (this.planChanges.get(plan.id) ?? []).filter((entry) => this.dayOf(entry.createdAt) > day);
+    if (later.length === 0) return plan.actions;
+    let actions = plan.actions.map((action) => ({ ...action }));
+    for (const entry of later.reverse()) {
+      for (const change of [...entry.changes].reverse()) {
+        if (change.kind === 'actionAdded') actions = actions.filter((action) => action.id !== change.id);
+        else if (change.kind === 'actionChanged' && (change.field === 'status' || change.field === 'deadline')) {
+          const action = actions.find((candidate) => candidate.id === change.id);
+          if (action) (action as Record<string, unknown>)[change.field] = change.from;
+        }
+      }
+    }
+    return actions;
+  }
+
   planAt(rank: number): FamilyPlan | undefined {
     return this.plans[rank];
   }

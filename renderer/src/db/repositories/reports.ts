@@ -2,6 +2,7 @@ import type { Table } from 'dexie';
 import { canDo, type Actor } from '../../domain/access';
 import { DomainError } from '../../domain/errors';
 import type { Person } from '../../domain/person';
+import type { PlanRevision } from '../../domain/plan';
 import type { ReportInput } from '../../reports';
 import type { HamkorlikDb } from '../db';
 import { grant } from '../grants';
@@ -35,7 +36,7 @@ const same = <T>(record: T) => record;
  */
 export async function readReportInput(db: HamkorlikDb, actor: Actor, onProgress?: (tablesRead: number, tables: number) => void, pageSize = PAGE): Promise<ReportInput> {
   if (!canDo(actor, 'readReports')) throw new DomainError('forbidden', 'readReports');
-  const tables = [db.cases, db.caseHistory, db.persons, db.memberships, db.monitorings, db.plans, db.assessments, db.placements, db.users, db.specialists, db.teams, db.mahallas];
+  const tables = [db.cases, db.caseHistory, db.persons, db.memberships, db.monitorings, db.plans, db.planRevisions, db.assessments, db.placements, db.users, db.specialists, db.teams, db.mahallas];
   return db.transaction('r', tables, async (tx) => {
     grant(tx, { reports: true });
     let read = 0;
@@ -52,6 +53,8 @@ export async function readReportInput(db: HamkorlikDb, actor: Actor, onProgress?
       memberships: done(await readAll(db.memberships, same, pageSize)),
       monitorings: done(await readAll(db.monitorings, same, pageSize)),
       plans: done(await readAll(db.plans, same, pageSize)),
+      // Only what reading an action's past status needs, not the reasons' text.
+      planRevisions: done(await readAll(db.planRevisions, (entry): PlanRevision => ({ ...entry, reason: '' }), pageSize)),
       assessments: done(await readAll(db.assessments, same, pageSize)),
       placements: done(await readAll(db.placements, same, pageSize)),
       users: done(await readAll(db.users, same, pageSize)),

@@ -108,7 +108,7 @@ export function mahalla(id: string): Mahalla {
 export type InputArrays = { -readonly [K in keyof ReportInput]-?: NonNullable<ReportInput[K]> extends readonly (infer T)[] ? T[] : never };
 
 export function emptyInput(): InputArrays {
-  return { cases: [], history: [], persons: [], memberships: [], monitorings: [], plans: [], assessments: [], placements: [], users: [], specialists: [], teams: [], mahallas: [] };
+  return { cases: [], history: [], persons: [], memberships: [], monitorings: [], plans: [], planRevisions: [], assessments: [], placements: [], users: [], specialists: [], teams: [], mahallas: [] };
 }
 
 export interface CaseSetup {
