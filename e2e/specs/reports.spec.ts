@@ -83,6 +83,10 @@ test('a supervisor opens last quarter\'s report in uz-Cyrl, follows the overdue 
   await expect(page.locator('.case-row')).toHaveCount(1);
   await expect(page.locator('.case-row').first()).toContainText('Раҳимова');
   await screenshot(page, 'reports-drilldown-uz-Cyrl');
+  // The selection is named in the language the list is read in, not the one it was clicked in.
+  await shell.switchLanguage('ru');
+  await expect(page.getByTestId('case-selection')).toContainText(/Просроченные мониторинги — .*квартал 2026/u);
+  await shell.switchLanguage('uz-Cyrl');
   // Back on the reports page the quarter is still chosen; "show all cases" ends the selection.
   await shell.go('reports');
   await expect(page.getByTestId('report-period')).toHaveText('2026-йил 3-чорак');

@@ -1,3 +1,4 @@
+import type { i18n as I18n, TFunction } from 'i18next';
 import type { UiLanguage } from '../host/hostApi';
 
 /** The languages offered to users, in the order the switcher shows them. `en` is for developers only. */
@@ -34,4 +35,12 @@ export function languageFromLocale(locale: string): UiLanguage {
   if (lower.startsWith('ru')) return 'ru';
   if (lower.startsWith('uz') && lower.includes('cyrl')) return 'uz-Cyrl';
   return 'uz-Latn';
+}
+
+/**
+ * A text in every language the app speaks, for what is kept and shown later (a selection's title):
+ * it then follows a switch of language. `text` gets the fixed `t` of each language.
+ */
+export function inEveryLanguage(i18n: Pick<I18n, 'getFixedT'>, text: (t: TFunction, language: UiLanguage) => string): Record<UiLanguage, string> {
+  return Object.fromEntries(ALL_LANGUAGES.map((language) => [language, text(i18n.getFixedT(language), language)])) as Record<UiLanguage, string>;
 }

@@ -6,6 +6,7 @@ import { DataGrid, type GridColDef, type GridSortModel } from '@mui/x-data-grid'
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inEveryLanguage } from '../../app/languages';
 import { useNavigate } from 'react-router';
 import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
 import { canDo } from '../../domain/access';
@@ -27,7 +28,7 @@ import { useGridLocaleText } from './useGridLocaleText';
 
 /** The case list: search as you type in any script, filters with counts, sorted pages from the database. */
 export function CasesPage() {
-  const { t } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
   const { db } = useServices();
   const dispatch = useAppDispatch();
   const navigate = useNavigate();
@@ -124,14 +125,14 @@ export function CasesPage() {
             </Button>
           }
         >
-          {t('list.selection', { title: selection.title })}
+          {t('list.selection', { title: selection.title[language] ?? selection.title.en })}
           {hidden > 0 && ` ${t('list.selectionHidden', { count: hidden })}`}
         </Alert>
       )}
       {!deferredSearch && !selection && <CaseFilters counts={counts} mahallas={mahallas} users={users} overdue={overdueTotal} />}
       {!deferredSearch && !selection && transferred.length > 0 && (
         <Box>
-          <Button size="small" onClick={() => dispatch(selectionShown({ title: t('list.transferred'), caseIds: transferred }))} data-testid="cases-transferred">
+          <Button size="small" onClick={() => dispatch(selectionShown({ title: inEveryLanguage(i18n, (tl) => tl('cases:list.transferred')), caseIds: transferred }))} data-testid="cases-transferred">
             {t('list.transferredCount', { count: transferred.length })}
           </Button>
         </Box>

@@ -1,6 +1,7 @@
 import { createSlice, type PayloadAction } from '@reduxjs/toolkit';
 import { loggedOut } from '../../app/sessionSlice';
 import type { CaseFilter, CaseSort } from '../../db/repositories/caseQueries';
+import type { UiLanguage } from '../../host/hostApi';
 
 /** The case list's UI state: what the user typed, filtered, sorted and paged to. Data is not here. */
 export interface CasesState {
@@ -14,8 +15,8 @@ export interface CasesState {
 }
 
 export interface CaseSelection {
-  /** What the figure was, in the language it was clicked in ("Overdue monitorings — 3rd quarter 2026"). */
-  title: string;
+  /** What the figure was, in every language ("Overdue monitorings — 3rd quarter 2026"), so a language switch renames it. */
+  title: Record<UiLanguage, string>;
   caseIds: string[];
 }
 

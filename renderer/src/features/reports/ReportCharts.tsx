@@ -35,7 +35,7 @@ export function ReportCharts({ groups, trend, showCases }: { groups: readonly Lo
           onItemClick={(_event, item) => {
             const row = byMahalla[item.dataIndex];
             const cell = row?.cells[OPEN_AT_END];
-            if (showCases && row && cell?.caseIds?.length) showCases(`${t('dashboard.openFamilies')}: ${row.label}`, cell.caseIds);
+            if (showCases && row && cell?.caseIds?.length) showCases({ kind: 'chart', chart: 'byMahalla', table: 'byMahalla', row: row.key }, cell.caseIds);
           }}
         />
       </Paper>
@@ -65,7 +65,7 @@ export function ReportCharts({ groups, trend, showCases }: { groups: readonly Lo
             series={[{ data: outcomes.map((row, index) => ({ id: index, value: row.cells[0]?.value ?? 0, label: row.label })), innerRadius: 40 }]}
             onItemClick={(_event, item) => {
               const row = outcomes[item.dataIndex];
-              if (showCases && row?.cells[0]?.caseIds) showCases(`${t('chart.outcomes')}: ${row.label}`, row.cells[0].caseIds);
+              if (showCases && row?.cells[0]?.caseIds) showCases({ kind: 'chart', chart: 'outcomes', table: 'closedByOutcome', row: row.key }, row.cells[0].caseIds);
             }}
           />
         )}

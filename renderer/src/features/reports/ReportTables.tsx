@@ -2,12 +2,13 @@ import { Box, Link, Paper, Stack, Table, TableBody, TableCell, TableHead, TableR
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { formatCell, type LocalGroup, type LocalTable, type ReportCell } from '../../reports';
+import type { FigureRef } from './figureTitle';
 
 /** Opens the cases behind a figure; absent when the user may not list cases (a viewer sees numbers only). */
-export type ShowCases = ((what: string, caseIds: string[]) => void) | null;
+export type ShowCases = ((what: FigureRef, caseIds: string[]) => void) | null;
 
 /** A number of a report; a link to its cases when it counts any and the user may open them. */
-export function FigureValue({ cell, what, showCases, testId }: { cell: ReportCell; what: string; showCases: ShowCases; testId: string }) {
+export function FigureValue({ cell, what, showCases, testId }: { cell: ReportCell; what: FigureRef; showCases: ShowCases; testId: string }) {
   const { t } = useTranslation();
   const language = useAppSelector((state) => state.session.language);
   const text = formatCell(cell, language, t);
@@ -49,7 +50,7 @@ function ReportTableView({ table, showCases }: { table: LocalTable; showCases: S
                     <TableCell key={table.columns[index]} align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                       <FigureValue
                         cell={cell}
-                        what={table.columns.length > 1 ? `${row.label} (${table.columns[index]})` : row.label}
+                        what={{ kind: 'cell', table: table.id, row: row.key, column: index }}
                         showCases={showCases}
                         testId={`report-cell-${table.id}-${row.key}-${index}`}
                       />

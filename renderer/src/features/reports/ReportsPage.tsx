@@ -4,6 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useActor, useAppDispatch, useAppSelector } from '../../app/hooks';
+import { inEveryLanguage } from '../../app/languages';
 import { useServices } from '../../app/services';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { listTeams } from '../../db/repositories/directory';
@@ -13,6 +14,7 @@ import { biScriptIn, triLingualIn } from '../../domain/names';
 import { localizeTables, periodText, REPORT_GROUPS, reportTables, type Indicators, type ReportCell, type ReportGroup } from '../../reports';
 import { PageHeader } from '../../ui/PageHeader';
 import { selectionShown } from '../cases';
+import { describeFigure, type FigureRef } from './figureTitle';
 import { currentMonth, PeriodPicker, periodOf } from './PeriodPicker';
 import { ReportCharts } from './ReportCharts';
 import { ReportExportButtons } from './ReportExportButtons';
@@ -20,11 +22,11 @@ import { FigureValue, ReportGroupView, type ShowCases } from './ReportTables';
 import { periodChosen, reportFilterChanged } from './reportsSlice';
 import { useReport } from './useReport';
 
-function KeyFigure({ label, cell, showCases, testId }: { label: string; cell: ReportCell; showCases: ShowCases; testId: string }) {
+function KeyFigure({ figure, label, cell, showCases, testId }: { figure: string; label: string; cell: ReportCell; showCases: ShowCases; testId: string }) {
   return (
     <Paper variant="outlined" sx={{ p: 2, minWidth: 150, flex: '1 1 150px' }}>
       <Typography variant="h5" component="div" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-        <FigureValue cell={cell} what={label} showCases={showCases} testId={testId} />
+        <FigureValue cell={cell} what={{ kind: 'key', key: figure }} showCases={showCases} testId={testId} />
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {label}
@@ -51,7 +53,7 @@ function KeyFigures({ indicators, showCases }: { indicators: Indicators; showCas
   return (
     <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2 }} data-testid="report-key-figures">
       {figures.map(([key, label, cell]) => (
-        <KeyFigure key={key} label={label} cell={cell} showCases={showCases} testId={`report-key-${key}`} />
+        <KeyFigure key={key} figure={key} label={label} cell={cell} showCases={showCases} testId={`report-key-${key}`} />
       ))}
     </Stack>
   );
@@ -86,11 +88,17 @@ export function ReportsPage() {
   );
 
   const showCases: ShowCases = useCallback(
-    (what: string, caseIds: string[]) => {
-      dispatch(selectionShown({ title: t('selection', { what, period: periodLabel }), caseIds }));
+    (what: FigureRef, caseIds: string[]) => {
+      if (!indicators) return;
+      // Named in every language now: the case list follows a later switch of language.
+      const title = inEveryLanguage(i18n, (tl, lang) => {
+        const named = lang === language ? groups : localizeTables(reportTables(indicators), tl, lang, { mahallas, users, teams });
+        return tl('reports:selection', { what: describeFigure(what, named, i18n.getFixedT(lang, 'reports')), period: periodText(indicators.label, tl) });
+      });
+      dispatch(selectionShown({ title, caseIds }));
       navigate('/cases');
     },
-    [dispatch, navigate, t, periodLabel],
+    [dispatch, navigate, i18n, indicators, language, groups, mahallas, users, teams],
   );
   const canOpen = !!actor && canDo(actor, 'listCases');
 
