@@ -14,7 +14,13 @@ import { verifyPackage } from './verify';
  * transfer, one `receipt` record with its cases and when they were received): the file the
  * receiving office sends back so the sending office knows the cases arrived. Logged as an export.
  */
-export async function writeReceipt(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, receipt: ReceiptRecord, options: { peer?: ExchangePeer; fileName?: string } = {}): Promise<void> {
+export async function writeReceipt(
+  db: HamkorlikDb,
+  keys: TransferKeys,
+  sink: ByteSink,
+  receipt: ReceiptRecord,
+  options: { peer?: ExchangePeer; fileName?: string; /** Puts the written file in place; the log entry follows only once it is. */ commit?: () => Promise<void> } = {},
+): Promise<void> {
   const session = requireOffice(db, 'transferCases');
   const writer = await createPackageWriter(
     {
@@ -29,6 +35,7 @@ export async function writeReceipt(db: HamkorlikDb, keys: TransferKeys, sink: By
   );
   await writer.writeTable(RECEIPT_TABLE, [receipt]);
   await writer.finish();
+  await options.commit?.();
   await db.transaction('rw', db.exchangeLog, () => db.exchangeLog.add(logEntry(db, session, 'export', receipt, options.peer ?? null, options.fileName)));
 }
 

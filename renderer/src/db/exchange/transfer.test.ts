@@ -133,6 +133,10 @@ describe('a custody transfer between two offices', () => {
     await expect(send(a.db, [x.id], 'custody')).rejects.toMatchObject({ code: 'caseTransferred' });
 
     expect(await pendingTransfers(a.db)).toEqual([{ transferId: sent.transferId, at: '2026-11-24T10:00:00.000Z', peer: b.peer, fileName: 'transfer.hmkx', caseIds: [x.id] }]);
+    // A receipt the host could not put in place (a full stick) is not logged as written.
+    const failedCommit = new Error('disk-full');
+    await expect(writeReceipt(b.db, KEYS, memoryFile(), applied.receipt!, { peer: a.peer, commit: async () => Promise.reject(failedCommit) })).rejects.toBe(failedCommit);
+    expect((await exchangeLogEntries(b.db)).filter((entry) => entry.kind === 'receipt')).toEqual([]);
     const receiptFile = memoryFile();
     await writeReceipt(b.db, KEYS, receiptFile, applied.receipt!, { peer: a.peer });
     const imported = await importReceipt(a.db, open(receiptFile.bytes()), SECRET, { fileName: 'receipt.hmkx' });

@@ -75,8 +75,25 @@ export async function saveReceipt(
   options: { peer: ExchangePeer; fileName: string; filterName: string },
 ): Promise<HostResult<SavedFile>> {
   const { host, db } = services;
-  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink) =>
-    writeReceipt(db, keys, sink, receipt, { peer: options.peer, fileName: sink.name }),
-  );
-  return written.ok ? { ok: true, value: written.value.file } : written;
+  const opened = await openHostSink(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) });
+  if (!opened.ok) return opened;
+  const sink = opened.value;
+  let file: SavedFile | null = null;
+  try {
+    // As for a transfer: the exchange log says "receipt written" only once the file is in place.
+    await writeReceipt(db, keys, sink, receipt, {
+      peer: options.peer,
+      fileName: sink.name,
+      commit: async () => {
+        const committed = await sink.commit();
+        if (!committed.ok) throw new HostStreamError(committed.error);
+        file = committed.value;
+      },
+    });
+    return { ok: true, value: file! };
+  } catch (error) {
+    if (!file) await sink.abort();
+    if (error instanceof HostStreamError) return { ok: false, error: error.error };
+    throw error;
+  }
 }
