@@ -68,6 +68,7 @@ describe('exchange failure messages', () => {
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'record' })),
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
+      describeTransferFailure(new ExchangeError('wrongKey')),
     ];
     expect(failures.map((f) => f.key)).toEqual([
       'exchange:transferError.wrongKind',
@@ -76,7 +77,10 @@ describe('exchange failure messages', () => {
       'exchange:transferError.record',
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
+      // The office key on a file made under an agreed passphrase: said at the field, pointing to the passphrase.
+      'exchange:transferError.wrongKey',
     ]);
+    expect(failures.at(-1)!.secret).toBe(true);
     expect(failures[2]!.values).toEqual({ block: 4 });
     // Anything else reads as for a backup: a wrong passphrase stays at the field.
     expect(describeTransferFailure(new ExchangeError('wrongPassphrase'))).toEqual({ key: 'exchange:error.wrongPassphrase', secret: true });

@@ -83,6 +83,8 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     const reason = details.reason;
     const detail = [code, reason, details.blockIndex !== undefined ? `block:${details.blockIndex}` : undefined].filter(Boolean).join(' ');
     if (code === 'wrongKind') return { key: expected === 'receipt' ? 'exchange:transferError.wrongKindReceipt' : 'exchange:transferError.wrongKind', detail };
+    // Between offices the file is more often made with a passphrase agreed for it than with this office's key.
+    if (code === 'wrongKey') return { key: 'exchange:transferError.wrongKey', secret: true };
     if (code === 'damagedAt' && (reason === 'table' || reason === 'record')) return { key: `exchange:transferError.${reason}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
   }
