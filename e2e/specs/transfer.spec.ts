@@ -115,6 +115,9 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await page.locator('.case-row').first().click();
   await expect(page.getByTestId('case-transferred-alert')).toBeVisible();
   await screenshot(page, 'transfer-read-only-uz-Latn');
+  await page.getByTestId('tab-history').click();
+  // Which office it went to is known only from its receipt; the history says that it went.
+  await expect(page.getByTestId('history-entry').first()).toContainText(`Keys yuritish boshqa boʻlimga topshirildi`);
 
   // B opens the file: a preview first, then Sardor's two records to reconcile field by field.
   await shellB.go('exchange');
@@ -145,6 +148,11 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await pageB.getByTestId('receive-close').click();
   await shellB.go('cases');
   await expect(pageB.locator('.case-row')).toHaveCount(2);
+  await pageB.getByTestId('case-search').fill('Alisher');
+  await pageB.locator('.case-row').first().click();
+  await pageB.getByTestId('tab-history').click();
+  await expect(pageB.getByTestId('history-entry').first()).toContainText('Keys yuritish boshqa boʻlimdan qabul qilindi');
+  await expect(pageB.getByTestId('history-entry').first()).toContainText(OFFICE.name.uzLatn);
   await shellB.go('exchange');
   await expect(pageB.getByTestId('exchange-log-row')).toHaveCount(2);
 

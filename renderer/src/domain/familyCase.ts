@@ -1,5 +1,5 @@
 import type { IsoDate } from './dates';
-import type { BiScriptText } from './names';
+import type { BiScriptText, TriLingualText } from './names';
 import type { RecordMeta } from './record';
 import type { ClosureOutcome, StageFacts } from './stages';
 import type { RiskLevel } from './vulnerability';
@@ -100,7 +100,26 @@ export interface FamilyCase extends RecordMeta, StageFacts {
 export interface CaseHistoryEntry extends RecordMeta {
   caseId: string;
   /** Stage events, and the case-work steps recorded at the stage where they happen. */
-  kind: 'created' | 'advance' | 'decideEligibility' | 'signAgreement' | 'close' | 'reopen' | 'urgentAction' | 'assessmentCompleted' | 'assessmentApproved' | 'monitoring' | 'placement' | 'planRevised' | 'planCompleted' | 'planApproved' | 'service' | 'conference';
+  kind:
+    | 'created'
+    | 'advance'
+    | 'decideEligibility'
+    | 'signAgreement'
+    | 'close'
+    | 'reopen'
+    | 'urgentAction'
+    | 'assessmentCompleted'
+    | 'assessmentApproved'
+    | 'monitoring'
+    | 'placement'
+    | 'planRevised'
+    | 'planCompleted'
+    | 'planApproved'
+    | 'service'
+    | 'conference'
+    /** Custody moved: sent to another office (here), received from one (there). The stage stays. */
+    | 'custodySent'
+    | 'custodyReceived';
   from: StageFacts['stage'] | null;
   to: StageFacts['stage'];
   reason: string;
@@ -112,4 +131,6 @@ export interface CaseHistoryEntry extends RecordMeta {
   placement?: { personId: string; kind: 'family' | 'institution' | 'returnedFromInstitution' | 'fosterOrGuardian'; from: IsoDate };
   /** For a case conference that discussed the case: which one, held when (the reason holds its decisions). */
   conference?: { id: string; date: IsoDate };
+  /** For a custody move: the transfer, and the other office (its name as its header gave it). */
+  custody?: { transferId: string; districtCode: string | null; officeName: TriLingualText | null };
 }

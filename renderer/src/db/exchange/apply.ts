@@ -1,5 +1,6 @@
 import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
+import { historyEntry } from '../repositories/cases';
 import { caseMonitoringStatus } from '../repositories/monitorings';
 import { actionsDueOf } from '../repositories/plans';
 import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
@@ -92,6 +93,17 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       }
     }
     for (const caseId of preview.package.manifest.caseIds) await reindexCase(db, caseId, today);
+    if (preview.mode === 'custody') {
+      // Each case's history here says where it came from.
+      for (const caseId of preview.package.manifest.caseIds) {
+        const kase = (await db.cases.get(caseId)) as FamilyCase | undefined;
+        if (!kase || kase.purgedAt) continue;
+        const source = preview.package.header.source;
+        await db.caseHistory.add(
+          historyEntry(context, caseId, { kind: 'custodyReceived', from: kase.stage, to: kase.stage, reason: '', custody: { transferId: preview.transferId, districtCode: source.districtCode, officeName: { ...source.officeName } } }),
+        );
+      }
+    }
     const bases: ExchangeBase[] = plan.records
       .filter((record) => record.table !== 'documentFiles')
       // Keyed by the id the record travelled under, so a person linked by PINFL finds it next time; `recordId` is the local one (a purge finds it).

@@ -126,6 +126,10 @@ describe('a custody transfer between two offices', () => {
 
     // At A, the case left: every change is refused with its own code; reading still works.
     const atA = (await a.db.cases.get(x.id))!;
+    // Each side's history of the case says where it went and where it came from; the stage is unchanged.
+    const custodySteps = async (db: typeof a.db) => (await db.caseHistory.where('caseId').equals(x.id).toArray()).filter((entry) => entry.kind.startsWith('custody'));
+    expect(await custodySteps(a.db)).toEqual([expect.objectContaining({ kind: 'custodySent', from: x.stage, to: x.stage, custody: { transferId: sent.transferId, districtCode: b.office.districtCode, officeName: b.office.name } })]);
+    expect(await custodySteps(b.db)).toEqual([expect.objectContaining({ kind: 'custodyReceived', from: x.stage, to: x.stage, custody: { transferId: sent.transferId, districtCode: a.office.districtCode, officeName: a.office.name } })]);
     expect(atA.custody.transferredOut).toEqual({ transferId: sent.transferId, at: '2026-11-24T10:00:00.000Z', to: { districtCode: b.office.districtCode }, receivedAt: null });
     await expect(deleteCase(a.db, x.id)).rejects.toEqual(new DomainError('caseTransferred', x.id));
     const membership = (await a.db.memberships.where('caseId').equals(x.id).first())!;

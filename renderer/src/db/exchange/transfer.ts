@@ -1,5 +1,6 @@
 import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
+import { historyEntry } from '../repositories/cases';
 import { DomainError } from '../../domain/errors';
 import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type ExchangePeer, type TransferMode } from '../../domain/exchange';
 import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
@@ -173,7 +174,7 @@ export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: B
     caseIds,
     counts,
   };
-  await db.transaction('rw', [db.cases, db.exchangeBases, db.exchangeLog], async () => {
+  await db.transaction('rw', [db.cases, db.caseHistory, db.exchangeBases, db.exchangeLog], async () => {
     await db.exchangeBases.bulkPut(bases);
     await db.exchangeLog.add(entry);
     if (options.mode !== 'custody') return;
@@ -182,6 +183,10 @@ export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: B
       if (!kase) continue;
       const transferredOut = { transferId, at, to: peer ? { districtCode: peer.districtCode } : null, receivedAt: null };
       await db.cases.put(touched(kase, { custody: { ...kase.custody, transferredOut } }, context));
+      // The case's own history says where it went (reports read the custody mark, not this entry).
+      await db.caseHistory.add(
+        historyEntry(context, kase.id, { kind: 'custodySent', from: kase.stage, to: kase.stage, reason: '', custody: { transferId, districtCode: peer?.districtCode ?? null, officeName: peer ? { ...peer.officeName } : null } }),
+      );
     }
   });
   return { transferId, counts };

@@ -58,6 +58,7 @@ export function HistoryTab({ file }: { file: CaseFile }) {
                 entry.action ? `${entry.action.description} — ${entry.action.responsible}` : '',
                 entry.placement ? `${personName(entry.placement.personId)}: ${t(`placement.kind.${entry.placement.kind}`)} · ${t('placement.since', { date: formatDate(entry.placement.from) })}` : '',
                 entry.conference ? t('history.conferenceOn', { date: formatDate(entry.conference.date) }) : '',
+                entry.custody?.officeName ? triLingualIn(entry.custody.officeName, language) : '',
               ]
                 .filter(Boolean)
                 .join(' · ')}
