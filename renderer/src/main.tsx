@@ -7,7 +7,7 @@ import '@fontsource/roboto/cyrillic-400.css';
 import '@fontsource/roboto/cyrillic-500.css';
 import '@fontsource/roboto/cyrillic-ext-400.css';
 import '@fontsource/roboto/cyrillic-ext-500.css';
-import { CssBaseline, ThemeProvider } from '@mui/material';
+import { Box, CssBaseline, LinearProgress, ThemeProvider, Typography } from '@mui/material';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
@@ -24,6 +24,7 @@ import { getSetting } from './db/repositories/settings';
 import { requestPersistentStorage } from './db/storage';
 import { pickHost } from './host';
 import { StartupError } from './ui/StartupError';
+import { backupBeforeUpgrade } from './features/exchange/automaticBackup';
 
 /** The composition root: pick the host, open the database, set up i18n and the store, render. */
 async function start(): Promise<void> {
@@ -38,7 +39,16 @@ async function start(): Promise<void> {
   rememberLanguage(language);
   document.documentElement.lang = language;
   const directory = new DatabaseDirectory();
-  const [i18n, db] = await Promise.all([initI18n(language), directory.openActive()]);
+  const i18n = await initI18n(language);
+  // The first start after an update that changes the database: a safety copy of it as it is, first.
+  try {
+    const before = await backupBeforeUpgrade(directory, host, info.value.installationId, new Date(), () => root.render(<StartupBackup i18n={i18n} />));
+    if ('failed' in before) console.error('backup before the upgrade', before.failed);
+  } catch (error) {
+    // The upgrade goes on: not starting would lose more than the copy protects (the daily copies remain).
+    console.error('backup before the upgrade', error);
+  }
+  const db = await directory.openActive();
   void requestPersistentStorage();
   void host.setLanguage(language);
   const store = createStore({ host, i18n, language });
@@ -65,6 +75,21 @@ async function start(): Promise<void> {
         </I18nextProvider>
       </Provider>
     </StrictMode>,
+  );
+}
+
+/** What the window shows while the database is backed up before an upgrade (no store or router yet). */
+function StartupBackup({ i18n }: { i18n: Awaited<ReturnType<typeof initI18n>> }) {
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <Box sx={{ p: 6, maxWidth: 640 }} data-testid="startup-backup">
+        <Typography variant="h6" sx={{ mb: 2 }}>
+          {i18n.t('exchange:automatic.beforeUpgrade')}
+        </Typography>
+        <LinearProgress />
+      </Box>
+    </ThemeProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { HamkorlikDb } from './db';
-import type { SchemaVersion } from './versions';
+import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 /**
  * A pointer record: `active` names the office's current database; `staging` names the database a
@@ -84,6 +84,27 @@ export class DatabaseDirectory {
       await this.meta.pointers.put({ key: 'active', name, since: now.toISOString() });
       if ((await this.meta.pointers.get('staging'))?.name === name) await this.meta.pointers.delete('staging');
     });
+  }
+
+  /**
+   * The current database opened at the schema version it is stored at, when that is older than this
+   * app's (an update is about to upgrade it), so that it can be backed up first; null when it is
+   * current, new, or of a version this app does not know.
+   */
+  async openOlderActive(): Promise<HamkorlikDb | null> {
+    const pointer = await this.meta.pointers.get('active');
+    if (!pointer) return null;
+    const factory = (this.options.indexedDB ?? indexedDB) as IDBFactory;
+    const stored = (await factory.databases()).find((info) => info.name === pointer.name)?.version;
+    // Dexie stores version n as 10n.
+    const version = stored ? Math.round(stored / 10) : 0;
+    const current = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
+    if (version === 0 || version >= current) return null;
+    const versions = SCHEMA_VERSIONS.filter((schema) => schema.version <= version);
+    if (versions[versions.length - 1]?.version !== version) return null;
+    const db = new HamkorlikDb(pointer.name, this.options, versions);
+    await db.open();
+    return db;
   }
 
   async activeName(): Promise<string | undefined> {

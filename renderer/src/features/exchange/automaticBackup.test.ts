@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HamkorlikDb } from '../../db/db';
-import { exchangeStatus, keepOfficeKey, keptOfficeKeys, restoreBackup, setUpExchange, unlockExchange } from '../../db/exchange';
+import { exchangeStatus, inspectPackage, keepOfficeKey, keptOfficeKeys, restoreBackup, setUpExchange, unlockExchange } from '../../db/exchange';
 import { PASSPHRASE, seedOffice, snapshot, TEST_KDF } from '../../db/exchange/testing';
 import { DatabaseDirectory } from '../../db/activeDatabase';
 import { memoryDexieOptions } from '../../db/testing';
 import { createMemoryHost, type MemoryHost } from '../../host/memoryHost';
-import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, runAutomaticBackup } from './automaticBackup';
+import { SCHEMA_VERSIONS } from '../../db/versions';
+import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, backupBeforeUpgrade, runAutomaticBackup } from './automaticBackup';
 
 const at = (iso: string) => new Date(iso);
 
@@ -97,5 +98,35 @@ describe('the automatic backup of this PC', () => {
     host.keptKey = otherHost.keptKey;
     expect(await keptOfficeKeys(db, host)).toBeNull();
     expect(await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'))).toEqual({ skipped: 'noKey' });
+  });
+});
+
+describe('the backup before an upgrade', () => {
+  it('backs up a database stored at an older schema, at that schema, before the app upgrades it; the file restores', async () => {
+    const options = memoryDexieOptions();
+    const directory = new DatabaseDirectory(options);
+    const host = createMemoryHost();
+    // An office whose database is still at v006 (this app declares v007).
+    const old = await directory.createStaged(SCHEMA_VERSIONS.filter((schema) => schema.version <= 6));
+    await old.open();
+    const { installationId } = await seedOffice(old, { families: 5 });
+    await keepOfficeKey(old, host, await unlockExchange(old, { passphrase: PASSPHRASE }));
+    const before = await snapshot(old);
+    old.close();
+    await directory.activate(old.name);
+
+    const made = await backupBeforeUpgrade(directory, host, installationId, at('2026-12-05T06:00:00Z'));
+    expect(made).toMatchObject({ made: { name: 'auto-2026-12-05T06-00-00.hmk' } });
+    // The app then opens (and upgrades) it; nothing more to back up next time.
+    const upgraded = await directory.openActive();
+    expect(upgraded.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    upgraded.close();
+    expect(await backupBeforeUpgrade(directory, host, installationId, at('2026-12-05T06:05:00Z'))).toEqual({ skipped: 'nothingToUpgrade' });
+
+    // The copy is the database as it was: staged at v006, upgraded on restore.
+    const bytes = host.automaticBackups.get('auto-2026-12-05T06-00-00.hmk')!.bytes;
+    expect((await inspectPackage(() => [bytes])).schemaVersion).toBe(6);
+    const restored = await restoreBackup(new DatabaseDirectory(memoryDexieOptions()), () => [bytes], { passphrase: PASSPHRASE }, {});
+    expect(restored.counts.cases).toBe(before.cases!.length);
   });
 });

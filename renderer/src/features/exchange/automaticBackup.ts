@@ -1,4 +1,5 @@
 import { getSetting } from '../../db/repositories/settings';
+import type { DatabaseDirectory } from '../../db/activeDatabase';
 import type { HamkorlikDb } from '../../db/db';
 import { exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
@@ -61,3 +62,35 @@ export async function runAutomaticBackup(services: { db: HamkorlikDb; host: Host
   }
   return { made: { name: written.value.file.name, size: written.value.file.size }, removed };
 }
+
+/**
+ * Before this app upgrades the office database (the first start after an update), the PC backs it
+ * up as it is, at its own schema version, into the data folder: an upgrade gone wrong can then be
+ * undone by restoring that file (a restore stages it at its version and upgrades it again). Nobody
+ * is logged in yet, so the PC writes it as "system". Skipped when nothing is to be upgraded, and
+ * like any automatic backup when exchange is not set up or no key is kept here.
+ */
+export async function backupBeforeUpgrade(
+  directory: DatabaseDirectory,
+  host: HostApi,
+  installationId: string,
+  now: Date,
+  /** Called when there is a database to back up, before the (possibly long) backup starts: the app says what it is doing. */
+  onStart?: () => void,
+): Promise<AutomaticBackupOutcome | { skipped: 'nothingToUpgrade' }> {
+  const older = await directory.openOlderActive();
+  if (!older) return { skipped: 'nothingToUpgrade' };
+  try {
+    onStart?.();
+    older.installationId = installationId;
+    older.session = { userId: SYSTEM_USER, installationId, roles: ['viewer'], mahallaIds: [] };
+    return await runAutomaticBackup({ db: older, host }, now, { force: true });
+  } finally {
+    older.session = null;
+    older.close();
+  }
+}
+
+/** Who the audit names for what the PC does by itself before anyone logs in. */
+export const SYSTEM_USER = 'system';
+
