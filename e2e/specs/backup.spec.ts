@@ -23,6 +23,16 @@ async function createCase(page: Page, head: { surname: string; firstName: string
   await expect(page.getByTestId('case-title')).toHaveText(shown);
 }
 
+/** One family, exchange set up with PASSPHRASE, and a backup of it saved: where several tests start. */
+async function officeWithBackup(page: Page, exchange: ExchangePage): Promise<void> {
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await exchange.backUp(PASSPHRASE);
+  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+}
+
 async function caseRows(page: Page) {
   await page.getByTestId('nav-cases').click();
   return page.locator('.case-row');
@@ -148,12 +158,7 @@ test('the administrator changes the passphrase: new backups take the new one, an
   test.setTimeout(90_000);
   const NEW = 'Navroʻzda yangi parol 2027';
   const exchange = new ExchangePage(page);
-  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
-  await exchange.open();
-  await exchange.setUp(PASSPHRASE);
-  await exchange.closeRecoveryKey();
-  await exchange.backUp(PASSPHRASE);
-  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+  await officeWithBackup(page, exchange);
   const [earlierName] = await readdir(host.folder);
   const earlier = join(host.folder, 'Hamkorlik-earlier.hmk');
   await writeFile(earlier, await readFile(join(host.folder, earlierName!)));
@@ -191,12 +196,7 @@ test('the administrator changes the passphrase: new backups take the new one, an
 test('a new PC: instead of setting up an office, the setup restores the office from its backup; users log in as before', async ({ page, host, browser, server }) => {
   test.setTimeout(90_000);
   const exchange = new ExchangePage(page);
-  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
-  await exchange.open();
-  await exchange.setUp(PASSPHRASE);
-  await exchange.closeRecoveryKey();
-  await exchange.backUp(PASSPHRASE);
-  await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
+  await officeWithBackup(page, exchange);
   const [backupName] = await readdir(host.folder);
 
   // The replacement PC: its own browser profile, nothing set up.

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import type { AutomaticBackup, HostApi } from '../../../renderer/src/host/hostApi';
-import { AtomicWriter, writeFileAtomic } from './atomicFile';
+import { writeFileAtomic } from './atomicFile';
 import type { FileRegistry } from './fileRegistry';
+import { openReader, openWriter, readRange } from './files';
 import type { FsPort } from './fsPort';
-import { catching, fail, fromNodeError, ok } from './result';
+import { catching, fail, fromNodeError, HostFailure, ok } from './result';
 
 /**
  * The operating system's protection for secrets of this user, injected: Electron's safeStorage
@@ -88,24 +89,12 @@ export function createAutomaticBackupHandlers({ fs, registry, dataFolder, secret
       } catch (error) {
         throw fromNodeError(error, 'mkdir');
       }
-      const writer = await AtomicWriter.create(fs, join(folder, name), expectedBytes);
-      const streamId = registry.newStreamId();
-      registry.writers.set(streamId, writer);
-      return ok({ streamId, name });
+      return ok({ streamId: await openWriter(fs, registry, join(folder, name), expectedBytes), name });
     },
 
     async automaticBackupReadOpen(name) {
       if (!AUTOMATIC_BACKUP_NAME.test(name)) return invalidName();
-      const path = join(folder, name);
-      const size = await sizeOf(fs, path);
-      let handle;
-      try {
-        handle = await fs.open(path, 'r');
-      } catch (error) {
-        throw fromNodeError(error, 'open');
-      }
-      const streamId = registry.newStreamId();
-      registry.readers.set(streamId, { handle, size });
+      const { streamId, size } = await openReader(fs, registry, join(folder, name));
       return ok({ streamId, name, size });
     },
 
@@ -149,16 +138,6 @@ async function unlinkIfPresent(fs: FsPort, path: string): Promise<void> {
   }
 }
 
-async function sizeOf(fs: FsPort, path: string): Promise<number> {
-  try {
-    const stats = await fs.stat(path);
-    if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
-    return stats.size;
-  } catch (error) {
-    throw fromNodeError(error, 'stat');
-  }
-}
-
 /** The whole file, or null when there is none (or it is too large to be a kept key). */
 async function readSmallFile(fs: FsPort, path: string): Promise<Uint8Array | null> {
   let size: number;
@@ -170,21 +149,11 @@ async function readSmallFile(fs: FsPort, path: string): Promise<Uint8Array | nul
     if (isMissing(error)) return null;
     throw fromNodeError(error, 'stat');
   }
-  const buffer = new Uint8Array(size);
-  let handle;
   try {
-    handle = await fs.open(path, 'r');
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return filled === size ? buffer : buffer.subarray(0, filled);
+    return await readRange(fs, path, size);
   } catch (error) {
-    if (isMissing(error)) return null;
-    throw fromNodeError(error, 'read');
-  } finally {
-    await handle?.close().catch(() => undefined);
+    // Removed between the stat and the read.
+    if (error instanceof HostFailure && error.code === 'not-found') return null;
+    throw error;
   }
 }

@@ -53,10 +53,7 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
     async writeStreamOpen({ suggestedName, filters, expectedBytes }) {
       const path = await dialogs.chooseSavePath(suggestedName, filters);
       if (!path) return fail('cancelled');
-      const writer = await AtomicWriter.create(fs, path, expectedBytes);
-      const streamId = registry.newStreamId();
-      registry.writers.set(streamId, writer);
-      return ok({ streamId, name: basename(path) });
+      return ok({ streamId: await openWriter(fs, registry, path, expectedBytes), name: basename(path) });
     },
 
     async writeStreamAppend(streamId, chunk) {
@@ -90,15 +87,7 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
     async readStreamOpen({ filters }) {
       const path = await dialogs.chooseOpenPath(filters);
       if (!path) return fail('cancelled');
-      const size = await sizeOf(fs, path);
-      let handle;
-      try {
-        handle = await fs.open(path, 'r');
-      } catch (error) {
-        throw fromNodeError(error, 'open');
-      }
-      const streamId = registry.newStreamId();
-      registry.readers.set(streamId, { handle, size });
+      const { streamId, size } = await openReader(fs, registry, path);
       registry.rememberFile(path);
       return ok({ streamId, name: basename(path), size });
     },
@@ -131,7 +120,29 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
   });
 }
 
-async function sizeOf(fs: FsPort, path: string): Promise<number> {
+/** An atomic write to `path` (see AtomicWriter), registered for the stream handlers: its stream id. */
+export async function openWriter(fs: FsPort, registry: FileRegistry, path: string, expectedBytes: number | undefined): Promise<string> {
+  const writer = await AtomicWriter.create(fs, path, expectedBytes);
+  const streamId = registry.newStreamId();
+  registry.writers.set(streamId, writer);
+  return streamId;
+}
+
+/** `path` open for reading by range, registered for the stream handlers. */
+export async function openReader(fs: FsPort, registry: FileRegistry, path: string): Promise<{ streamId: string; size: number }> {
+  const size = await sizeOf(fs, path);
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch (error) {
+    throw fromNodeError(error, 'open');
+  }
+  const streamId = registry.newStreamId();
+  registry.readers.set(streamId, { handle, size });
+  return { streamId, size };
+}
+
+export async function sizeOf(fs: FsPort, path: string): Promise<number> {
   try {
     const stats = await fs.stat(path);
     if (!stats.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
@@ -141,7 +152,7 @@ async function sizeOf(fs: FsPort, path: string): Promise<number> {
   }
 }
 
-async function readRange(fs: FsPort, path: string, size: number): Promise<Uint8Array> {
+export async function readRange(fs: FsPort, path: string, size: number): Promise<Uint8Array> {
   const buffer = new Uint8Array(size);
   let handle;
   try {

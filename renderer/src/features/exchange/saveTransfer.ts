@@ -2,8 +2,8 @@ import { writeReceipt, writeTransfer, type ReceiptRecord, type TransferKeys } fr
 import type { HamkorlikDb } from '../../db/db';
 import type { ExchangePeer, TransferMode } from '../../domain/exchange';
 import type { ByteSink } from '../../exchange';
-import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
-import { HostStreamError, openHostSink, writeThroughHost } from '../../host/streams';
+import type { HostApi, HostResult, SavedFile, WriteStreamRequest } from '../../host/hostApi';
+import { HostStreamError, openHostSink, type HostFileSink } from '../../host/streams';
 import { packageFilters } from './backupFile';
 
 /**
@@ -42,24 +42,40 @@ export async function saveTransfer(
   },
 ): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
   const { host, db } = services;
-  const opened = await openHostSink(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) });
-  if (!opened.ok) return opened;
-  const sink = opened.value;
-  let file: SavedFile | null = null;
-  try {
-    const { counts } = await writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
+  const written = await writeRecorded(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink, commit) =>
+    writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
       caseIds: options.caseIds,
       mode: options.mode,
       includeDocumentBytes: options.includeDocumentBytes,
       fileName: sink.name,
-      // The file is put in place before the transfer is recorded: a failed rename or a full disk leaves the case as it was.
-      commit: async () => {
-        const committed = await sink.commit();
-        if (!committed.ok) throw new HostStreamError(committed.error);
-        file = committed.value;
-      },
+      commit,
+    }),
+  );
+  return written.ok ? { ok: true, value: { file: written.value.file, counts: written.value.value.counts } } : written;
+}
+
+/**
+ * Writes a file whose writing the database records (a transfer marks its cases, a receipt logs
+ * itself): `write` calls `commit` to have the host put the file in place before it records
+ * anything, so a failed rename or a full stick leaves the database as it was. A cancelled dialog
+ * or a failed write comes back as the host's error; anything else is thrown, the file dropped.
+ */
+async function writeRecorded<T>(
+  host: HostApi,
+  request: WriteStreamRequest,
+  write: (sink: HostFileSink, commit: () => Promise<void>) => Promise<T>,
+): Promise<HostResult<{ file: SavedFile; value: T }>> {
+  const opened = await openHostSink(host, request);
+  if (!opened.ok) return opened;
+  const sink = opened.value;
+  let file: SavedFile | null = null;
+  try {
+    const value = await write(sink, async () => {
+      const committed = await sink.commit();
+      if (!committed.ok) throw new HostStreamError(committed.error);
+      file = committed.value;
     });
-    return { ok: true, value: { file: file!, counts } };
+    return { ok: true, value: { file: file!, value } };
   } catch (error) {
     if (!file) await sink.abort();
     if (error instanceof HostStreamError) return { ok: false, error: error.error };
@@ -75,25 +91,9 @@ export async function saveReceipt(
   options: { peer: ExchangePeer; fileName: string; filterName: string },
 ): Promise<HostResult<SavedFile>> {
   const { host, db } = services;
-  const opened = await openHostSink(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) });
-  if (!opened.ok) return opened;
-  const sink = opened.value;
-  let file: SavedFile | null = null;
-  try {
-    // As for a transfer: the exchange log says "receipt written" only once the file is in place.
-    await writeReceipt(db, keys, sink, receipt, {
-      peer: options.peer,
-      fileName: sink.name,
-      commit: async () => {
-        const committed = await sink.commit();
-        if (!committed.ok) throw new HostStreamError(committed.error);
-        file = committed.value;
-      },
-    });
-    return { ok: true, value: file! };
-  } catch (error) {
-    if (!file) await sink.abort();
-    if (error instanceof HostStreamError) return { ok: false, error: error.error };
-    throw error;
-  }
+  // As for a transfer: the exchange log says "receipt written" only once the file is in place.
+  const written = await writeRecorded(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink, commit) =>
+    writeReceipt(db, keys, sink, receipt, { peer: options.peer, fileName: sink.name, commit }),
+  );
+  return written.ok ? { ok: true, value: written.value.file } : written;
 }
