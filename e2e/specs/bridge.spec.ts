@@ -1,5 +1,5 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, test } from '../fixtures';
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } };
@@ -17,8 +17,10 @@ test('the page sees one frozen host object and no Node or Electron internals', a
     };
   });
   expect(shape.keys).toEqual([
-    'appInfo', 'openExternal', 'openFile', 'openWithSystem', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen', 'readStreamRead',
-    'saveFile', 'setLanguage', 'showInFolder', 'writeStreamAbort', 'writeStreamAppend', 'writeStreamCommit', 'writeStreamOpen',
+    'appInfo', 'automaticBackupList', 'automaticBackupReadOpen', 'automaticBackupRemove', 'automaticBackupWriteOpen', 'keepDataKey',
+    'keptDataKey', 'openExternal', 'openFile', 'openWithSystem', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen',
+    'readStreamRead', 'saveFile', 'setLanguage', 'showInFolder', 'writeStreamAbort', 'writeStreamAppend', 'writeStreamCommit',
+    'writeStreamOpen',
   ]);
   expect(shape).toMatchObject({ frozen: true, require: 'undefined', process: 'undefined', ipcRenderer: 'undefined' });
 });
@@ -33,11 +35,20 @@ test('malformed arguments from the page are refused as data, and nothing is writ
       h.setLanguage!('de'),
       h.readStreamRead!('not-an-id', 0, 1),
       h.openExternal!('http://example.com/'),
+      // Only names of automatic backups reach the data folder, and only a 32-byte key is kept.
+      h.automaticBackupReadOpen!('../office-key.bin'),
+      h.automaticBackupWriteOpen!({ name: 'auto-2026-12-05T10-00-00.hmk/../../escape', expectedBytes: 1 }),
+      h.automaticBackupRemove!('installation-id'),
+      h.keepDataKey!(new Uint8Array(5)),
     ]);
   });
-  expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument', 'not-allowed']);
+  expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
+    'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument', 'not-allowed',
+    'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument',
+  ]);
   expect(host.shown).toEqual([]);
   expect(await readdir(host.folder)).toEqual([]);
+  expect(await readdir(dirname(host.folder))).not.toContain('escape'); // the data folder
 });
 
 test('streamed files: chunks appended through the bridge commit verified, and ranges read back', async ({ page, openApp, host }) => {
