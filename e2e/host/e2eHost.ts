@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  createCloseGate,
   createDispatcher,
   createHostHandlers,
   FileRegistry,
@@ -39,6 +40,13 @@ export interface E2eHost {
    * returns is awaited first. A test holds a call here to stop the page at a chosen point.
    */
   beforeCall?: (channel: string, args: unknown[]) => Promise<void> | void;
+  /**
+   * The user clicks the window's close button: true when the window closes at once, false when the
+   * page holds it (see `closed`). The page stays loaded either way: only the host's record changes.
+   */
+  requestClose(): boolean;
+  /** Whether the window has closed (at once, on the page's `ready`, or when the page did not answer). */
+  closed: boolean;
 }
 
 /**
@@ -56,13 +64,29 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
     opened: [],
     languages: [],
     secretsAvailable: true,
+    requestClose: () => {
+      const now = closeGate.onWindowClose();
+      if (now) state.closed = true;
+      return now;
+    },
+    closed: false,
   };
+  const closeGate = createCloseGate({
+    closeWindow: () => {
+      state.closed = true;
+    },
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
   const fs = withFaults(nodeFs as unknown as FsPort, state.faults);
   const handlers = createHostHandlers({
     fs,
     registry: new FileRegistry(),
     dataFolder: options.dataFolder,
     secrets: testSecrets(() => state.secretsAvailable),
+    closeGate,
     dialogs: {
       chooseSavePath: async (name) => (state.cancelSave ? null : join(state.folder, name)),
       chooseOpenPath: async () => state.openQueue.shift() ?? null,

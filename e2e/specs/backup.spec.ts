@@ -266,6 +266,35 @@ test('the PC backs itself up once set up, without asking for the passphrase, and
   await expect(rows.first()).toContainText('Xoʻjayev');
 });
 
+test('closing the window after a day of work first backs the office up into the data folder, then closes', async ({ page, host }) => {
+  const exchange = new ExchangePage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE); // keeps the office key on this PC
+  await exchange.closeRecoveryKey();
+  const backups = join(host.folder, '..', 'backups');
+
+  // The user closes the window: the host holds it while the page writes the backup (held here at its start, to be seen).
+  let release!: () => void;
+  const started = new Promise<void>((resolve) => {
+    host.beforeCall = async (channel) => {
+      if (channel !== 'app:automatic-backup-write-open') return;
+      resolve();
+      await new Promise<void>((go) => (release = go));
+    };
+  });
+  expect(host.requestClose()).toBe(false);
+  await started;
+  await expect(page.getByTestId('exit-backup')).toContainText('Dastur yopilishidan oldin bugungi ishning avtomatik zaxira nusxasi saqlanmoqda');
+  await screenshot(page, 'exchange-exit-backup-uz-Latn');
+  expect(host.closed).toBe(false);
+  release();
+  await expect.poll(() => host.closed, { timeout: 30_000 }).toBe(true);
+  const files = (await readdir(backups)).filter((name) => name.endsWith('.hmk'));
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatch(/^auto-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.hmk$/u);
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);

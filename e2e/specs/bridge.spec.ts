@@ -17,8 +17,8 @@ test('the page sees one frozen host object and no Node or Electron internals', a
     };
   });
   expect(shape.keys).toEqual([
-    'appInfo', 'automaticBackupList', 'automaticBackupReadOpen', 'automaticBackupRemove', 'automaticBackupWriteOpen', 'keepDataKey',
-    'keptDataKey', 'openExternal', 'openFile', 'openWithSystem', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen',
+    'appInfo', 'automaticBackupList', 'automaticBackupReadOpen', 'automaticBackupRemove', 'automaticBackupWriteOpen', 'closeAnswer',
+    'closeRequested', 'keepDataKey', 'keptDataKey', 'openExternal', 'openFile', 'openWithSystem', 'print', 'printToPdf', 'readStreamClose', 'readStreamOpen',
     'readStreamRead', 'saveFile', 'setLanguage', 'showInFolder', 'writeStreamAbort', 'writeStreamAppend', 'writeStreamCommit',
     'writeStreamOpen',
   ]);
@@ -40,11 +40,12 @@ test('malformed arguments from the page are refused as data, and nothing is writ
       h.automaticBackupWriteOpen!({ name: 'auto-2026-12-05T10-00-00.hmk/../../escape', expectedBytes: 1 }),
       h.automaticBackupRemove!('installation-id'),
       h.keepDataKey!(new Uint8Array(5)),
+      h.closeAnswer!('later'),
     ]);
   });
   expect(results.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual([
     'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument', 'not-allowed',
-    'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument',
+    'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument', 'invalid-argument',
   ]);
   expect(host.shown).toEqual([]);
   expect(await readdir(host.folder)).toEqual([]);

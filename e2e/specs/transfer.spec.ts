@@ -12,6 +12,8 @@ import { dropFile } from '../pages/ExchangePage';
 import { completeSetup } from '../pages/SetupPage';
 
 const AGREED = 'Navroʻz bogʻida uchrashamiz 2026';
+/** A valid PINFL of a boy born on 14.02.2015. */
+const HAMIDOV_PINFL = '51402159990041';
 const SARDOR = { relation: 'child' as const, surname: 'Хўжаев', firstName: 'Сардор', sex: 'male' as const, birthDate: '20.01.2012', pinfl: '52001129990039' };
 
 async function newCase(page: Page, members: Parameters<Awaited<ReturnType<typeof startCase>>['fillMember']>[1][]): Promise<void> {
@@ -177,6 +179,8 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await openApp();
   await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   await newCase(page, [{ relation: 'head', surname: 'Усмонова', firstName: 'Мунира', sex: 'female', birthDate: '05.05.1988' }, { relation: 'child', surname: 'Усмонов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015' }]);
+  // Another family at A, whose child's PINFL B will type for the Usmonovs' boy by mistake.
+  await newCase(page, [{ relation: 'head', surname: 'Ҳамидова', firstName: 'Нилуфар', sex: 'female', birthDate: '10.10.1990' }, { relation: 'child', surname: 'Ҳамидов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015', pinfl: HAMIDOV_PINFL }]);
   const shellA = new AppShell(page);
   const b = await secondOffice(browser, server.origin);
 
@@ -194,19 +198,26 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   // Both edit the street; A the house, B the reason for the referral.
   await editCase(page, shellA, 'Usmonova', { 'case-street': 'Мустақиллик кўчаси', 'case-house': '15' });
   await expect(page.getByTestId('case-transferred-alert')).toHaveCount(0);
-  await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди' });
+  await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди', 'member-1-pinfl': HAMIDOV_PINFL });
 
-  // B sends it back; A sees one conflict, the street, field by field, and takes B's value.
+  // B sends it back. A decides the street, which both changed, field by field; the boy's PINFL,
+  // which only B changed, is held back too: the Hamidovs' boy has it here, so only ours can be kept.
   await b.shell.go('exchange');
   const toA = await sendCase(b.page, b.host.folder, 'Usmonova', 'copy');
   await shellA.go('exchange');
   await openTransfer(page, host.openQueue, join(b.host.folder, toA));
-  await expect(page.getByTestId('conflict-row')).toHaveCount(1);
-  await expect(page.getByTestId('conflict-local')).toHaveText('Мустақиллик кўчаси');
-  await expect(page.getByTestId('conflict-incoming')).toHaveText('Амир Темур кўчаси');
+  const [street, pinfl] = [page.getByTestId('conflict-row').nth(0), page.getByTestId('conflict-row').nth(1)];
+  await expect(page.getByTestId('conflict-row')).toHaveCount(2);
+  await expect(street.getByTestId('conflict-local')).toHaveText('Мустақиллик кўчаси');
+  await expect(street.getByTestId('conflict-incoming')).toHaveText('Амир Темур кўчаси');
+  await expect(pinfl.getByTestId('conflict-incoming')).toHaveText(HAMIDOV_PINFL);
+  await expect(pinfl.getByTestId('conflict-take-incoming')).toBeDisabled();
+  await expect(pinfl.getByTestId('conflict-pinfl-taken')).toContainText('Hamidov Jasur');
   await expect(page.getByTestId('receive-apply')).toBeDisabled();
   await screenshot(page, 'transfer-copy-conflict-uz-Latn');
-  await page.getByTestId('conflict-take-incoming').check();
+  await page.getByTestId('conflict-all-incoming').click();
+  await expect(street.getByTestId('conflict-take-incoming')).toBeChecked();
+  await expect(pinfl.getByTestId('conflict-keep-local')).toBeChecked();
   await page.getByTestId('receive-apply').click();
   await expect(page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('receive-close').click();

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { FileFilter, UiLanguage } from '../../renderer/src/host/hostApi';
 import {
+  createCloseGate,
   createDispatcher,
   createHostHandlers,
   FileRegistry,
@@ -96,8 +97,20 @@ async function start(): Promise<void> {
     encrypt: (plain) => new Uint8Array(safeStorage.encryptString(Buffer.from(plain).toString('base64'))),
     decrypt: (cipher) => new Uint8Array(Buffer.from(safeStorage.decryptString(Buffer.from(cipher)), 'base64')),
   };
+  const closeGate = createCloseGate({
+    closeWindow: () => window.close(),
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+  // The page may hold the close while it makes the automatic backup on exit (closeGate.ts).
+  window.on('close', (event) => {
+    if (!closeGate.onWindowClose()) event.preventDefault();
+  });
   const handlers = createHostHandlers({
     fs: nodeFs,
+    closeGate,
     dialogs,
     registry,
     dataFolder,

@@ -33,6 +33,8 @@ export function createHostBridge(invoke: Invoke): HostApi {
     automaticBackupRemove: (name) => invoke('app:automatic-backup-remove', name),
     keepDataKey: (key) => invoke('app:keep-data-key', key),
     keptDataKey: () => invoke('app:kept-data-key'),
+    closeRequested: () => invoke('app:close-requested'),
+    closeAnswer: (answer) => invoke('app:close-answer', answer),
   } satisfies HostApi;
   return Object.freeze(host);
 }

@@ -27,6 +27,8 @@ export const CHANNELS = {
   automaticBackupRemove: 'app:automatic-backup-remove',
   keepDataKey: 'app:keep-data-key',
   keptDataKey: 'app:kept-data-key',
+  closeRequested: 'app:close-requested',
+  closeAnswer: 'app:close-answer',
 } as const satisfies { [K in keyof HostApi]: `app:${string}` };
 
 export type HostMethod = keyof typeof CHANNELS;

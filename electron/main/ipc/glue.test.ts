@@ -135,6 +135,8 @@ describe('preload bridge', () => {
       automaticBackupRemove: ['auto-2026-12-05T07-53-12.hmk'],
       keepDataKey: [new Uint8Array(32)],
       keptDataKey: [],
+      closeRequested: [],
+      closeAnswer: ['busy'],
     };
     for (const method of Object.keys(CHANNELS) as (keyof HostApi)[]) {
       invoke.mockClear();

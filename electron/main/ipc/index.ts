@@ -1,6 +1,7 @@
 import type { HostHandlers } from './glue';
 import { createAppInfoHandlers, type AppInfoDeps } from './appInfo';
 import { createAutomaticBackupHandlers, type SecretStorePort } from './automaticBackups';
+import type { CloseGate } from './closeGate';
 import { createFileHandlers, type FileDeps } from './files';
 import { createPrintHandlers, type PrinterPort } from './print';
 import { createShellHandlers, type ShellPort } from './shell';
@@ -12,6 +13,8 @@ export interface HostDeps extends FileDeps {
   /** The app's own data folder (automatic backups, the kept data key). */
   dataFolder: string;
   secrets: SecretStorePort;
+  /** The window's close, negotiated with the page (closeGate.ts). */
+  closeGate: CloseGate;
 }
 
 /** Every host capability as plain functions over injected dependencies; the glue serves them. */
@@ -22,6 +25,7 @@ export function createHostHandlers(deps: HostDeps): HostHandlers {
     ...createPrintHandlers(deps.printer, deps),
     ...createShellHandlers(deps.shell, deps.registry),
     ...createAutomaticBackupHandlers(deps),
+    ...deps.closeGate.handlers,
   };
 }
 
@@ -29,6 +33,7 @@ export { createDispatcher, registerHostHandlers, trustOrigin } from './glue';
 export type { Dispatch, SenderFrame, HostHandlers } from './glue';
 export { FileRegistry } from './fileRegistry';
 export { readOrCreateInstallationId } from './appInfo';
+export { createCloseGate, type CloseGate } from './closeGate';
 export type { SecretStorePort } from './automaticBackups';
 export type { DialogPort } from './files';
 export type { FsPort, FileHandlePort } from './fsPort';

@@ -66,4 +66,6 @@ export const ARGUMENT_SCHEMAS = {
   automaticBackupRemove: z.tuple([automaticBackupName]),
   keepDataKey: z.tuple([bytes.refine((b) => b.byteLength === DATA_KEY_BYTES, 'data key must be 32 bytes').nullable()]),
   keptDataKey: z.tuple([]),
+  closeRequested: z.tuple([]),
+  closeAnswer: z.tuple([z.enum(['ready', 'busy'])]),
 } satisfies { [K in HostMethod]: z.ZodType<Parameters<HostApi[K]>> };

@@ -35,7 +35,7 @@ import { useFeedback } from './feedback';
 import { Activity, type ReactNode } from 'react';
 import { canDo, type Actor } from '../domain/access';
 import { LockScreen, UserMenu, useIdleLock } from '../features/accounts';
-import { FileDrop, useAutomaticBackups } from '../features/exchange';
+import { ExitBackupScreen, FileDrop, useAutomaticBackups, useExitBackup } from '../features/exchange';
 import { MyWorkBadge } from '../features/myWork';
 import { useActor, useAppSelector } from './hooks';
 import { useServices } from './services';
@@ -68,6 +68,8 @@ export function AppShell() {
   const feedback = useFeedback();
   useIdleLock();
   useAutomaticBackups(!!actor && !locked);
+  // Locked or not: the day's work is backed up when the PC is switched off behind a locked screen too.
+  const exitBackup = useExitBackup(!!actor);
 
   const printToPdf = async () => {
     const result = await host.printToPdf({ suggestedName: 'hamkorlik.pdf', filters: [{ name: t('common:file.pdf'), extensions: ['pdf'] }] });
@@ -143,6 +145,7 @@ export function AppShell() {
       <NoticeBar />
     </Box>
     {locked && <LockScreen />}
+    <ExitBackupScreen state={exitBackup.state} onCloseNow={exitBackup.closeNow} />
     </FileDrop>
   );
 }

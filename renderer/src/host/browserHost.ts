@@ -137,6 +137,13 @@ export function createBrowserHost(): HostApi {
     async keptDataKey() {
       return ok(null);
     },
+    // A tab closes without asking the page (and with no automatic backups there is nothing to finish).
+    closeRequested() {
+      return new Promise<never>(() => undefined);
+    },
+    async closeAnswer() {
+      return ok(undefined);
+    },
   };
 }
 

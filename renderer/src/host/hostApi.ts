@@ -178,4 +178,16 @@ export interface HostApi {
   keepDataKey(key: Uint8Array | null): Promise<HostResult<void>>;
   /** The kept data key; null when none is kept or the OS can no longer decrypt it. */
   keptDataKey(): Promise<HostResult<Uint8Array | null>>;
+
+  /**
+   * Resolves when the user closes the window (the page keeps one such call pending while it has
+   * work to finish before closing). The host then holds the window until `closeAnswer`: `busy`
+   * (working — wait), `ready` (close now). A host whose window never closes under the page (the
+   * browser) never resolves it.
+   */
+  closeRequested(): Promise<HostResult<void>>;
+  closeAnswer(answer: CloseAnswer): Promise<HostResult<void>>;
 }
+
+/** The page's answer to a close request. */
+export type CloseAnswer = 'ready' | 'busy';

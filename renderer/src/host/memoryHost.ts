@@ -1,4 +1,4 @@
-import { AUTOMATIC_BACKUP_NAME, type HostApi, type HostResult, type SavedFile } from './hostApi';
+import { AUTOMATIC_BACKUP_NAME, type CloseAnswer, type HostApi, type HostResult, type SavedFile } from './hostApi';
 
 /**
  * A host for unit tests of renderer logic: saved files land in a map, opened files come from a
@@ -12,6 +12,10 @@ export interface MemoryHost extends HostApi {
   automaticBackups: Map<string, { bytes: Uint8Array; modifiedAt: string }>;
   /** The data key keepDataKey was given (a copy), or null. */
   keptKey: Uint8Array | null;
+  /** The user closes the window: resolves the page's pending closeRequested (false when none is pending). */
+  requestClose(): boolean;
+  /** The page's answers to close requests, in order. */
+  closeAnswers: CloseAnswer[];
 }
 
 export function createMemoryHost(): MemoryHost {
@@ -35,12 +39,21 @@ export function createMemoryHost(): MemoryHost {
     return fn(...args);
   };
 
+  let closeWaiter: (() => void) | null = null;
+
   const host: MemoryHost = {
     saved,
     toOpen,
     calls,
     automaticBackups,
     keptKey: null,
+    closeAnswers: [],
+    requestClose: () => {
+      const waiter = closeWaiter;
+      closeWaiter = null;
+      waiter?.();
+      return !!waiter;
+    },
     appInfo: track('appInfo', async () =>
       ok({ version: 'test', locale: 'uz-UZ', dataFolder: '/memory', installationId: '00000000-0000-4000-8000-000000000001', host: 'memory' as const, platform: 'test' }),
     ),
@@ -128,6 +141,11 @@ export function createMemoryHost(): MemoryHost {
       return ok(undefined);
     }),
     keptDataKey: track('keptDataKey', async () => ok(host.keptKey ? host.keptKey.slice() : null)),
+    closeRequested: track('closeRequested', () => new Promise((resolve) => (closeWaiter = () => resolve(ok(undefined))))),
+    closeAnswer: track('closeAnswer', async (answer) => {
+      host.closeAnswers.push(answer);
+      return ok(undefined);
+    }),
   };
   return host;
 }

@@ -79,6 +79,7 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       if (record.table !== 'documentFiles' && ((current?.rev as number | undefined) ?? null) !== record.localRev) throw new DomainError('staleRevision', record.id);
       const kind = record.result.kind;
       let value = values[index]!;
+      if (record.table === 'persons') await refuseTakenPinfl(db, value, current);
       // A purged case is identity only: no custody to set.
       // The duplicate key follows the merged names (it was left out of the merge, mergePlan.ts).
       if (record.table === 'persons' && !value.purgedAt) value = { ...value, dupKey: personDupKey(value as unknown as Person) };
@@ -113,6 +114,22 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   });
   const receipt = preview.mode === 'custody' ? { transferId: preview.transferId, caseIds: [...preview.package.manifest.caseIds], receivedAt: at } : null;
   return { log, receipt };
+}
+
+/**
+ * A PINFL is one person's here: a person written with a PINFL that another live person here holds
+ * — a conflict decided for theirs against `pinflTakenBy`, or two persons of the file carrying one
+ * PINFL — refuses the whole import (`invalidInput`, `pinflTaken`), nothing written.
+ */
+async function refuseTakenPinfl(db: HamkorlikDb, value: Row, current: Row | undefined): Promise<void> {
+  const pinfl = value.pinfl;
+  if (typeof pinfl !== 'string' || pinfl === '' || value.deletedAt || value.purgedAt || pinfl === current?.pinfl) return;
+  const holder = await db.persons
+    .where('pinfl')
+    .equals(pinfl)
+    .filter((person) => person.id !== value.id && person.deletedAt === null && !person.purgedAt)
+    .first();
+  if (holder) throw new ExchangeError('invalidInput', { reason: 'pinflTaken' });
 }
 
 /**

@@ -2,7 +2,7 @@ import Dexie, { type IndexableType, type Table } from 'dexie';
 import type { HamkorlikDb } from '../db';
 import { grant, type Grant } from '../grants';
 import { requireOffice } from '../repositories/guard';
-import { setSetting } from '../repositories/settings';
+import { getSetting, setSetting } from '../repositories/settings';
 import { DomainError } from '../../domain/errors';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import { createPackageWriter, ExchangeError, type ByteSink, type ByteSource } from '../../exchange';
@@ -165,10 +165,36 @@ async function* pages(db: HamkorlikDb, table: Table, readGrant: Grant, pageSize:
   }
 }
 
-/** Notes the automatic backup just written into the data folder; any logged-in user's session. */
-export async function recordAutomaticBackupMade(db: HamkorlikDb, fileName: string): Promise<void> {
+/**
+ * Notes the automatic backup just written into the data folder; any logged-in user's session.
+ * `startedAt`: when its reading began, so a change made while it was written counts as after it.
+ */
+export async function recordAutomaticBackupMade(db: HamkorlikDb, fileName: string, startedAt?: Date): Promise<void> {
   requireOffice(db, 'automaticBackup');
-  await setSetting(db, 'lastAutomaticBackup', { at: db.clock().toISOString(), fileName });
+  await setSetting(db, 'lastAutomaticBackup', { at: (startedAt ?? db.clock()).toISOString(), fileName });
+}
+
+const CHANGE_OPS: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'bulk']);
+
+/**
+ * Whether the office's data changed since the last automatic backup began (always, before the
+ * first): a create, update, delete or bulk write in the audit after that time. Settings are left
+ * out — the backup notes itself there. Any logged-in user's session (read under the automatic
+ * backup's grant, like the backup itself).
+ */
+export async function changedSinceAutomaticBackup(db: HamkorlikDb): Promise<boolean> {
+  requireOffice(db, 'automaticBackup');
+  const last = (await getSetting(db, 'lastAutomaticBackup'))?.at;
+  if (!last) return true;
+  return db.transaction('r', db.audit, async (tx) => {
+    grant(tx, { automaticBackup: true });
+    const change = await db.audit
+      .where('at')
+      .above(last)
+      .filter((entry) => CHANGE_OPS.has(entry.op) && entry.table !== 'settings')
+      .first();
+    return !!change;
+  });
 }
 
 /** Notes the backup just written, for the status and the reminder. Administrators and supervisors. */

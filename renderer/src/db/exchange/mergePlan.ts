@@ -30,6 +30,15 @@ export interface PlannedRecord {
   localRev: number | null;
   /** What to store as the new base: incoming with linked person ids, before references were mapped to local ones. */
   base: Row;
+  /** Persons: the other person here who already holds the PINFL this record would take (see `guardPinfl`). */
+  pinflTakenBy?: PinflHolder;
+}
+
+/** The local person who holds a PINFL, named for the conflict list. */
+export interface PinflHolder {
+  personId: string;
+  surname: unknown;
+  firstName: unknown;
 }
 
 /** The conflicts of one record, for the dialog that asks a person to decide each field. */
@@ -39,6 +48,8 @@ export interface RecordConflicts {
   conflicts: MergeConflict[];
   /** False when the record never travelled between the offices: every difference is then a conflict. */
   baseKnown: boolean;
+  /** Persons: theirs at `pinfl` is another person's PINFL here, so only ours can be kept (applyTransfer refuses theirs). */
+  pinflTakenBy?: PinflHolder;
 }
 
 export interface MergePlan {
@@ -110,14 +121,53 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         let theirs: Row = incoming;
         const unmerged = UNMERGED[table];
         if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];
-        const result = mergeRecord({ base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta }, context);
-        records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked });
+        let result = mergeRecord({ base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta }, context);
+        let pinflTakenBy: PinflHolder | undefined;
+        if (table === 'persons' && local) [result, pinflTakenBy] = await guardPinfl(db, result, local, theirs, base);
+        records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked, ...(pinflTakenBy ? { pinflTakenBy } : {}) });
       }
     }
-    const conflicts = records.flatMap((record) => (record.result.kind === 'conflict' ? [{ table: record.table, id: record.id, conflicts: record.result.conflicts, baseKnown: record.result.baseKnown }] : []));
+    const conflicts = records.flatMap((record) =>
+      record.result.kind === 'conflict'
+        ? [{ table: record.table, id: record.id, conflicts: record.result.conflicts, baseKnown: record.result.baseKnown, ...(record.pinflTakenBy ? { pinflTakenBy: record.pinflTakenBy } : {}) }]
+        : [],
+    );
     const unmatchedRefs = preview.refs.filter((ref) => ref.match === 'none' && !refMaps.get(ref.table)?.has(ref.id)).map((ref) => `${ref.table}:${ref.id}`);
     return { preview, records, conflicts, linkedPersons: [...personMap].map(([incomingId, localId]) => ({ incomingId, localId })), unmatchedRefs };
   });
+}
+
+/** The conflict path of a person's PINFL. */
+export const PINFL_PATH: readonly string[] = Object.freeze(['pinfl']);
+
+/**
+ * A PINFL is one person's here (the person form blocks a second holder). When a person seen before
+ * comes back with a PINFL that another live person here holds — the other office entered or
+ * corrected it — the merge must not take it silently: the field becomes a conflict (added if only
+ * their side changed it), ours kept in the value, and the holder is named so a person can check
+ * the two records. Taking theirs is refused when the import is applied.
+ */
+async function guardPinfl(db: HamkorlikDb, result: MergeResult<RecordMeta>, local: Row, incoming: Row, base: Row | undefined): Promise<[MergeResult<RecordMeta>, PinflHolder | undefined]> {
+  const theirs = incoming.pinfl;
+  if (result.kind === 'new' || typeof theirs !== 'string' || theirs === '' || theirs === local.pinfl) return [result, undefined];
+  const inConflict = result.kind === 'conflict' && result.conflicts.some((conflict) => samePath(conflict.path, PINFL_PATH));
+  if (!inConflict && (result.value as unknown as Row).pinfl !== theirs) return [result, undefined];
+  const holder = await db.persons
+    .where('pinfl')
+    .equals(theirs)
+    .filter((person) => person.id !== local.id && person.deletedAt === null && !person.purgedAt)
+    .first();
+  if (!holder) return [result, undefined];
+  const named: PinflHolder = { personId: holder.id, surname: holder.surname, firstName: holder.firstName };
+  if (inConflict) return [result, named];
+  const conflict: MergeConflict = { path: [...PINFL_PATH], base: base?.pinfl, local: local.pinfl ?? null, incoming: theirs };
+  const value = { ...(result.value as unknown as Row), pinfl: local.pinfl ?? null } as unknown as RecordMeta;
+  const conflicts = result.kind === 'conflict' ? [...result.conflicts, conflict] : [conflict];
+  return [{ kind: 'conflict', value, conflicts, baseKnown: base !== undefined }, named];
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
 /** `record` with the unmerged fields taken from `local`, so they can never differ in a merge. */

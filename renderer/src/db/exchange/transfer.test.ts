@@ -216,6 +216,50 @@ describe('a copy sent there and back', () => {
   });
 });
 
+describe('a person seen before comes back with a PINFL another person here holds', () => {
+  it('the PINFL is a conflict that can only keep ours, the holder named; taking theirs anyway refuses the import', async () => {
+    const a = await transferOffice('A4', 11);
+    const b = await transferOffice('B4', 12);
+    const { kase: y } = await familyWithPinfl(a.db);
+    const first = await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET));
+    await applyTransfer(b.db, first);
+
+    // At B, a member without a PINFL is given one that a person of another family at A already has
+    // (a typo, or the same child entered twice): A's other person is "seen" nowhere, only its PINFL clashes.
+    const memberships = await b.db.memberships.where('caseId').equals(y.id).toArray();
+    const persons = (await b.db.persons.bulkGet(memberships.map((m) => m.personId))).filter((p) => !!p);
+    const target = persons.find((p) => !p.pinfl) ?? persons[0]!;
+    const holder = (await a.db.persons.filter((p) => !!p.pinfl && !persons.some((q) => q.id === p.id) && p.deletedAt === null).first())!;
+    await b.db.persons.put(touched(target, { pinfl: holder.pinfl, healthNotes: 'checked at B' }, b.db.writeContext()));
+
+    const back = await send(b.db, [y.id], 'copy', a.peer);
+    const plan = await planMerge(a.db, await previewTransfer(a.db, open(back.bytes), SECRET));
+    const local = (await a.db.persons.get(target.id))!;
+    expect(plan.conflicts).toEqual([
+      {
+        table: 'persons',
+        id: target.id,
+        baseKnown: true,
+        conflicts: [{ path: ['pinfl'], base: local.pinfl, local: local.pinfl, incoming: holder.pinfl }],
+        pinflTakenBy: { personId: holder.id, surname: holder.surname, firstName: holder.firstName },
+      },
+    ]);
+    // Before any decision, the planned value keeps ours; the other field B changed is merged.
+    expect(plan.records.find((r) => r.id === target.id)!.result.value).toMatchObject({ pinfl: local.pinfl, healthNotes: 'checked at B' });
+
+    const before = await snapshot(a.db);
+    await expect(applyTransfer(a.db, plan, [{ table: 'persons', id: target.id, decisions: [{ path: ['pinfl'], take: 'incoming' }] }])).rejects.toMatchObject({
+      code: 'invalidInput',
+      details: { reason: 'pinflTaken' },
+    });
+    expect(await snapshot(a.db)).toEqual(before);
+
+    await applyTransfer(a.db, plan, [{ table: 'persons', id: target.id, decisions: [{ path: ['pinfl'], take: 'local' }] }]);
+    expect(await a.db.persons.get(target.id)).toMatchObject({ pinfl: local.pinfl, healthNotes: 'checked at B' });
+    expect(await a.db.persons.where('pinfl').equals(holder.pinfl!).count()).toBe(1);
+  });
+});
+
 describe('a copy between two PCs of one office', () => {
   it('travels under the office key, which opens it without a passphrase', async () => {
     const a = await transferOffice('A3', 11);

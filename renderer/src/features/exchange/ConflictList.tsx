@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import type { MergePlan } from '../../db/exchange';
 import { describeValue, fieldLabel } from '../cases';
-import { conflictKey, pathLabel, recordName, type Choices, type Take } from './conflicts';
+import { conflictKey, onlyLocal, pathLabel, personName, recordName, type Choices, type Take } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 
 /**
@@ -52,6 +52,7 @@ export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }:
             <TableBody>
               {record.conflicts.map((conflict) => {
                 const key = conflictKey(record.table, record.id, conflict.path);
+                const blocked = onlyLocal(record, conflict.path);
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
                     <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => fieldLabel(tc, field), (script) => tc(`common:script.${script}`))}</TableCell>
@@ -65,8 +66,13 @@ export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }:
                     <TableCell>
                       <RadioGroup value={choices[key] ?? ''} onChange={(event) => onChoose(key, event.target.value as Take)}>
                         <FormControlLabel value="local" disabled={disabled} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-keep-local' } as object }} />} label={t('transfer.conflicts.keepLocal')} />
-                        <FormControlLabel value="incoming" disabled={disabled} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-take-incoming' } as object }} />} label={t('transfer.conflicts.takeIncoming')} />
+                        <FormControlLabel value="incoming" disabled={disabled || blocked} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-take-incoming' } as object }} />} label={t('transfer.conflicts.takeIncoming')} />
                       </RadioGroup>
+                      {blocked && (
+                        <Typography variant="caption" color="warning.main" data-testid="conflict-pinfl-taken">
+                          {t('transfer.conflicts.pinflTaken', { name: personName(record.pinflTakenBy as unknown as Record<string, unknown>, language) ?? '—' })}
+                        </Typography>
+                      )}
                     </TableCell>
                   </TableRow>
                 );

@@ -6,6 +6,7 @@ import { DatabaseDirectory } from '../../db/activeDatabase';
 import { memoryDexieOptions } from '../../db/testing';
 import { createMemoryHost, type MemoryHost } from '../../host/memoryHost';
 import { SCHEMA_VERSIONS } from '../../db/versions';
+import { touched } from '../../domain/record';
 import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, backupBeforeUpgrade, runAutomaticBackup } from './automaticBackup';
 
 const at = (iso: string) => new Date(iso);
@@ -82,6 +83,28 @@ describe('the automatic backup of this PC', () => {
       Array.from({ length: AUTOMATIC_BACKUPS_KEPT }, (_, i) => `auto-2026-12-${String(i + 3).padStart(2, '0')}T08-00-00.hmk`),
     );
     expect((await exchangeStatus(db)).configured).toBe(true);
+  });
+
+  it('on exit, backs up only when the data changed since the last automatic backup began', async () => {
+    db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
+    await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }));
+    // (The office was seeded at the real time: the test's clock runs later than that.)
+    db.clock = () => at('2030-12-05T08:00:00Z');
+    // Before any automatic backup, exit backs up whatever the audit says.
+    expect(await runAutomaticBackup({ db, host }, db.clock(), { ifChanged: true })).toHaveProperty('made');
+    db.clock = () => at('2030-12-05T09:00:00Z');
+    expect(await runAutomaticBackup({ db, host }, db.clock(), { ifChanged: true })).toEqual({ skipped: 'unchanged' });
+
+    asCaseManager();
+    db.clock = () => at('2030-12-05T10:00:00Z');
+    const kase = (await db.cases.toCollection().first())!;
+    await db.cases.put(touched(kase, { phones: ['+998 90 000 00 00'] }, db.writeContext()));
+    db.clock = () => at('2030-12-05T10:30:00Z');
+    expect(await runAutomaticBackup({ db, host }, db.clock(), { ifChanged: true })).toMatchObject({ made: { name: 'auto-2030-12-05T10-30-00.hmk' } });
+    // Not due by the daily rule (2.5 hours), and nothing changed since 10:30: no file on exit.
+    db.clock = () => at('2030-12-05T17:00:00Z');
+    expect(await runAutomaticBackup({ db, host }, db.clock(), { ifChanged: true })).toEqual({ skipped: 'unchanged' });
+    expect(host.automaticBackups.size).toBe(2);
   });
 
   it('a kept key that no longer opens the office slots (a new setup here) is not used', async () => {

@@ -1,7 +1,7 @@
 import { getSetting } from '../../db/repositories/settings';
 import type { DatabaseDirectory } from '../../db/activeDatabase';
 import type { HamkorlikDb } from '../../db/db';
-import { exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
+import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
 
@@ -33,7 +33,7 @@ export function automaticBackupsToRemove(backups: readonly AutomaticBackup[], ke
 
 export type AutomaticBackupOutcome =
   | { made: { name: string; size: number }; removed: string[] }
-  | { skipped: 'notDue' | 'notConfigured' | 'noKey' }
+  | { skipped: 'notDue' | 'notConfigured' | 'noKey' | 'unchanged' }
   | { failed: HostError };
 
 /**
@@ -43,16 +43,22 @@ export type AutomaticBackupOutcome =
  * up and while this PC keeps no key for the office's current slots (someone who knows the passphrase
  * makes one backup here, or sets exchange up, and that keeps it).
  */
-export async function runAutomaticBackup(services: { db: HamkorlikDb; host: HostApi }, now: Date, options: { force?: boolean } = {}): Promise<AutomaticBackupOutcome> {
+export async function runAutomaticBackup(
+  services: { db: HamkorlikDb; host: HostApi },
+  now: Date,
+  /** `force`: whatever the time of the last one; `ifChanged`: only when the data changed since the last one began (on exit). */
+  options: { force?: boolean; ifChanged?: boolean } = {},
+): Promise<AutomaticBackupOutcome> {
   const { db, host } = services;
   if (!(await exchangeStatus(db)).configured) return { skipped: 'notConfigured' };
-  if (!options.force && !automaticBackupDue((await getSetting(db, 'lastAutomaticBackup'))?.at, now)) return { skipped: 'notDue' };
+  if (options.ifChanged && !(await changedSinceAutomaticBackup(db))) return { skipped: 'unchanged' };
+  if (!options.force && !options.ifChanged && !automaticBackupDue((await getSetting(db, 'lastAutomaticBackup'))?.at, now)) return { skipped: 'notDue' };
   const keys = await keptOfficeKeys(db, host);
   if (!keys) return { skipped: 'noKey' };
   const name = automaticBackupName(now);
   const written = await writeThroughHost(host, { automaticBackup: name }, (sink) => writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true }));
   if (!written.ok) return { failed: written.error };
-  await recordAutomaticBackupMade(db, written.value.file.name);
+  await recordAutomaticBackupMade(db, written.value.file.name, now);
   const removed: string[] = [];
   const listed = await host.automaticBackupList();
   if (listed.ok) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordConflicts, TransferPreview } from '../../db/exchange';
-import { caseRecordCount, chooseAll, conflictCount, conflictKey, importSummary, pathLabel, recordDecisions, recordName, refName, undecidedCount } from './conflicts';
+import { caseRecordCount, chooseAll, conflictCount, conflictKey, importSummary, onlyLocal, pathLabel, recordDecisions, recordName, refName, undecidedCount } from './conflicts';
 
 const CONFLICTS: RecordConflicts[] = [
   { table: 'cases', id: 'c1', baseKnown: true, conflicts: [{ path: ['phones'], base: [], local: ['1'], incoming: ['2'] }, { path: ['address', 'street'], base: 'a', local: 'b', incoming: 'c' }] },
@@ -33,6 +33,26 @@ describe('conflict decisions', () => {
       { table: 'cases', id: 'c1', decisions: [{ path: ['phones'], take: 'incoming' }, { path: ['address', 'street'], take: 'local' }] },
       { table: 'persons', id: 'p-local', decisions: [{ path: ['healthNotes'], take: 'local' }] },
     ]);
+  });
+
+  it('"take theirs everywhere" keeps ours for a PINFL another person here holds, and only there', () => {
+    const taken: RecordConflicts = {
+      table: 'persons',
+      id: 'p2',
+      baseKnown: true,
+      conflicts: [{ path: ['pinfl'], base: null, local: null, incoming: '31503880123456' }, { path: ['healthNotes'], base: '', local: 'a', incoming: 'b' }],
+      pinflTakenBy: { personId: 'p9', surname: name('Karimov'), firstName: name('Aziz') },
+    };
+    expect(onlyLocal(taken, ['pinfl'])).toBe(true);
+    expect(onlyLocal(taken, ['healthNotes'])).toBe(false);
+    expect(onlyLocal(CONFLICTS[1]!, ['pinfl'])).toBe(false);
+    expect(chooseAll([...CONFLICTS, taken], 'incoming')).toEqual({
+      [conflictKey('cases', 'c1', ['phones'])]: 'incoming',
+      [conflictKey('cases', 'c1', ['address', 'street'])]: 'incoming',
+      [conflictKey('persons', 'p-local', ['healthNotes'])]: 'incoming',
+      [conflictKey('persons', 'p2', ['pinfl'])]: 'local',
+      [conflictKey('persons', 'p2', ['healthNotes'])]: 'incoming',
+    });
   });
 
   it('keys a path unambiguously', () => {

@@ -1,7 +1,7 @@
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
-import type { RecordConflicts, RecordDecisions, TransferPreview } from '../../db/exchange';
+import { PINFL_PATH, type RecordConflicts, type RecordDecisions, type TransferPreview } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
 export type Take = 'local' | 'incoming';
@@ -24,9 +24,14 @@ export function undecidedCount(conflicts: readonly RecordConflicts[], choices: C
   return conflicts.reduce((sum, record) => sum + record.conflicts.filter((c) => !choices[conflictKey(record.table, record.id, c.path)]).length, 0);
 }
 
-/** The same choice for every conflict ("keep ours everywhere"), keeping nothing else. */
+/** Whether only ours can be kept: theirs is a PINFL another person here holds (applyTransfer would refuse it). */
+export function onlyLocal(record: RecordConflicts, path: readonly string[]): boolean {
+  return !!record.pinflTakenBy && path.length === PINFL_PATH.length && path.every((segment, index) => segment === PINFL_PATH[index]);
+}
+
+/** The same choice for every conflict ("keep ours everywhere"), keeping nothing else; a field that can only keep ours keeps it. */
 export function chooseAll(conflicts: readonly RecordConflicts[], take: Take): Choices {
-  return Object.fromEntries(conflicts.flatMap((record) => record.conflicts.map((c) => [conflictKey(record.table, record.id, c.path), take])));
+  return Object.fromEntries(conflicts.flatMap((record) => record.conflicts.map((c) => [conflictKey(record.table, record.id, c.path), onlyLocal(record, c.path) ? 'local' : take])));
 }
 
 /** The choices as applyTransfer takes them: one entry per record, its decided fields only. */
@@ -56,7 +61,7 @@ type Row = Record<string, unknown>;
 
 const isBiScript = (value: unknown): value is BiScriptText => typeof value === 'object' && value !== null && 'latn' in value && 'cyrl' in value;
 
-function personName(person: Row | undefined, language: DisplayLanguage): string | null {
+export function personName(person: Row | undefined, language: DisplayLanguage): string | null {
   if (!person) return null;
   const parts = [person.surname, person.firstName].filter(isBiScript).map((part) => biScriptIn(part, language));
   return parts.length ? parts.join(' ') : null;

@@ -68,6 +68,7 @@ describe('exchange failure messages', () => {
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'record' })),
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'pinflTaken' })),
       describeTransferFailure(new ExchangeError('wrongKey')),
     ];
     expect(failures.map((f) => f.key)).toEqual([
@@ -77,6 +78,7 @@ describe('exchange failure messages', () => {
       'exchange:transferError.record',
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
+      'exchange:transferError.pinflTaken',
       // The office key on a file made under an agreed passphrase: said at the field, pointing to the passphrase.
       'exchange:transferError.wrongKey',
     ]);

@@ -87,6 +87,7 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     if (code === 'wrongKey') return { key: 'exchange:transferError.wrongKey', secret: true };
     if (code === 'damagedAt' && (reason === 'table' || reason === 'record')) return { key: `exchange:transferError.${reason}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
+    if (code === 'invalidInput' && reason === 'pinflTaken') return { key: 'exchange:transferError.pinflTaken', detail };
   }
   if (expected === 'receipt' && error instanceof DomainError && error.code === 'notFound') return { key: 'exchange:transferError.unknownTransfer' };
   return describeFailure(error);

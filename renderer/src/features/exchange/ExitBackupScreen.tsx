@@ -1,0 +1,36 @@
+import { Alert, Backdrop, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { ExitBackupState } from './useExitBackup';
+
+/** Over everything (the lock screen included) while the window waits for the backup on exit. */
+export function ExitBackupScreen({ state, onCloseNow }: { state: ExitBackupState; onCloseNow: () => void }) {
+  const { t } = useTranslation('exchange');
+  if (state.phase === 'idle') return null;
+  return (
+    <Backdrop open sx={{ zIndex: (theme) => theme.zIndex.modal + 10 }} data-testid="exit-backup">
+      <Paper sx={{ p: 4, maxWidth: 560 }}>
+        <Stack spacing={2}>
+          {state.phase === 'backingUp' ? (
+            <>
+              <Typography variant="h6">{t('automatic.onExit')}</Typography>
+              <LinearProgress />
+              <Typography variant="body2" color="text.secondary">
+                {t('automatic.onExitHint')}
+              </Typography>
+            </>
+          ) : (
+            <Alert severity="error" data-testid="exit-backup-failed">
+              {t('automatic.failed')}
+              <Typography variant="caption" component="div" sx={{ mt: 1 }}>
+                {state.detail}
+              </Typography>
+            </Alert>
+          )}
+          <Button onClick={onCloseNow} data-testid="exit-backup-close-now" sx={{ alignSelf: 'flex-end' }}>
+            {t('automatic.closeNow')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Backdrop>
+  );
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useServices } from '../../app/services';
+import { runAutomaticBackup } from './automaticBackup';
+
+/** What the window shows while it closes: nothing, the backup being written, or why it could not be. */
+export type ExitBackupState = { phase: 'idle' } | { phase: 'backingUp' } | { phase: 'failed'; detail: string };
+
+/**
+ * The automatic backup on exit, while someone is logged in (`active`): the page waits for the
+ * window's close (host.closeRequested); when the office data changed since the last automatic
+ * backup began, it asks the host to hold the window, backs up, and lets it close. With nothing
+ * changed (or no key kept here) the window closes at once. A backup that fails keeps the window
+ * open with the reason, until the user closes it again. `closeNow` closes without waiting.
+ */
+export function useExitBackup(active: boolean): { state: ExitBackupState; closeNow: () => void } {
+  const { db, host } = useServices();
+  const [state, setState] = useState<ExitBackupState>({ phase: 'idle' });
+
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    void (async () => {
+      const asked = await host.closeRequested();
+      if (!asked.ok) return;
+      // Logged out meanwhile: nothing of this session to back up.
+      if (stopped || !db.session) return void host.closeAnswer('ready');
+      await host.closeAnswer('busy');
+      setState({ phase: 'backingUp' });
+      try {
+        const outcome = await runAutomaticBackup({ db, host }, new Date(), { ifChanged: true });
+        if ('failed' in outcome) {
+          setState({ phase: 'failed', detail: outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code });
+          return;
+        }
+      } catch (error) {
+        console.error(error);
+        setState({ phase: 'failed', detail: error instanceof Error ? error.message : String(error) });
+        return;
+      }
+      await host.closeAnswer('ready');
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [active, db, host]);
+
+  return { state, closeNow: () => void host.closeAnswer('ready') };
+}
