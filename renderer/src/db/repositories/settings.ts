@@ -10,7 +10,8 @@ export interface SettingValues {
   /** The office's exchange data key, wrapped only (db/exchange/exchangeKeys.ts); never in the audit. */
   exchangeKeys: { slots: KeySlots; setUpAt: string; changedAt: string | null; /** The data key's public id (exchange/keys.ts dataKeyId); absent in setups made before it existed. */ dataKeyId?: string };
   /** When and to which file the last backup was written (db/exchange/backup.ts). */
-  lastBackup: { at: string; fileName: string };
+  /** `size` and `includesDocumentBytes` from version 0.x on (older records lack them): the next backup's size is estimated from them. */
+  lastBackup: { at: string; fileName: string; size?: number; includesDocumentBytes?: boolean };
   /** The last automatic backup into the app's data folder (features/exchange/automaticBackup.ts). */
   lastAutomaticBackup: { at: string; fileName: string };
 }

@@ -82,6 +82,14 @@ describe('the automatic backup of this PC', () => {
     expect([...host.automaticBackups.keys()].sort()).toEqual(
       Array.from({ length: AUTOMATIC_BACKUPS_KEPT }, (_, i) => `auto-2026-12-${String(i + 3).padStart(2, '0')}T08-00-00.hmk`),
     );
+    // From the second one on, the host is told what size to expect, so a full disk refuses before writing.
+    const opened: (number | undefined)[] = [];
+    const open = host.automaticBackupWriteOpen;
+    host.automaticBackupWriteOpen = (request) => (opened.push(request.expectedBytes), open(request));
+    db.clock = () => at('2026-12-20T08:00:00Z');
+    await runAutomaticBackup({ db, host }, db.clock());
+    const newest = host.automaticBackups.get('auto-2026-12-09T08-00-00.hmk')!.bytes.byteLength;
+    expect(opened).toEqual([Math.floor(newest * 0.8)]);
     expect((await exchangeStatus(db)).configured).toBe(true);
   });
 

@@ -4,6 +4,7 @@ import type { HamkorlikDb } from '../../db/db';
 import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
+import { expectedBackupBytes } from './backupFile';
 
 /** How many automatic backups the data folder keeps: a working week and a bit. */
 export const AUTOMATIC_BACKUPS_KEPT = 7;
@@ -56,13 +57,16 @@ export async function runAutomaticBackup(
   const keys = await keptOfficeKeys(db, host);
   if (!keys) return { skipped: 'noKey' };
   const name = automaticBackupName(now);
-  const written = await writeThroughHost(host, { automaticBackup: name }, (sink) => writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true }));
+  // The newest automatic backup (always with the document bytes) tells the size to expect.
+  const listed = await host.automaticBackupList();
+  const expectedBytes = listed.ok ? expectedBackupBytes({ size: listed.value[0]?.size, includesDocumentBytes: true }, true) : undefined;
+  const written = await writeThroughHost(host, { automaticBackup: name, ...(expectedBytes === undefined ? {} : { expectedBytes }) }, (sink) => writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true }));
   if (!written.ok) return { failed: written.error };
   await recordAutomaticBackupMade(db, written.value.file.name, now);
   const removed: string[] = [];
-  const listed = await host.automaticBackupList();
-  if (listed.ok) {
-    for (const old of automaticBackupsToRemove(listed.value, AUTOMATIC_BACKUPS_KEPT)) {
+  const after = await host.automaticBackupList();
+  if (after.ok) {
+    for (const old of automaticBackupsToRemove(after.value, AUTOMATIC_BACKUPS_KEPT)) {
       if ((await host.automaticBackupRemove(old)).ok) removed.push(old);
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupAge, backupFileName, officeShortName, packageFilters, transferFileName } from './backupFile';
+import { backupAge, backupFileName, expectedBackupBytes, officeShortName, packageFilters, transferFileName } from './backupFile';
 
 describe('backup file names', () => {
   it('are Hamkorlik-<district>-<dd.mm.yyyy>.hmk, without apostrophes or the word for district', () => {
@@ -24,5 +24,17 @@ describe('backup file names', () => {
     expect(transferFileName({ districtCode: '1706215' }, now)).toBe('Hamkorlik-transfer-Gijduvon-24.11.2026.hmk');
     expect(transferFileName({ districtCode: '1706215' }, now, 'receipt')).toBe('Hamkorlik-receipt-Gijduvon-24.11.2026.hmk');
     expect(transferFileName(undefined, now)).toBe('Hamkorlik-transfer-24.11.2026.hmk');
+  });
+});
+
+describe('the size a backup is expected to need', () => {
+  it('is most of the last backup of the same kind, and unknown without one', () => {
+    expect(expectedBackupBytes({ size: 50_000_000, includesDocumentBytes: true }, true)).toBe(40_000_000);
+    // Without the document bytes the last one (with them) says nothing about this one, and the other way round.
+    expect(expectedBackupBytes({ size: 50_000_000, includesDocumentBytes: true }, false)).toBeUndefined();
+    expect(expectedBackupBytes({ size: 50_000_000, includesDocumentBytes: false }, true)).toBeUndefined();
+    // A record of a backup made before sizes were kept, or none at all.
+    expect(expectedBackupBytes({}, true)).toBeUndefined();
+    expect(expectedBackupBytes(undefined, false)).toBeUndefined();
   });
 });

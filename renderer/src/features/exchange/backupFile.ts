@@ -40,6 +40,23 @@ export function transferFileName(office: Pick<OfficeProfile, 'districtCode'> | u
   return `Hamkorlik-${kind}${short ? `-${short}` : ''}-${formatDate(toIsoDate(now))}.${PACKAGE_EXTENSION}`;
 }
 
+/**
+ * Of the last backup's size, what the next one is taken to need at least. A backup only grows with
+ * the office's work (deletions leave tombstones); a purge can shrink it, so the estimate stays well
+ * under the last size: a drive refused up front surely could not have held the file.
+ */
+export const EXPECTED_SHARE_OF_LAST_BACKUP = 0.8;
+
+/**
+ * The bytes a backup is expected to take, for the host's free-space check before anything is
+ * written: from the last backup of the same kind (with or without document bytes); undefined when
+ * there is none to go by (the check then happens as the disk fills).
+ */
+export function expectedBackupBytes(last: { size?: number; includesDocumentBytes?: boolean } | undefined, includeDocumentBytes: boolean): number | undefined {
+  if (!last?.size || last.includesDocumentBytes !== includeDocumentBytes) return undefined;
+  return Math.floor(last.size * EXPECTED_SHARE_OF_LAST_BACKUP);
+}
+
 /** The dialogs' filter; `name` is translated by the caller. */
 export function packageFilters(name: string): FileFilter[] {
   return [{ name, extensions: [PACKAGE_EXTENSION] }];

@@ -2,7 +2,8 @@ import { recordBackupMade, writeBackup, type ExchangeProgress, type OfficeKeys }
 import type { HamkorlikDb } from '../../db/db';
 import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
-import { packageFilters } from './backupFile';
+import { getSetting } from '../../db/repositories/settings';
+import { expectedBackupBytes, packageFilters } from './backupFile';
 
 /**
  * Writes a backup of the whole database into a file the user picks and records it as the last
@@ -22,13 +23,15 @@ export async function saveBackup(
   },
 ): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
   const { host, db } = services;
-  const written = await writeThroughHost(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, async (sink) => {
+  const expectedBytes = expectedBackupBytes(await getSetting(db, 'lastBackup'), options.includeDocumentBytes);
+  const target = { suggestedName: options.fileName, filters: packageFilters(options.filterName), ...(expectedBytes === undefined ? {} : { expectedBytes }) };
+  const written = await writeThroughHost(host, target, async (sink) => {
     const result = await writeBackup(db, keys, sink, { includeDocumentBytes: options.includeDocumentBytes, onProgress: options.onProgress, signal: options.signal });
     // A Cancel pressed as the last block went out still means "no file".
     options.signal.throwIfAborted();
     return result;
   });
   if (!written.ok) return written;
-  await recordBackupMade(db, written.value.file.name);
+  await recordBackupMade(db, written.value.file.name, { size: written.value.file.size, includesDocumentBytes: options.includeDocumentBytes });
   return { ok: true, value: { file: written.value.file, counts: written.value.value.counts } };
 }
