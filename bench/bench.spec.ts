@@ -146,8 +146,14 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
     const raw = await call<{ ms: number; records: number }>(page, 'rawPutOfDatabase');
-    const [dexie, dexieHeap] = await withPeakHeap(page, () => call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport'));
     const [restore, restoreHeap] = await withPeakHeap(page, () => call<{ ms: number; verifyMs: number; writeMs: number; finishMs: number; records: number }>(page, 'restore'));
+    // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
+    const [dexie, dexieHeap] = await withPeakHeap(page, () =>
+      call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport').catch((error: unknown) => {
+        console.log(`dexie-export-import at ${families} families failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        return { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN };
+      }),
+    );
     await context.close();
     rmSync(profile, { recursive: true, force: true });
     rows.push({

@@ -198,7 +198,11 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   // Both edit the street; A the house, B the reason for the referral.
   await editCase(page, shellA, 'Usmonova', { 'case-street': 'Мустақиллик кўчаси', 'case-house': '15' });
   await expect(page.getByTestId('case-transferred-alert')).toHaveCount(0);
-  await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди', 'member-1-pinfl': HAMIDOV_PINFL });
+  await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди' });
+  await b.page.getByTestId('member-row').filter({ hasText: 'Jasur' }).click();
+  await b.page.getByTestId('member-dialog-pinfl').fill(HAMIDOV_PINFL);
+  await b.page.getByTestId('member-dialog-save').click();
+  await expect(b.page.getByTestId('member-dialog')).toBeHidden();
 
   // B sends it back. A decides the street, which both changed, field by field; the boy's PINFL,
   // which only B changed, is held back too: the Hamidovs' boy has it here, so only ours can be kept.
@@ -214,6 +218,7 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await expect(pinfl.getByTestId('conflict-take-incoming')).toBeDisabled();
   await expect(pinfl.getByTestId('conflict-pinfl-taken')).toContainText('Hamidov Jasur');
   await expect(page.getByTestId('receive-apply')).toBeDisabled();
+  await pinfl.scrollIntoViewIfNeeded();
   await screenshot(page, 'transfer-copy-conflict-uz-Latn');
   await page.getByTestId('conflict-all-incoming').click();
   await expect(street.getByTestId('conflict-take-incoming')).toBeChecked();
