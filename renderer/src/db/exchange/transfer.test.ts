@@ -16,7 +16,7 @@ import { previewTransfer } from './receive';
 import { chunksOf, memoryFile, snapshot, transferOffice } from './testing';
 import { exchangeLogEntries, pendingTransfers } from './exchangeLog';
 import { setUpExchange, unlockExchange } from './exchangeKeys';
-import { writeTransfer } from './transfer';
+import { collectTransfer, writeTransfer } from './transfer';
 import { readReportInput } from '../repositories/reports';
 import { computeIndicators, month } from '../../reports';
 
@@ -213,6 +213,34 @@ describe('a copy sent there and back', () => {
 
     // A second plan of the same file finds the record changed since: nothing more to decide than before, and the applied plan is stale.
     await expect(applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'staleRevision' });
+  });
+});
+
+describe('the case conferences a transfer carries', () => {
+  it('only those that discussed no family outside the transfer: the minutes of a meeting on other families stay here, counted', async () => {
+    const a = await transferOffice('A5', 11);
+    const [x, other] = (await a.db.cases.toArray()).filter((kase) => !kase.deletedAt);
+    const meeting = (caseIds: string[], decisions: string) => ({
+      ...newRecordMeta(a.db.writeContext()),
+      date: '2026-11-20' as IsoDate,
+      mahallaId: x!.address.mahallaId,
+      attendees: [],
+      caseIds,
+      decisions,
+      nextSteps: [],
+    });
+    const own = meeting([x!.id], 'Only about X');
+    const shared = meeting([x!.id, other!.id], 'About X and the other family');
+    await a.db.conferences.bulkPut([own, shared]);
+
+    const one = await collectTransfer(a.db, [x!.id], 'copy');
+    expect(one.tables.conferences.map((c) => c.id)).toEqual([own.id]);
+    expect(one.leftOut).toEqual({ conferences: 1 });
+    const both = await collectTransfer(a.db, [x!.id, other!.id], 'copy');
+    expect(both.tables.conferences.map((c) => c.id).sort()).toEqual([own.id, shared.id].sort());
+    expect(both.leftOut).toEqual({ conferences: 0 });
+    // What the sender is told, from the file written.
+    expect((await send(a.db, [x!.id], 'copy')).leftOut).toEqual({ conferences: 1 });
   });
 });
 

@@ -15,12 +15,15 @@ import { MANIFEST_TABLE, REF_TABLES, refsOf, refTableName, TRANSFER_TABLES, type
 export interface TransferContents {
   tables: Record<TransferTable, Record<string, unknown>[]>;
   refs: Record<RefTable, Record<string, unknown>[]>;
+  /** Records not sent, and why: conferences that also discussed families not in the transfer. */
+  leftOut: { conferences: number };
 }
 
 /**
  * Everything a transfer of `caseIds` carries, read in one transaction (a consistent picture): the
  * cases, their memberships and the persons in them, their history and case work, the conferences
- * that discussed one of them, the documents registered for them (the DOCX bytes only with
+ * that discussed only cases of the transfer (the minutes of a meeting on other families too are
+ * about those families: they stay here, counted in `leftOut`), the documents registered for them (the DOCX bytes only with
  * `includeDocumentBytes`), tombstones included; then the users, mahallas, specialists, agencies
  * and teams those records point to, as reference entries (a user only as id, name and position:
  * accounts are not the other office's business). Administrators and supervisors. A custody
@@ -42,7 +45,8 @@ export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[
     const personIds = [...new Set(memberships.map((m) => m.personId as string))];
     const persons = (await db.persons.bulkGet(personIds)).filter((p) => !!p);
     const wanted = new Set(ids);
-    const conferences = await db.conferences.where('caseIds').anyOf(ids).distinct().toArray();
+    const discussed = await db.conferences.where('caseIds').anyOf(ids).distinct().toArray();
+    const conferences = discussed.filter((conference) => conference.caseIds.every((id) => wanted.has(id)));
     const documents = await db.documents.filter((d) => (d.caseId !== null && wanted.has(d.caseId)) || !!d.caseIds?.some((id) => wanted.has(id))).toArray();
     const documentFiles = options.includeDocumentBytes ? (await db.documentFiles.bulkGet(documents.map((d) => d.id))).filter((f) => !!f) : [];
     const tables = {
@@ -77,7 +81,7 @@ export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[
       agencies: (await db.agencies.bulkGet([...(pointed.get('agencies') ?? [])])).filter((a) => !!a) as never,
       teams: teams as never,
     };
-    return { tables, refs };
+    return { tables, refs, leftOut: { conferences: discussed.length - conferences.length } };
   });
 }
 
@@ -122,7 +126,12 @@ export async function packageKeys(keys: TransferKeys): Promise<ExchangeKeys> {
  * back whole (`verify`), leaves the database as it was.
  * Administrators and supervisors. Returns the transfer's id and counts.
  */
-export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<{ transferId: string; counts: Record<string, number> }> {
+export async function writeTransfer(
+  db: HamkorlikDb,
+  keys: TransferKeys,
+  sink: ByteSink,
+  options: TransferOptions,
+): Promise<{ transferId: string; counts: Record<string, number>; leftOut: TransferContents['leftOut'] }> {
   const session = requireOffice(db, 'transferCases');
   const contents = await collectTransfer(db, options.caseIds, options.mode, { includeDocumentBytes: options.includeDocumentBytes ?? false });
   const transferId = crypto.randomUUID();
@@ -189,7 +198,7 @@ export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: B
       );
     }
   });
-  return { transferId, counts };
+  return { transferId, counts, leftOut: contents.leftOut };
 }
 
 /** Every case of a mahalla that is not deleted: "transfer all cases of this mahalla". */

@@ -47,8 +47,11 @@ export type AutomaticBackupOutcome =
 export async function runAutomaticBackup(
   services: { db: HamkorlikDb; host: HostApi },
   now: Date,
-  /** `force`: whatever the time of the last one; `ifChanged`: only when the data changed since the last one began (on exit). */
-  options: { force?: boolean; ifChanged?: boolean } = {},
+  /**
+   * `force`: whatever the time of the last one; `ifChanged`: only when the data changed since the last
+   * one began (on exit); `onStart`: called once it is decided that a backup is written, before it starts.
+   */
+  options: { force?: boolean; ifChanged?: boolean; onStart?: () => void } = {},
 ): Promise<AutomaticBackupOutcome> {
   const { db, host } = services;
   if (!(await exchangeStatus(db)).configured) return { skipped: 'notConfigured' };
@@ -56,6 +59,7 @@ export async function runAutomaticBackup(
   if (!options.force && !options.ifChanged && !automaticBackupDue((await getSetting(db, 'lastAutomaticBackup'))?.at, now)) return { skipped: 'notDue' };
   const keys = await keptOfficeKeys(db, host);
   if (!keys) return { skipped: 'noKey' };
+  options.onStart?.();
   const name = automaticBackupName(now);
   // The newest automatic backup (always with the document bytes) tells the size to expect.
   const listed = await host.automaticBackupList();

@@ -40,7 +40,7 @@ export async function saveTransfer(
     signal: AbortSignal;
     onBytes: (bytes: number) => void;
   },
-): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
+): Promise<HostResult<{ file: SavedFile; counts: Record<string, number>; leftOut: { conferences: number } }>> {
   const { host, db } = services;
   const written = await writeRecorded(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink, commit) =>
     writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
@@ -51,7 +51,7 @@ export async function saveTransfer(
       commit,
     }),
   );
-  return written.ok ? { ok: true, value: { file: written.value.file, counts: written.value.value.counts } } : written;
+  return written.ok ? { ok: true, value: { file: written.value.file, counts: written.value.value.counts, leftOut: written.value.value.leftOut } } : written;
 }
 
 /**

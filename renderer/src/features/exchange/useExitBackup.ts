@@ -24,18 +24,22 @@ export function useExitBackup(active: boolean): { state: ExitBackupState; closeN
       if (!asked.ok) return;
       // Logged out meanwhile: nothing of this session to back up.
       if (stopped || !db.session) return void host.closeAnswer('ready');
-      await host.closeAnswer('busy');
-      setState({ phase: 'backingUp' });
+      // Only a backup that will be written holds the window; the checks before it take milliseconds.
+      const onStart = () => {
+        void host.closeAnswer('busy');
+        setState({ phase: 'backingUp' });
+      };
+      // A failure keeps the window open with the reason, however early it came.
+      const fail = (detail: string) => {
+        void host.closeAnswer('busy');
+        setState({ phase: 'failed', detail });
+      };
       try {
-        const outcome = await runAutomaticBackup({ db, host }, new Date(), { ifChanged: true });
-        if ('failed' in outcome) {
-          setState({ phase: 'failed', detail: outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code });
-          return;
-        }
+        const outcome = await runAutomaticBackup({ db, host }, new Date(), { ifChanged: true, onStart });
+        if ('failed' in outcome) return fail(outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code);
       } catch (error) {
         console.error(error);
-        setState({ phase: 'failed', detail: error instanceof Error ? error.message : String(error) });
-        return;
+        return fail(error instanceof Error ? error.message : String(error));
       }
       await host.closeAnswer('ready');
     })();
