@@ -286,6 +286,7 @@ test('closing the window after a day of work first backs the office up into the 
   expect(host.requestClose()).toBe(false);
   await started;
   await expect(page.getByTestId('exit-backup')).toContainText('Dastur yopilishidan oldin bugungi ishning avtomatik zaxira nusxasi saqlanmoqda');
+  await expect(page.getByTestId('exit-backup')).toHaveCSS('opacity', '1');
   await screenshot(page, 'exchange-exit-backup-uz-Latn');
   expect(host.closed).toBe(false);
   release();
