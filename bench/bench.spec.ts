@@ -189,6 +189,32 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
   console.log(`written to ${file}`);
 });
 
+test('schema upgrades: an office at v004 opened by this version', async () => {
+  // BENCH_UPGRADE_SIZES=100000 for a regional office: its load at v004 alone then takes about half an hour here.
+  const sizes = (process.env.BENCH_UPGRADE_SIZES ?? '20000').split(',').map(Number);
+  const server = await startRendererServer(DIST, 0);
+  const rows: Record<string, number>[] = [];
+  for (const families of sizes) {
+    const profile = mkdtempSync(join(tmpdir(), 'hamkorlik-bench-upgrade-'));
+    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/index.html`);
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+    const result = await call<{ loadMs: number; openMs: Record<string, number>; cases: number }>(page, 'upgrades', families, families >= 100_000 ? 20 : 1);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    const upgrades = Object.fromEntries(Object.entries(result.openMs).map(([version, ms]) => [`${version}S`, round(ms / 1000)]));
+    const totalS = round(Object.values(result.openMs).reduce((a, b) => a + b, 0) / 1000);
+    rows.push({ families, loadAtV004S: round(result.loadMs / 1000), ...upgrades, totalS, totalVsLoad: round(totalS / (result.loadMs / 1000)) });
+  }
+  await server.close();
+  mkdirSync(RESULTS, { recursive: true });
+  const file = `${RESULTS}/upgrades-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+  const keys = Object.keys(rows[0] ?? {});
+  console.log(`\n${keys.map((key) => `${key.padEnd(16)}${rows.map((row) => String(row[key]).padStart(12)).join('')}`).join('\n')}\nwritten to ${file}`);
+});
+
 test('case files at office scale', async () => {
   // BENCH_REUSE=1 keeps each size's browser profile under bench/.profiles and skips loading when
   // it already holds the data (for iterating on queries); the loading figures are then absent.

@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 import { DatabaseDirectory } from '../renderer/src/db/activeDatabase';
 import { loadRecordSet, type RecordSet } from '../renderer/src/db/bulkLoad';
 import { HamkorlikDb } from '../renderer/src/db/db';
+import { SCHEMA_VERSIONS } from '../renderer/src/db/versions';
 import { facetCounts, queryCases } from '../renderer/src/db/repositories/caseQueries';
 import { getCaseFile } from '../renderer/src/db/repositories/cases';
 import { fullAccessSession, login, needsFirstPassword, setFirstPassword } from '../renderer/src/db/repositories/accounts';
@@ -393,6 +394,30 @@ const bench = {
   dropMiniSearch() {
     (window as unknown as { keepIndex: unknown }).keepIndex = null;
     lastSet = null;
+  },
+
+  /**
+   * What an office waits for on the first start after an update: the generated office loaded at
+   * schema v004 (the oldest an office in the field may hold), then opened at each later version in
+   * turn, each open timed (Dexie runs that version's upgrade function inside it).
+   */
+  async upgrades(families: number, districts: number) {
+    const { set, userId, installationId } = demoOffice({ families, seed: 7, districts });
+    const name = `upgrade-bench-${Date.now()}`;
+    const first = 4;
+    const old = new HamkorlikDb(name, {}, SCHEMA_VERSIONS.slice(0, first));
+    old.session = fullAccessSession(userId, installationId);
+    const [, loadMs] = await timed(() => loadRecordSet(old, set, GENERATOR_TODAY, { kind: 'bench' }));
+    old.close();
+    const openMs: Record<string, number> = {};
+    for (let version = first + 1; version <= SCHEMA_VERSIONS.length; version++) {
+      const next = new HamkorlikDb(name, {}, SCHEMA_VERSIONS.slice(0, version));
+      const [, ms] = await timed(() => next.open());
+      openMs[`v${String(version).padStart(3, '0')}`] = ms;
+      next.close();
+    }
+    await Dexie.delete(name);
+    return { loadMs, openMs, cases: set.cases.length };
   },
 
   async ourHits(queries: string[]) {
