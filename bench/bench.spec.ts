@@ -131,17 +131,23 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>): Promise<[T, 
   }
 }
 
+/** The bench page in a new disk-backed profile (as the app keeps its data), ready to be called. */
+async function freshProfilePage(origin: string, kind: string) {
+  const profile = mkdtempSync(join(tmpdir(), `hamkorlik-bench-${kind}-`));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
+  const page = await context.newPage();
+  await page.goto(`${origin}/index.html`);
+  await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+  return { profile, context, page };
+}
+
 test('exchange: backup and restore beside raw IndexedDB and dexie-export-import', async () => {
-  // BENCH_EXCHANGE_SIZES=100000 for the issue's size: the load alone then takes about half an hour here.
+  // BENCH_EXCHANGE_SIZES=100000 for the issue's size: about 2.5 hours here (docs/BENCH.md).
   const sizes = (process.env.BENCH_EXCHANGE_SIZES ?? '5000,20000').split(',').map(Number);
   const server = await startRendererServer(DIST, 0);
   const rows: Record<string, number>[] = [];
   for (const families of sizes) {
-    const profile = mkdtempSync(join(tmpdir(), 'hamkorlik-bench-exchange-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+    const { profile, context, page } = await freshProfilePage(server.origin, 'exchange');
     const load = await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
@@ -190,16 +196,12 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
 });
 
 test('schema upgrades: an office at v004 opened by this version', async () => {
-  // BENCH_UPGRADE_SIZES=100000 for a regional office: its load at v004 alone then takes about half an hour here.
+  // BENCH_UPGRADE_SIZES=100000 for a regional office: its load at v004 alone then takes about twenty minutes here.
   const sizes = (process.env.BENCH_UPGRADE_SIZES ?? '20000').split(',').map(Number);
   const server = await startRendererServer(DIST, 0);
   const rows: Record<string, number>[] = [];
   for (const families of sizes) {
-    const profile = mkdtempSync(join(tmpdir(), 'hamkorlik-bench-upgrade-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
-    const page = await context.newPage();
-    await page.goto(`${server.origin}/index.html`);
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
+    const { profile, context, page } = await freshProfilePage(server.origin, 'upgrade');
     const result = await call<{ loadMs: number; openMs: Record<string, number>; cases: number }>(page, 'upgrades', families, families >= 100_000 ? 20 : 1);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
