@@ -50,7 +50,7 @@ async function start(): Promise<void> {
     // The upgrade goes on: not starting would lose more than the copy protects (the daily copies remain).
     console.error('backup before the upgrade', error);
   }
-  // A regional office's upgrade rewrites every case: minutes at 100,000 (docs/BENCH.md), never a blank window.
+  // An upgrade may rewrite many cases (v006 at 20,000 families: 34 s, docs/BENCH.md): never a blank window meanwhile.
   if (upgrading) root.render(<StartupScreen i18n={i18n} text="common:startup.upgrading" testId="startup-upgrade" />);
   const db = await directory.openActive();
   void requestPersistentStorage();

@@ -23,8 +23,8 @@ export interface TransferContents {
  * Everything a transfer of `caseIds` carries, read in one transaction (a consistent picture): the
  * cases, their memberships and the persons in them, their history and case work, the conferences
  * that discussed only cases of the transfer (the minutes of a meeting on other families too are
- * about those families: they stay here, counted in `leftOut`), the documents registered for them (the DOCX bytes only with
- * `includeDocumentBytes`), tombstones included; then the users, mahallas, specialists, agencies
+ * about those families: they stay here, counted in `leftOut`), the documents registered for them
+ * (the DOCX bytes only with `includeDocumentBytes`), tombstones included; then the users, mahallas, specialists, agencies
  * and teams those records point to, as reference entries (a user only as id, name and position:
  * accounts are not the other office's business). Administrators and supervisors. A custody
  * transfer of a case already transferred away is refused (`caseTransferred`).
