@@ -22,7 +22,7 @@ export { BACKUP_TABLES, changedSinceAutomaticBackup, recordAutomaticBackupMade, 
 export { inspectPackage, restoreBackup, type PackageInfo, type RestoreOptions } from './restore';
 export { caseIdsOfMahalla, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
 export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef, type RecordStatus, type TransferPackage, type TransferPreview } from './receive';
-export { PINFL_PATH, planMerge, type MergePlan, type PinflHolder, type PlannedRecord, type RecordConflicts, type RecordDecisions } from './mergePlan';
+export { isPinflPath, planMerge, type MergePlan, type PinflHolder, type PlannedRecord, type RecordConflicts, type RecordDecisions } from './mergePlan';
 export { applyTransfer, type AppliedTransfer } from './apply';
 export { importReceipt, writeReceipt } from './receipt';
 export { exchangeLogEntries, pendingTransfers, type PendingTransfer } from './exchangeLog';

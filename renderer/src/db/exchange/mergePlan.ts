@@ -140,6 +140,11 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
 /** The conflict path of a person's PINFL. */
 export const PINFL_PATH: readonly string[] = Object.freeze(['pinfl']);
 
+/** Whether a conflict's path is a person's PINFL. */
+export function isPinflPath(path: readonly string[]): boolean {
+  return path.length === 1 && path[0] === PINFL_PATH[0];
+}
+
 /**
  * A PINFL is one person's here (the person form blocks a second holder). When a person seen before
  * comes back with a PINFL that another live person here holds — the other office entered or
@@ -150,7 +155,7 @@ export const PINFL_PATH: readonly string[] = Object.freeze(['pinfl']);
 async function guardPinfl(db: HamkorlikDb, result: MergeResult<RecordMeta>, local: Row, incoming: Row, base: Row | undefined): Promise<[MergeResult<RecordMeta>, PinflHolder | undefined]> {
   const theirs = incoming.pinfl;
   if (result.kind === 'new' || typeof theirs !== 'string' || theirs === '' || theirs === local.pinfl) return [result, undefined];
-  const inConflict = result.kind === 'conflict' && result.conflicts.some((conflict) => samePath(conflict.path, PINFL_PATH));
+  const inConflict = result.kind === 'conflict' && result.conflicts.some((conflict) => isPinflPath(conflict.path));
   if (!inConflict && (result.value as unknown as Row).pinfl !== theirs) return [result, undefined];
   const holder = await db.persons
     .where('pinfl')
@@ -164,10 +169,6 @@ async function guardPinfl(db: HamkorlikDb, result: MergeResult<RecordMeta>, loca
   const value = { ...(result.value as unknown as Row), pinfl: local.pinfl ?? null } as unknown as RecordMeta;
   const conflicts = result.kind === 'conflict' ? [...result.conflicts, conflict] : [conflict];
   return [{ kind: 'conflict', value, conflicts, baseKnown: base !== undefined }, named];
-}
-
-function samePath(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((segment, index) => segment === b[index]);
 }
 
 /** `record` with the unmerged fields taken from `local`, so they can never differ in a merge. */

@@ -1,7 +1,7 @@
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
-import { PINFL_PATH, type RecordConflicts, type RecordDecisions, type TransferPreview } from '../../db/exchange';
+import { isPinflPath, type RecordConflicts, type RecordDecisions, type TransferPreview } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
 export type Take = 'local' | 'incoming';
@@ -26,7 +26,7 @@ export function undecidedCount(conflicts: readonly RecordConflicts[], choices: C
 
 /** Whether only ours can be kept: theirs is a PINFL another person here holds (applyTransfer would refuse it). */
 export function onlyLocal(record: RecordConflicts, path: readonly string[]): boolean {
-  return !!record.pinflTakenBy && path.length === PINFL_PATH.length && path.every((segment, index) => segment === PINFL_PATH[index]);
+  return !!record.pinflTakenBy && isPinflPath(path);
 }
 
 /** The same choice for every conflict ("keep ours everywhere"), keeping nothing else; a field that can only keep ours keeps it. */
