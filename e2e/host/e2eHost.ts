@@ -50,6 +50,13 @@ export interface E2eHost {
 }
 
 /**
+ * The drive the e2e host writes to is a FAT32 stick in miniature where volumes are concerned: a
+ * file written in volumes is cut every 4 KiB, so a test office of a few families makes several.
+ * (A single file past FAT32's limit is played with an `EFBIG` write fault.)
+ */
+export const E2E_VOLUME_BYTES = 4 * 1024;
+
+/**
  * Plays Electron's main process for a page in plain Chromium: the very handler functions of
  * electron/main/ipc, with a temp folder for dialogs and injectable faults, behind the glue's
  * checks, exposed to the page as `window.host` with the shape the preload gives.
@@ -84,6 +91,7 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
   const handlers = createHostHandlers({
     fs,
     registry: new FileRegistry(),
+    volumeBytes: E2E_VOLUME_BYTES,
     dataFolder: options.dataFolder,
     secrets: testSecrets(() => state.secretsAvailable),
     closeGate,

@@ -65,20 +65,17 @@ export class ExchangePage {
 }
 
 /**
- * Drags the file at `path` onto the app's window and drops it, as from a file manager: the page
- * gets a DataTransfer holding the file. `whileOver` runs while the file hangs over the window.
+ * Drags the files at `paths` (one, or the volumes of one backup) onto the app's window and drops
+ * them, as from a file manager: the page gets a DataTransfer holding the files. `whileOver` runs
+ * while the files hang over the window.
  */
-export async function dropFile(page: Page, path: string, whileOver?: () => Promise<void>): Promise<void> {
-  const bytes = await readFile(path);
-  const transfer = await page.evaluateHandle(
-    ({ name, base64 }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const dataTransfer = new DataTransfer();
-      dataTransfer.items.add(new File([data], name));
-      return dataTransfer;
-    },
-    { name: basename(path), base64: bytes.toString('base64') },
-  );
+export async function dropFile(page: Page, paths: string | string[], whileOver?: () => Promise<void>): Promise<void> {
+  const files = await Promise.all([paths].flat().map(async (path) => ({ name: basename(path), base64: (await readFile(path)).toString('base64') })));
+  const transfer = await page.evaluateHandle((dropped) => {
+    const dataTransfer = new DataTransfer();
+    for (const { name, base64 } of dropped) dataTransfer.items.add(new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name));
+    return dataTransfer;
+  }, files);
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await whileOver?.();

@@ -318,3 +318,64 @@ test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   await expect(new AppShell(page).notice()).toContainText('Это не файл резервной копии Hamkorlik.');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
+
+test('a backup that does not fit a FAT32 stick is written in volumes, and restores from them, picked or dropped together; a missing volume is named', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const exchange = new ExchangePage(page);
+  const backupDialog = page.getByTestId('backup-dialog');
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await page.getByTestId('exchange-backup').click();
+  await expect(backupDialog.getByTestId('backup-in-volumes')).toHaveCount(0); // a small office is never asked
+
+  // The stick refuses a file this large (FAT32): nothing is written, and splitting is offered, ticked.
+  host.faults.push({ step: 'write', code: 'EFBIG', pathIncludes: 'Hamkorlik-Yangiyol' });
+  await page.getByTestId('backup-secret-input').fill(PASSPHRASE);
+  await page.getByTestId('backup-start').click();
+  await expect(backupDialog.getByTestId('backup-error')).toContainText('Nusxa bu diskka bitta fayl boʻlib sigʻmaydi');
+  await expect(backupDialog.getByTestId('backup-in-volumes').locator('input')).toBeChecked();
+  await expect(backupDialog).toContainText(/Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.001\.hmk, Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.002\.hmk va hokazo/u);
+  expect(await readdir(host.folder)).toEqual([]);
+  await screenshot(page, 'exchange-backup-volumes-uz-Latn');
+
+  await page.getByTestId('backup-start').click();
+  await expect(new AppShell(page).notice()).toContainText(/\d+ ta qismga saqlandi: Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.001\.hmk/u);
+  const volumes = (await readdir(host.folder)).sort();
+  expect(volumes.length).toBeGreaterThanOrEqual(3);
+  volumes.forEach((name, i) => expect(name).toMatch(new RegExp(`^Hamkorlik-Yangiyol-\\d\\d\\.\\d\\d\\.\\d{4}\\.00${i + 1}\\.hmk$`, 'u')));
+  await expect(page.getByTestId('backup-last')).toContainText(volumes[0]!);
+  await createCase(page, { surname: 'Каримов', firstName: 'Анвар' }, 'Karimov Anvar');
+
+  // The last volume was not copied: the restore reads the others, then says a volume is missing; nothing changes.
+  const aside = await mkdtemp(join(tmpdir(), 'hamkorlik-aside-'));
+  const last = volumes[volumes.length - 1]!;
+  await writeFile(join(aside, last), await readFile(join(host.folder, last)));
+  await rm(join(host.folder, last));
+  await exchange.open();
+  await exchange.pickForRestore(host.openQueue, join(host.folder, volumes[1]!));
+  const dialog = exchange.restoreDialog();
+  await expect(dialog.getByTestId('restore-volumes')).toHaveText(`Bu faylning papkasida topilgan qismlari: ${volumes.length - 1} ta.`);
+  await exchange.saveSafetyCopy(PASSPHRASE);
+  await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-error')).toContainText('Fayl toʻliq emas');
+  await expect(dialog.getByTestId('restore-error-note')).toContainText(`Bu nusxa qismlarga boʻlingan (oʻqilgan qismlar: ${volumes.length - 1} ta).`);
+  await screenshot(page, 'exchange-restore-volume-missing-uz-Latn');
+  await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
+  await expect(await caseRows(page)).toHaveCount(2);
+
+  // All the volumes dropped onto the window together restore the backup.
+  await writeFile(join(host.folder, last), await readFile(join(aside, last)));
+  await dropFile(page, volumes.map((name) => join(host.folder, name)).reverse());
+  await expect(dialog.getByTestId('restore-volumes')).toHaveText(`Bu faylning papkasida topilgan qismlari: ${volumes.length} ta.`);
+  await exchange.saveSafetyCopy(PASSPHRASE);
+  await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-done')).toBeVisible();
+  const login = new LoginPage(page);
+  await login.title().waitFor();
+  await login.login(ADMIN.username, ADMIN.password);
+  const rows = await caseRows(page);
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('Xoʻjayev');
+});

@@ -17,6 +17,7 @@ export class AtomicWriter {
   private readonly hash: Hash = createHash('sha256');
   private written = 0;
   private done = false;
+  private sealed = false;
 
   private constructor(
     private readonly fs: FsPort,
@@ -62,6 +63,15 @@ export class AtomicWriter {
 
   /** Makes the written bytes the target's content; on any failure the target is untouched. */
   async commit(): Promise<{ size: number }> {
+    await this.seal();
+    return this.publish(this.target);
+  }
+
+  /**
+   * The first half of a commit: fsync, close, read back and verify the temp file. A file written in
+   * volumes seals every volume before it publishes any, so a bad volume leaves all the old ones.
+   */
+  async seal(): Promise<void> {
     const handle = this.requireOpen();
     const expected = this.hash.digest('hex');
     try {
@@ -70,13 +80,24 @@ export class AtomicWriter {
       await step('close', () => handle.close());
       const actual = await step('verify', () => hashFile(this.fs, this.tempPath));
       if (actual !== expected) throw new HostFailure('verify-failed', 'verify:hash-mismatch');
-      await step('rename', () => this.fs.rename(this.tempPath, this.target));
+    } catch (error) {
+      await this.abort();
+      throw error;
+    }
+    this.sealed = true;
+  }
+
+  /** The second half: renames the sealed temp file to `target` (the writer's own, or a volume's final name). */
+  async publish(target: string): Promise<{ size: number }> {
+    if (!this.sealed || this.done) throw new HostFailure('unknown-stream', 'not sealed');
+    try {
+      await step('rename', () => this.fs.rename(this.tempPath, target));
     } catch (error) {
       await this.abort();
       throw error;
     }
     this.done = true;
-    await syncFolder(this.fs, dirname(this.target));
+    await syncFolder(this.fs, dirname(target));
     return { size: this.written };
   }
 

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { AtomicWriter } from './atomicFile';
-import type { FileHandlePort } from './fsPort';
+import type { ReadPart, StreamWriter } from './volumes';
 
+/** A file open for reading: its parts end to end (one, or its volumes) and their total size. */
 export interface OpenReadStream {
-  handle: FileHandlePort;
+  parts: ReadPart[];
   size: number;
 }
 
@@ -14,7 +14,7 @@ export interface OpenReadStream {
  */
 export class FileRegistry {
   private readonly files = new Map<string, string>();
-  readonly writers = new Map<string, AtomicWriter>();
+  readonly writers = new Map<string, StreamWriter>();
   readonly readers = new Map<string, OpenReadStream>();
 
   rememberFile(path: string): string {
@@ -39,7 +39,7 @@ export class FileRegistry {
     this.readers.clear();
     await Promise.all([
       ...writers.map((writer) => writer.abort()),
-      ...readers.map((reader) => reader.handle.close().catch(() => undefined)),
+      ...readers.flatMap((reader) => reader.parts.map((part) => part.handle.close().catch(() => undefined))),
     ]);
   }
 }

@@ -4,6 +4,7 @@ import { AtomicWriter, writeFileAtomic } from './atomicFile';
 import type { FileRegistry } from './fileRegistry';
 import type { FsPort } from './fsPort';
 import { catching, fail, fromNodeError, ok } from './result';
+import { FAT32_VOLUME_BYTES, parseVolumePath, readAcross, singleFileWriter, VolumeWriter, volumesToRead, type ReadPart, type StreamWriter } from './volumes';
 
 /** The file dialogs, injected: Electron's native dialogs in the app, a temp folder in the e2e host. */
 export interface DialogPort {
@@ -16,6 +17,11 @@ export interface FileDeps {
   fs: FsPort;
   dialogs: DialogPort;
   registry: FileRegistry;
+  /**
+   * The largest volume of a file written in volumes: a little under FAT32's 4 GiB in the app; the
+   * e2e host sets a small one to play a FAT32 stick with a small database.
+   */
+  volumeBytes?: number;
 }
 
 type FileHandlers = Pick<
@@ -32,7 +38,7 @@ type FileHandlers = Pick<
 >;
 
 /** Saving, opening and streaming files the user picks. */
-export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHandlers {
+export function createFileHandlers({ fs, dialogs, registry, volumeBytes = FAT32_VOLUME_BYTES }: FileDeps): FileHandlers {
   return catching({
     async saveFile({ suggestedName, filters, bytes }) {
       const path = await dialogs.chooseSavePath(suggestedName, filters);
@@ -50,10 +56,13 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
       return ok({ name: basename(path), size: bytes.byteLength, bytes });
     },
 
-    async writeStreamOpen({ suggestedName, filters, expectedBytes }) {
+    async writeStreamOpen({ suggestedName, filters, expectedBytes, inVolumes }) {
       const path = await dialogs.chooseSavePath(suggestedName, filters);
       if (!path) return fail('cancelled');
-      return ok({ streamId: await openWriter(fs, registry, path, expectedBytes), name: basename(path) });
+      const streamId = inVolumes
+        ? register(registry, await VolumeWriter.create(fs, path, volumeBytes, expectedBytes))
+        : await openWriter(fs, registry, path, expectedBytes);
+      return ok({ streamId, name: basename(path) });
     },
 
     async writeStreamAppend(streamId, chunk) {
@@ -72,8 +81,8 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
       const writer = registry.writers.get(streamId);
       if (!writer) return fail('unknown-stream');
       registry.writers.delete(streamId);
-      const { size } = await writer.commit();
-      return ok({ fileId: registry.rememberFile(writer.target), name: basename(writer.target), size });
+      const { size, path, volumes } = await writer.commit();
+      return ok({ fileId: registry.rememberFile(path), name: basename(path), size, ...(volumes && volumes > 1 ? { volumes } : {}) });
     },
 
     async writeStreamAbort(streamId) {
@@ -87,34 +96,27 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
     async readStreamOpen({ filters }) {
       const path = await dialogs.chooseOpenPath(filters);
       if (!path) return fail('cancelled');
-      const { streamId, size } = await openReader(fs, registry, path);
+      const { streamId, size, volumes } = await openReader(fs, registry, path, { volumes: true });
       registry.rememberFile(path);
-      return ok({ streamId, name: basename(path), size });
+      // A file in volumes says how many were found, so that a missing one can be named when the package ends early.
+      return ok({ streamId, name: basename(path), size, ...(parseVolumePath(path) ? { volumes } : {}) });
     },
 
     async readStreamRead(streamId, offset, length) {
       const reader = registry.readers.get(streamId);
       if (!reader) return fail('unknown-stream');
-      const wanted = Math.max(0, Math.min(length, reader.size - offset));
-      const buffer = new Uint8Array(wanted);
-      let filled = 0;
       try {
-        while (filled < wanted) {
-          const { bytesRead } = await reader.handle.read(buffer, filled, wanted - filled, offset + filled);
-          if (bytesRead === 0) break; // the file shrank under us; return what exists
-          filled += bytesRead;
-        }
+        return ok(await readAcross(reader.parts, offset, length));
       } catch (error) {
         throw fromNodeError(error, 'read');
       }
-      return ok(filled === wanted ? buffer : buffer.subarray(0, filled));
     },
 
     async readStreamClose(streamId) {
       const reader = registry.readers.get(streamId);
       if (!reader) return fail('unknown-stream');
       registry.readers.delete(streamId);
-      await reader.handle.close().catch(() => undefined);
+      await Promise.all(reader.parts.map((part) => part.handle.close().catch(() => undefined)));
       return ok(undefined);
     },
   });
@@ -122,24 +124,44 @@ export function createFileHandlers({ fs, dialogs, registry }: FileDeps): FileHan
 
 /** An atomic write to `path` (see AtomicWriter), registered for the stream handlers: its stream id. */
 export async function openWriter(fs: FsPort, registry: FileRegistry, path: string, expectedBytes: number | undefined): Promise<string> {
-  const writer = await AtomicWriter.create(fs, path, expectedBytes);
+  return register(registry, singleFileWriter(await AtomicWriter.create(fs, path, expectedBytes)));
+}
+
+function register(registry: FileRegistry, writer: StreamWriter): string {
   const streamId = registry.newStreamId();
   registry.writers.set(streamId, writer);
   return streamId;
 }
 
-/** `path` open for reading by range, registered for the stream handlers. */
-export async function openReader(fs: FsPort, registry: FileRegistry, path: string): Promise<{ streamId: string; size: number }> {
-  const size = await sizeOf(fs, path);
-  let handle;
+/**
+ * `path` open for reading by range, registered for the stream handlers. With `volumes`, a path that
+ * names a volume (`name.002.hmk`) opens its whole file: every volume from the first, end to end.
+ */
+export async function openReader(
+  fs: FsPort,
+  registry: FileRegistry,
+  path: string,
+  options: { volumes?: boolean } = {},
+): Promise<{ streamId: string; size: number; volumes: number }> {
+  const paths = options.volumes ? await volumesToRead(fs, path) : [path];
+  const parts: ReadPart[] = [];
   try {
-    handle = await fs.open(path, 'r');
+    for (const part of paths) {
+      const size = await sizeOf(fs, part);
+      try {
+        parts.push({ handle: await fs.open(part, 'r'), size });
+      } catch (error) {
+        throw fromNodeError(error, 'open');
+      }
+    }
   } catch (error) {
-    throw fromNodeError(error, 'open');
+    await Promise.all(parts.map((part) => part.handle.close().catch(() => undefined)));
+    throw error;
   }
   const streamId = registry.newStreamId();
-  registry.readers.set(streamId, { handle, size });
-  return { streamId, size };
+  const size = parts.reduce((sum, part) => sum + part.size, 0);
+  registry.readers.set(streamId, { parts, size });
+  return { streamId, size, volumes: parts.length };
 }
 
 export async function sizeOf(fs: FsPort, path: string): Promise<number> {

@@ -45,7 +45,7 @@ export const ARGUMENT_SCHEMAS = {
   ]),
   openFile: z.tuple([z.object({ filters, maxBytes: z.number().int().positive().max(MAX_OPEN_BYTES) })]),
   writeStreamOpen: z.tuple([
-    z.object({ suggestedName: fileName, filters, expectedBytes: z.number().int().nonnegative().optional() }),
+    z.object({ suggestedName: fileName, filters, expectedBytes: z.number().int().nonnegative().optional(), inVolumes: z.boolean().optional() }),
   ]),
   writeStreamAppend: z.tuple([id, bytes.refine((b) => b.byteLength <= MAX_CHUNK_BYTES, 'chunk too large')]),
   writeStreamCommit: z.tuple([id]),

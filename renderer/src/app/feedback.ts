@@ -10,7 +10,14 @@ export function useFeedback() {
   return {
     saved: useCallback(
       (file: SavedFile, options: { openable?: boolean } = {}) =>
-        dispatch(noticeShown({ severity: 'success', messageKey: 'common:notice.saved', values: { name: file.name }, fileId: file.fileId, ...(options.openable ? { openable: true } : {}) })),
+        dispatch(
+          noticeShown({
+            severity: 'success',
+            ...(file.volumes ? { messageKey: 'common:notice.savedInVolumes', values: { name: file.name, count: file.volumes } } : { messageKey: 'common:notice.saved', values: { name: file.name } }),
+            fileId: file.fileId,
+            ...(options.openable ? { openable: true } : {}),
+          }),
+        ),
       [dispatch],
     ),
     done: useCallback(

@@ -7,8 +7,8 @@
  *
  * Every call resolves to a {@link HostResult}: errors cross the bridge as data with a
  * code the UI maps to a translated message, never as an exception with English text.
- * This file holds types and one pattern (AUTOMATIC_BACKUP_NAME); `electron/` may only `import type`
- * it, so it keeps a copy of that pattern that a test holds equal to this one.
+ * This file holds types and two patterns (AUTOMATIC_BACKUP_NAME, VOLUME_NAME); `electron/` may only `import type`
+ * it, so it keeps copies of them that tests hold equal to these.
  */
 
 /** Why a host call failed; each code has a translated message under `errors:host.<code>`. */
@@ -66,8 +66,11 @@ export interface SaveFileRequest {
 /** A file the host wrote; `fileId` stands for its path, which never reaches the renderer's control. */
 export interface SavedFile {
   fileId: string;
+  /** The file's name; for a file written in volumes, its first volume's (`name.001.hmk`). */
   name: string;
   size: number;
+  /** How many volumes the file was written in, when more than one. */
+  volumes?: number;
 }
 
 export interface OpenFileRequest {
@@ -87,6 +90,11 @@ export interface WriteStreamRequest {
   filters: FileFilter[];
   /** When known, free space is checked up front and `disk-full` returned before anything is written. */
   expectedBytes?: number;
+  /**
+   * Write the file in volumes the size of the largest file FAT32 takes (a little under 4 GB):
+   * `name.001.hmk`, `name.002.hmk`… A file that fits one volume stays one file under its name.
+   */
+  inVolumes?: boolean;
 }
 
 export interface WriteStream {
@@ -101,7 +109,10 @@ export interface ReadStreamRequest {
 export interface ReadStream {
   streamId: string;
   name: string;
+  /** For a file in volumes: all its volumes together, read end to end from the first. */
   size: number;
+  /** For a picked file that names a volume (`name.002.hmk`): how many volumes were found beside it, from the first on. */
+  volumes?: number;
 }
 
 export interface PrintToPdfRequest {
@@ -122,6 +133,13 @@ export interface AutomaticBackup {
  * (`auto-2026-12-05T07-53-12.hmk`). The host accepts no other name in the backups folder.
  */
 export const AUTOMATIC_BACKUP_NAME = /^auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.hmk$/u;
+
+/**
+ * A volume of a file written in volumes: its number, three digits, before the extension
+ * (`Hamkorlik-Chilonzor-05.12.2026.002.hmk`); groups: the name before it, the number, the extension.
+ * electron/main/ipc/volumes.ts keeps a copy, held equal by its test.
+ */
+export const VOLUME_NAME = /^(.*)\.(\d{3})(\.[^./\\]+)$/u;
 
 /** Languages the UI speaks; `en` is the developers' fallback. */
 export type UiLanguage = 'uz-Latn' | 'uz-Cyrl' | 'ru' | 'en';

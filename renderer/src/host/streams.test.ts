@@ -3,7 +3,7 @@ import { createExchangeKeys, createPackageWriter, KDF_MIN, openPackage, type Byt
 import { SOURCE } from '../exchange/testing';
 import type { HostApi } from './hostApi';
 import { createMemoryHost } from './memoryHost';
-import { droppedFileSource, HostStreamError, MAX_STREAM_CHUNK, openHostSink, openHostSource, writeThroughHost } from './streams';
+import { droppedFileSource, droppedVolumes, HostStreamError, MAX_STREAM_CHUNK, openHostSink, openHostSource, writeThroughHost } from './streams';
 
 const REQUEST = { suggestedName: 'Hamkorlik-test.hmk', filters: [{ name: 'Hamkorlik', extensions: ['hmk'] }] };
 
@@ -202,5 +202,33 @@ describe('a file dropped onto the window', () => {
     expect((await read()).length).toBe(3);
     await source.close();
     await expect(read()).rejects.toMatchObject({ error: { code: 'unknown-stream' } });
+  });
+
+  it('that names a volume says so, so that a package ending early can be explained', () => {
+    expect(droppedFileSource(new File([new Uint8Array(bytes(10))], 'Hamkorlik-Chilonzor-05.12.2026.002.hmk')).volumes).toBe(1);
+    expect(droppedFileSource(new File([new Uint8Array(bytes(10))], 'Hamkorlik-Chilonzor-05.12.2026.hmk')).volumes).toBeUndefined();
+  });
+});
+
+describe('the volumes of one backup dropped together', () => {
+  const name = 'Hamkorlik-Chilonzor-05.12.2026';
+  const whole = bytes(2500, 3);
+  const volume = (n: number, from: number, to: number) => new File([whole.slice(from, to)], `${name}.00${n}.hmk`);
+
+  it('are read as one file from the first volume on, whatever order they were dropped in', async () => {
+    const source = droppedVolumes([volume(3, 2000, 2500), volume(1, 0, 1000), volume(2, 1000, 2000)], { chunkSize: 700 })!;
+    expect(source).toMatchObject({ name: `${name}.001.hmk`, size: 2500, volumes: 3 });
+    expect(Uint8Array.from((await collect(source.open())).flatMap((chunk) => [...chunk]))).toEqual(whole);
+  });
+
+  it('stop at the first volume missing, and say how many were read', async () => {
+    const source = droppedVolumes([volume(1, 0, 1000), volume(3, 2000, 2500)])!;
+    expect(source).toMatchObject({ size: 1000, volumes: 1 });
+  });
+
+  it('are not taken without the first volume, nor mixed with other files', () => {
+    expect(droppedVolumes([volume(2, 1000, 2000), volume(3, 2000, 2500)])).toBeNull();
+    expect(droppedVolumes([volume(1, 0, 1000), new File([new Uint8Array(bytes(5))], 'Hamkorlik-Yunusobod-05.12.2026.002.hmk')])).toBeNull();
+    expect(droppedVolumes([volume(1, 0, 1000), new File([new Uint8Array(bytes(5))], 'notes.docx')])).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { ByteSink, ByteSource } from '../exchange';
-import type { HostApi, HostError, HostResult, ReadStreamRequest, SavedFile, WriteStreamRequest } from './hostApi';
+import { VOLUME_NAME, type HostApi, type HostError, type HostResult, type ReadStreamRequest, type SavedFile, type WriteStreamRequest } from './hostApi';
 
 /** What one append or read carries across the bridge: large enough to keep IPC overhead small, small enough for a 4 GB PC. */
 export const STREAM_CHUNK = 1024 * 1024;
@@ -165,6 +165,11 @@ export interface HostFileSource {
   readonly name: string;
   readonly size: number;
   /**
+   * For a file in volumes (`name.002.hmk`): how many of its volumes are read, from the first on up to
+   * the first one missing. When the package then ends early, the message can say a volume is missing.
+   */
+  readonly volumes?: number;
+  /**
    * A fresh pass over the whole file from its first byte. The host asks the user for the file only
    * once (at open), so a flow that reads twice (look at the header, later restore) calls this again.
    * A failed read throws HostStreamError.
@@ -182,7 +187,7 @@ export interface HostFileSource {
 export async function openHostSource(host: HostApi, request: ReadTarget, options: { chunkSize?: number } = {}): Promise<HostResult<HostFileSource>> {
   const opened = 'automaticBackup' in request ? await host.automaticBackupReadOpen(request.automaticBackup) : await host.readStreamOpen(request);
   if (!opened.ok) return opened;
-  const { streamId, name, size } = opened.value;
+  const { streamId, name, size, volumes } = opened.value;
   const chunkSize = Math.min(Math.max(1, options.chunkSize ?? STREAM_CHUNK), MAX_STREAM_CHUNK);
   let closed = false;
 
@@ -219,6 +224,7 @@ export async function openHostSource(host: HostApi, request: ReadTarget, options
     value: {
       name,
       size,
+      ...(volumes === undefined ? {} : { volumes }),
       open: () => pass(),
       async close() {
         if (closed) return;
@@ -229,29 +235,61 @@ export async function openHostSource(host: HostApi, request: ReadTarget, options
   };
 }
 
+type DroppedFile = Blob & { readonly name: string };
+
 /**
  * A file dropped onto the window, as a re-openable source like a picked one: the page reads it
- * itself (File.slice), in Electron and in a browser alike, `chunkSize` bytes at a time.
+ * itself (File.slice), in Electron and in a browser alike, `chunkSize` bytes at a time. Several
+ * files dropped together are taken when they are the volumes of one file (see {@link droppedVolumes}).
  */
-export function droppedFileSource(file: Blob & { readonly name: string }, options: { chunkSize?: number } = {}): HostFileSource {
+export function droppedFileSource(file: DroppedFile, options: { chunkSize?: number } = {}): HostFileSource {
+  return blobsSource(file.name, [file], VOLUME_NAME.test(file.name) ? 1 : undefined, options);
+}
+
+/**
+ * Files dropped together that are volumes of one file (`name.001.hmk`, `name.002.hmk`…), as one
+ * source read end to end from the first volume up to the first one missing; null when they are not
+ * all volumes of one file, or its first volume is not among them.
+ */
+export function droppedVolumes(files: readonly DroppedFile[], options: { chunkSize?: number } = {}): HostFileSource | null {
+  const volumes = new Map<number, DroppedFile>();
+  let whole: string | null = null;
+  for (const file of files) {
+    const match = VOLUME_NAME.exec(file.name);
+    if (!match) return null;
+    const name = `${match[1]}${match[3]}`;
+    if (whole !== null && name !== whole) return null;
+    whole = name;
+    volumes.set(Number(match[2]), file);
+  }
+  const inOrder: DroppedFile[] = [];
+  for (let n = 1; volumes.has(n); n += 1) inOrder.push(volumes.get(n)!);
+  if (inOrder.length === 0) return null;
+  return blobsSource(inOrder[0]!.name, inOrder, inOrder.length, options);
+}
+
+function blobsSource(name: string, parts: readonly Blob[], volumes: number | undefined, options: { chunkSize?: number }): HostFileSource {
   const chunkSize = Math.min(Math.max(1, options.chunkSize ?? STREAM_CHUNK), MAX_STREAM_CHUNK);
   let closed = false;
   async function* pass(): AsyncGenerator<Uint8Array> {
-    for (let offset = 0; offset < file.size; offset += chunkSize) {
-      if (closed) throw new HostStreamError({ code: 'unknown-stream', detail: 'source closed' });
-      let chunk: ArrayBuffer;
-      try {
-        chunk = await file.slice(offset, offset + chunkSize).arrayBuffer();
-      } catch (error) {
-        // The file was moved or deleted after the drop (Chromium: NotReadableError).
-        throw new HostStreamError({ code: 'io', detail: error instanceof Error ? error.name : 'read' });
+    for (const part of parts) {
+      for (let offset = 0; offset < part.size; offset += chunkSize) {
+        if (closed) throw new HostStreamError({ code: 'unknown-stream', detail: 'source closed' });
+        let chunk: ArrayBuffer;
+        try {
+          chunk = await part.slice(offset, offset + chunkSize).arrayBuffer();
+        } catch (error) {
+          // The file was moved or deleted after the drop (Chromium: NotReadableError).
+          throw new HostStreamError({ code: 'io', detail: error instanceof Error ? error.name : 'read' });
+        }
+        yield new Uint8Array(chunk);
       }
-      yield new Uint8Array(chunk);
     }
   }
   return {
-    name: file.name,
-    size: file.size,
+    name,
+    size: parts.reduce((sum, part) => sum + part.size, 0),
+    ...(volumes === undefined ? {} : { volumes }),
     open: () => pass(),
     close: async () => {
       closed = true;

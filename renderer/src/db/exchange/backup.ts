@@ -198,7 +198,7 @@ export async function changedSinceAutomaticBackup(db: HamkorlikDb): Promise<bool
 }
 
 /** Notes the backup just written, for the status and the reminder. Administrators and supervisors. */
-export async function recordBackupMade(db: HamkorlikDb, fileName: string, file?: { size: number; includesDocumentBytes: boolean }): Promise<void> {
+export async function recordBackupMade(db: HamkorlikDb, fileName: string, file?: { size: number; includesDocumentBytes: boolean; volumes?: number }): Promise<void> {
   requireOffice(db, 'backup');
   await setSetting(db, LAST_BACKUP_SETTING, { at: db.clock().toISOString(), fileName, ...(file ?? {}) });
 }

@@ -11,7 +11,7 @@ export interface SettingValues {
   exchangeKeys: { slots: KeySlots; setUpAt: string; changedAt: string | null; /** The data key's public id (exchange/keys.ts dataKeyId); absent in setups made before it existed. */ dataKeyId?: string };
   /** When and to which file the last backup was written (db/exchange/backup.ts). */
   /** `size` and `includesDocumentBytes` from version 0.x on (older records lack them): the next backup's size is estimated from them. */
-  lastBackup: { at: string; fileName: string; size?: number; includesDocumentBytes?: boolean };
+  lastBackup: { at: string; fileName: string; size?: number; includesDocumentBytes?: boolean; volumes?: number };
   /** The last automatic backup into the app's data folder (features/exchange/automaticBackup.ts). */
   lastAutomaticBackup: { at: string; fileName: string };
 }

@@ -1,9 +1,12 @@
 import { Button, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormHelperText, Stack, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { keepOfficeKey, unlockExchange } from '../../db/exchange';
+import { getSetting } from '../../db/repositories/settings';
+import { volumeNames, volumesLikelyNeeded } from './backupFile';
 import { ExchangeProgressView } from './ExchangeProgressView';
 import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
@@ -15,6 +18,8 @@ import { FailureAlert } from './FailureAlert';
  * "Back up now": unlock the office keys with the passphrase (or the recovery key), pick where the
  * file goes, then write it with a progress bar and Cancel. Cancel or any failure leaves the file
  * the user picked as it was; the dialog stays open so a wrong passphrase can be typed again.
+ * "Split into volumes" shows where a single file would not fit a FAT32 stick: after the drive
+ * refused the file as too large (then ticked), or when the last backup was that large or in volumes.
  */
 export function BackupDialog({ fileName, onClose }: { fileName: string; onClose: () => void }) {
   const { t } = useTranslation('exchange');
@@ -25,6 +30,11 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
   const [includeDocumentBytes, setIncludeDocumentBytes] = useState(true);
   const [unlocking, setUnlocking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const lastBackup = useLiveQuery(() => getSetting(db, 'lastBackup'), [db]);
+  const [inVolumesChoice, setInVolumes] = useState<boolean | null>(null);
+  const [refusedAsTooLarge, setRefusedAsTooLarge] = useState(false);
+  const inVolumes = inVolumesChoice ?? !!lastBackup?.volumes;
+  const offerVolumes = inVolumes || refusedAsTooLarge || volumesLikelyNeeded(lastBackup, includeDocumentBytes);
   const busy = unlocking || job.running;
 
   const start = async () => {
@@ -44,7 +54,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
     }
     try {
       const outcome = await job.run((signal, onProgress) =>
-        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes, onProgress, signal }),
+        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes, inVolumes, onProgress, signal }),
       );
       if (outcome.cancelled) {
         feedback.done('exchange:backup.cancelled');
@@ -55,6 +65,10 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
       if (saved.ok) {
         feedback.saved(saved.value.file);
         onClose();
+      } else if (saved.error.code === 'too-large-for-drive' && !inVolumes) {
+        setRefusedAsTooLarge(true);
+        setInVolumes(true);
+        setFailure({ key: 'exchange:backup.tooLargeForDrive', ...(saved.error.detail ? { detail: saved.error.detail } : {}) });
       } else if (saved.error.code !== 'cancelled') setFailure(hostFailure(saved.error));
     } catch (error) {
       setFailure(describeFailure(error));
@@ -85,6 +99,15 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
             />
             <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{t('backup.includeDocumentsHelp')}</FormHelperText>
           </div>
+          {offerVolumes && (
+            <div>
+              <FormControlLabel
+                control={<Checkbox checked={inVolumes} onChange={(event) => setInVolumes(event.target.checked)} disabled={busy} data-testid="backup-in-volumes" />}
+                label={t('backup.inVolumes')}
+              />
+              <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{t('backup.inVolumesHelp', { first: volumeNames(fileName)[0], second: volumeNames(fileName)[1] })}</FormHelperText>
+            </div>
+          )}
           {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.starting" />}
           {unlocking && <Typography variant="body2">{t('progress.unlocking')}</Typography>}
           {failure && !failure.secret && <FailureAlert failure={failure} testId="backup-error" />}

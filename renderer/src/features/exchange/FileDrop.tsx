@@ -3,7 +3,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useFeedback } from '../../app/feedback';
-import { droppedFileSource, type HostFileSource } from '../../host/streams';
+import { droppedFileSource, droppedVolumes, type HostFileSource } from '../../host/streams';
 
 interface DroppedFileState {
   /** A file dropped onto the window that the exchange page has not taken yet. */
@@ -55,8 +55,10 @@ export function FileDrop({ enabled, listening, children }: { enabled: boolean; l
       const files = event.dataTransfer?.files;
       if (!files || files.length === 0) return;
       if (!enabled) return void showError('exchange:drop.notAllowed');
-      if (files.length > 1) return void showError('exchange:drop.oneFile');
-      setDropped(droppedFileSource(files[0]!));
+      // Several files are taken only as the volumes of one backup.
+      const source = files.length === 1 ? droppedFileSource(files[0]!) : droppedVolumes([...files]);
+      if (!source) return void showError('exchange:drop.oneFile');
+      setDropped(source);
       void navigate('/exchange');
     };
     window.addEventListener('dragenter', enter);

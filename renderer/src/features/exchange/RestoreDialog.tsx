@@ -105,6 +105,9 @@ export function RestoreDialog({
   };
 
   const restorable = !!info && info.kind === 'backup';
+  // A file in volumes that ends early or fails at a block most likely lacks a volume, or has one of another backup.
+  const volumeSuspect = source?.volumes !== undefined && (failure?.key === 'exchange:error.truncated' || failure?.key === 'exchange:error.damagedAt');
+  const failureNote = [info ? t('restore.untouched') : '', volumeSuspect ? t('restore.volumeMissing', { count: source.volumes }) : ''].filter(Boolean).join(' ');
   const done = notice === 'restored';
   const busy = picking || job.running || done;
   return (
@@ -122,6 +125,11 @@ export function RestoreDialog({
               {picking ? <CircularProgress size={20} /> : info ? t('restore.pickOther') : t('restore.pick')}
             </Button>
           </div>
+          {source?.volumes !== undefined && (
+            <Typography variant="body2" data-testid="restore-volumes">
+              {t('restore.volumesFound', { count: source.volumes })}
+            </Typography>
+          )}
           {info && !restorable && <Alert severity="info">{t('restore.notABackup', { kind: t(`kind.${info.kind}`) })}</Alert>}
           {restorable && (
             <>
@@ -145,7 +153,7 @@ export function RestoreDialog({
             </>
           )}
           {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.unlocking" />}
-          {failure && !failure.secret && <FailureAlert failure={failure} testId="restore-error" {...(info ? { note: t('restore.untouched') } : {})} />}
+          {failure && !failure.secret && <FailureAlert failure={failure} testId="restore-error" {...(failureNote ? { note: failureNote } : {})} />}
           {notice === 'cancelled' && <Alert severity="info" data-testid="restore-cancelled">{t('restore.cancelled')}</Alert>}
           {done && <Alert severity="success" data-testid="restore-done">{t('restore.done')}</Alert>}
         </Stack>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupAge, backupFileName, expectedBackupBytes, officeShortName, packageFilters, transferFileName } from './backupFile';
+import { backupAge, backupFileName, expectedBackupBytes, officeShortName, packageFilters, transferFileName, volumeNames, volumesLikelyNeeded } from './backupFile';
 
 describe('backup file names', () => {
   it('are Hamkorlik-<district>-<dd.mm.yyyy>.hmk, without apostrophes or the word for district', () => {
@@ -36,5 +36,21 @@ describe('the size a backup is expected to need', () => {
     // A record of a backup made before sizes were kept, or none at all.
     expect(expectedBackupBytes({}, true)).toBeUndefined();
     expect(expectedBackupBytes(undefined, false)).toBeUndefined();
+  });
+});
+
+describe('splitting a backup into volumes', () => {
+  const GB = 1024 ** 3;
+  it('is offered before any failure only when the last backup was in volumes or the next will not fit FAT32', () => {
+    expect(volumesLikelyNeeded(undefined, true)).toBe(false);
+    expect(volumesLikelyNeeded({ size: 50 * 2 ** 20, includesDocumentBytes: true }, true)).toBe(false);
+    expect(volumesLikelyNeeded({ size: 5.5 * GB, includesDocumentBytes: true }, true)).toBe(true);
+    // Without document bytes the next backup is another size: the last one with them says nothing.
+    expect(volumesLikelyNeeded({ size: 5.5 * GB, includesDocumentBytes: true }, false)).toBe(false);
+    expect(volumesLikelyNeeded({ size: 3 * GB, includesDocumentBytes: true, volumes: 2 }, true)).toBe(true);
+  });
+
+  it('names the volumes as the host writes them', () => {
+    expect(volumeNames('Hamkorlik-Chilonzor-05.12.2026.hmk')).toEqual(['Hamkorlik-Chilonzor-05.12.2026.001.hmk', 'Hamkorlik-Chilonzor-05.12.2026.002.hmk']);
   });
 });

@@ -57,6 +57,25 @@ export function expectedBackupBytes(last: { size?: number; includesDocumentBytes
   return Math.floor(last.size * EXPECTED_SHARE_OF_LAST_BACKUP);
 }
 
+/** FAT32, on most USB sticks, takes no file of 4 GiB or more. */
+export const FAT32_FILE_LIMIT = 4 * 1024 ** 3;
+
+/**
+ * Whether the backup dialog offers "split into volumes" before any failure: the last backup was
+ * written in volumes, or the next one is expected (as {@link expectedBackupBytes}) not to fit FAT32.
+ */
+export function volumesLikelyNeeded(last: { size?: number; includesDocumentBytes?: boolean; volumes?: number } | undefined, includeDocumentBytes: boolean): boolean {
+  if (last?.volumes) return true;
+  return (expectedBackupBytes(last, includeDocumentBytes) ?? 0) >= FAT32_FILE_LIMIT;
+}
+
+/** The names of a file's first two volumes, as the host writes them (`name.001.hmk`, `name.002.hmk`). */
+export function volumeNames(fileName: string): [string, string] {
+  const dot = fileName.lastIndexOf('.');
+  const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  return [`${stem}.001${extension}`, `${stem}.002${extension}`];
+}
+
 /** The dialogs' filter; `name` is translated by the caller. */
 export function packageFilters(name: string): FileFilter[] {
   return [{ name, extensions: [PACKAGE_EXTENSION] }];

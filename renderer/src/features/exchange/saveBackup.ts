@@ -18,13 +18,20 @@ export async function saveBackup(
     /** The translated name of the file type in the save dialog. */
     filterName: string;
     includeDocumentBytes: boolean;
+    /** Write the file in volumes a FAT32 stick takes (see WriteStreamRequest.inVolumes). */
+    inVolumes?: boolean;
     onProgress: (progress: ExchangeProgress) => void;
     signal: AbortSignal;
   },
 ): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
   const { host, db } = services;
   const expectedBytes = expectedBackupBytes(await getSetting(db, 'lastBackup'), options.includeDocumentBytes);
-  const target = { suggestedName: options.fileName, filters: packageFilters(options.filterName), ...(expectedBytes === undefined ? {} : { expectedBytes }) };
+  const target = {
+    suggestedName: options.fileName,
+    filters: packageFilters(options.filterName),
+    ...(expectedBytes === undefined ? {} : { expectedBytes }),
+    ...(options.inVolumes ? { inVolumes: true } : {}),
+  };
   const written = await writeThroughHost(host, target, async (sink) => {
     const result = await writeBackup(db, keys, sink, { includeDocumentBytes: options.includeDocumentBytes, onProgress: options.onProgress, signal: options.signal });
     // A Cancel pressed as the last block went out still means "no file".
@@ -32,6 +39,7 @@ export async function saveBackup(
     return result;
   });
   if (!written.ok) return written;
-  await recordBackupMade(db, written.value.file.name, { size: written.value.file.size, includesDocumentBytes: options.includeDocumentBytes });
+  const { name, size, volumes } = written.value.file;
+  await recordBackupMade(db, name, { size, includesDocumentBytes: options.includeDocumentBytes, ...(volumes ? { volumes } : {}) });
   return { ok: true, value: { file: written.value.file, counts: written.value.value.counts } };
 }
