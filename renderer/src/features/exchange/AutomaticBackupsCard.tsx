@@ -17,7 +17,17 @@ const MB = 1024 * 1024;
  * with the system), when the last one was made, and the ones kept, each of which an administrator
  * can restore (`onRestore`).
  */
-export function AutomaticBackupsCard({ onRestore }: { onRestore: ((name: string) => void) | null }) {
+export function AutomaticBackupsCard({
+  recheck,
+  onRestore,
+}: {
+  /**
+   * Whatever changes when the page's dialogs open and close: setting up exchange and backing up
+   * keep the office key with the system (no database change to watch), so the card asks again then.
+   */
+  recheck?: unknown;
+  onRestore: ((name: string) => void) | null;
+}) {
   const { t } = useTranslation('exchange');
   const { db, host } = useServices();
   const last = useLiveQuery(() => getSetting(db, 'lastAutomaticBackup'), [db]);
@@ -35,7 +45,7 @@ export function AutomaticBackupsCard({ onRestore }: { onRestore: ((name: string)
     return () => {
       current = false;
     };
-  }, [db, host, last?.at]);
+  }, [db, host, last?.at, recheck]);
 
   return (
     <Card variant="outlined" data-testid="automatic-backups-card">

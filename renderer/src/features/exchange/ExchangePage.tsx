@@ -74,7 +74,7 @@ export function ExchangePage() {
         <Stack spacing={3} sx={{ maxWidth: 880 }}>
           <KeysCard status={status} canSetUp={managesExchange} onSetUp={() => setDialog('setup')} onChangePassphrase={() => setDialog('changePassphrase')} />
           {backsUp && <BackupCard status={status} onBackup={() => setDialog('backup')} />}
-          {backsUp && status.configured && <AutomaticBackupsCard onRestore={managesExchange ? (name) => void restoreAutomatic(name) : null} />}
+          {backsUp && status.configured && <AutomaticBackupsCard recheck={dialog} onRestore={managesExchange ? (name) => void restoreAutomatic(name) : null} />}
           {managesExchange && (
             <Card variant="outlined" data-testid="restore-card">
               <CardHeader avatar={<RestoreIcon color="action" />} title={t('restore.title')} subheader={t('restore.cardText')} />
