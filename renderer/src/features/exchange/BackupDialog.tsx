@@ -1,25 +1,22 @@
 import { Button, Checkbox, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormHelperText, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { keepOfficeKey, unlockExchange } from '../../db/exchange';
-import { getSetting } from '../../db/repositories/settings';
-import { volumeNames, volumesLikelyNeeded } from './backupFile';
 import { ExchangeProgressView } from './ExchangeProgressView';
 import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
 import { FailureAlert } from './FailureAlert';
+import { useVolumesChoice, VolumesOption } from './VolumesOption';
 
 /**
  * "Back up now": unlock the office keys with the passphrase (or the recovery key), pick where the
  * file goes, then write it with a progress bar and Cancel. Cancel or any failure leaves the file
  * the user picked as it was; the dialog stays open so a wrong passphrase can be typed again.
- * "Split into volumes" shows where a single file would not fit a FAT32 stick: after the drive
- * refused the file as too large (then ticked), or when the last backup was that large or in volumes.
+ * "Split into volumes" shows where a single file would not fit a FAT32 stick (useVolumesChoice).
  */
 export function BackupDialog({ fileName, onClose }: { fileName: string; onClose: () => void }) {
   const { t } = useTranslation('exchange');
@@ -30,11 +27,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
   const [includeDocumentBytes, setIncludeDocumentBytes] = useState(true);
   const [unlocking, setUnlocking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
-  const lastBackup = useLiveQuery(() => getSetting(db, 'lastBackup'), [db]);
-  const [inVolumesChoice, setInVolumes] = useState<boolean | null>(null);
-  const [refusedAsTooLarge, setRefusedAsTooLarge] = useState(false);
-  const inVolumes = inVolumesChoice ?? !!lastBackup?.volumes;
-  const offerVolumes = inVolumes || refusedAsTooLarge || volumesLikelyNeeded(lastBackup, includeDocumentBytes);
+  const volumes = useVolumesChoice(includeDocumentBytes);
   const busy = unlocking || job.running;
 
   const start = async () => {
@@ -54,7 +47,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
     }
     try {
       const outcome = await job.run((signal, onProgress) =>
-        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes, inVolumes, onProgress, signal }),
+        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes, inVolumes: volumes.inVolumes, onProgress, signal }),
       );
       if (outcome.cancelled) {
         feedback.done('exchange:backup.cancelled');
@@ -65,9 +58,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
       if (saved.ok) {
         feedback.saved(saved.value.file);
         onClose();
-      } else if (saved.error.code === 'too-large-for-drive' && !inVolumes) {
-        setRefusedAsTooLarge(true);
-        setInVolumes(true);
+      } else if (volumes.refusedAsTooLarge(saved.error)) {
         setFailure({ key: 'exchange:backup.tooLargeForDrive', ...(saved.error.detail ? { detail: saved.error.detail } : {}) });
       } else if (saved.error.code !== 'cancelled') setFailure(hostFailure(saved.error));
     } catch (error) {
@@ -99,15 +90,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
             />
             <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{t('backup.includeDocumentsHelp')}</FormHelperText>
           </div>
-          {offerVolumes && (
-            <div>
-              <FormControlLabel
-                control={<Checkbox checked={inVolumes} onChange={(event) => setInVolumes(event.target.checked)} disabled={busy} data-testid="backup-in-volumes" />}
-                label={t('backup.inVolumes')}
-              />
-              <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{t('backup.inVolumesHelp', { first: volumeNames(fileName)[0], second: volumeNames(fileName)[1] })}</FormHelperText>
-            </div>
-          )}
+          <VolumesOption fileName={fileName} choice={volumes} disabled={busy} />
           {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.starting" />}
           {unlocking && <Typography variant="body2">{t('progress.unlocking')}</Typography>}
           {failure && !failure.secret && <FailureAlert failure={failure} testId="backup-error" />}

@@ -11,6 +11,7 @@ import { describeFailure, hostFailure, type FailureMessage } from './exchangeMes
 import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
+import { useVolumesChoice, VolumesOption } from './VolumesOption';
 
 /** How the current data was kept before a restore: a copy saved to a file, or the user's word that there is nothing to keep. */
 export type SafetyOutcome = { copy: SavedFile } | { waived: true };
@@ -40,6 +41,7 @@ export function SafetyCopyStep({
   const [secret, setSecret] = useState<SecretInput>(EMPTY_SECRET);
   const [unlocking, setUnlocking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const volumes = useVolumesChoice(true);
   const busy = unlocking || job.running;
 
   if (!configured) {
@@ -81,10 +83,11 @@ export function SafetyCopyStep({
     }
     try {
       const result = await job.run((signal, onProgress) =>
-        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes: true, onProgress, signal }),
+        saveBackup({ host, db }, keys, { fileName, filterName: t('fileType'), includeDocumentBytes: true, inVolumes: volumes.inVolumes, onProgress, signal }),
       );
       if (result.cancelled) return;
       if (result.value.ok) onOutcome({ copy: result.value.value.file });
+      else if (volumes.refusedAsTooLarge(result.value.error)) setFailure({ key: 'exchange:restore.copyTooLargeForDrive', ...(result.value.error.detail ? { detail: result.value.error.detail } : {}) });
       else if (result.value.error.code !== 'cancelled') setFailure(hostFailure(result.value.error));
     } catch (error) {
       setFailure(describeFailure(error));
@@ -110,6 +113,7 @@ export function SafetyCopyStep({
           testId="restore-copy-secret"
           onSubmit={() => void save()}
         />
+        <VolumesOption fileName={fileName} choice={volumes} disabled={busy || disabled} />
         {job.running && <ExchangeProgressView progress={job.progress} startingKey="progress.starting" />}
         {failure && !failure.secret && <FailureAlert failure={failure} testId="restore-copy-error" />}
         <Box>

@@ -1,0 +1,51 @@
+import { Checkbox, FormControlLabel, FormHelperText } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { getSetting } from '../../db/repositories/settings';
+import type { HostError } from '../../host/hostApi';
+import { volumeNames, volumesLikelyNeeded } from './backupFile';
+
+/**
+ * Whether a backup about to be written goes in volumes. It is offered where a single file would
+ * not fit a FAT32 stick: after the drive refused the file as too large (then ticked), or when the
+ * last backup was that large or in volumes (then ticked by default).
+ */
+export function useVolumesChoice(includeDocumentBytes: boolean) {
+  const { db } = useServices();
+  const lastBackup = useLiveQuery(() => getSetting(db, 'lastBackup'), [db]);
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const [refused, setRefused] = useState(false);
+  const inVolumes = choice ?? !!lastBackup?.volumes;
+  return {
+    inVolumes,
+    offered: inVolumes || refused || volumesLikelyNeeded(lastBackup, includeDocumentBytes),
+    choose: setChoice,
+    /**
+     * After a failed write: true when the drive refused a single file as too large, which ticks
+     * "in volumes" for the next attempt; the caller then shows its own message for it.
+     */
+    refusedAsTooLarge(error: HostError): boolean {
+      if (error.code !== 'too-large-for-drive' || inVolumes) return false;
+      setRefused(true);
+      setChoice(true);
+      return true;
+    },
+  };
+}
+
+export function VolumesOption({ fileName, choice, disabled }: { fileName: string; choice: ReturnType<typeof useVolumesChoice>; disabled: boolean }) {
+  const { t } = useTranslation('exchange');
+  if (!choice.offered) return null;
+  const [first, second] = volumeNames(fileName);
+  return (
+    <div>
+      <FormControlLabel
+        control={<Checkbox checked={choice.inVolumes} onChange={(event) => choice.choose(event.target.checked)} disabled={disabled} data-testid="backup-in-volumes" />}
+        label={t('backup.inVolumes')}
+      />
+      <FormHelperText sx={{ mt: -0.5, ml: 4 }}>{t('backup.inVolumesHelp', { first, second })}</FormHelperText>
+    </div>
+  );
+}
