@@ -148,11 +148,16 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
   const rows: Record<string, number>[] = [];
   for (const families of sizes) {
     const { profile, context, page } = await freshProfilePage(server.origin, 'exchange');
+    // Each step is printed as it ends: a run cut off at this size (hours at 100,000) still leaves what it measured.
     const load = await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
+    console.log(`${families} families: loaded in ${round(load.loadMs / 1000)} s`);
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
+    console.log(`${families} families: backup ${round(backup.ms / 1000)} s, ${backup.records} records, peak heap +${backupHeap} MB`);
     const raw = await call<{ ms: number; records: number }>(page, 'rawPutOfDatabase');
+    console.log(`${families} families: raw bulk-put ${round(raw.ms / 1000)} s`);
     const [restore, restoreHeap] = await withPeakHeap(page, () => call<{ ms: number; verifyMs: number; writeMs: number; finishMs: number; records: number }>(page, 'restore'));
+    console.log(`${families} families: restore ${round(restore.ms / 1000)} s (${round(restore.ms / raw.ms)}x the raw put), peak heap +${restoreHeap} MB`);
     // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
     const [dexie, dexieHeap] = await withPeakHeap(page, () =>
       call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport').catch((error: unknown) => {
