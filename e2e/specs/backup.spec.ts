@@ -370,7 +370,18 @@ test('a backup that does not fit a FAT32 stick is written in volumes, and restor
   await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
   await expect(await caseRows(page)).toHaveCount(2);
 
+  // Only a later volume was copied, not the first: it is read alone, is no package, and the missing volumes are named.
+  const first = volumes[0]!;
+  await writeFile(join(aside, first), await readFile(join(host.folder, first)));
+  await rm(join(host.folder, first));
+  await exchange.pickForRestore(host.openQueue, join(host.folder, volumes[1]!));
+  await expect(dialog.getByTestId('restore-volumes')).toHaveText('Bu faylning papkasida topilgan qismlari: 1 ta.');
+  await expect(dialog.getByTestId('restore-error')).toContainText('Bu Hamkorlik zaxira nusxa fayli emas');
+  await expect(dialog.getByTestId('restore-error-note')).toContainText('Bu nusxa qismlarga boʻlingan (oʻqilgan qismlar: 1 ta).');
+  await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
+
   // All the volumes dropped onto the window together restore the backup.
+  await writeFile(join(host.folder, first), await readFile(join(aside, first)));
   await writeFile(join(host.folder, last), await readFile(join(aside, last)));
   await dropFile(page, volumes.map((name) => join(host.folder, name)).reverse());
   await expect(dialog.getByTestId('restore-volumes')).toHaveText(`Bu faylning papkasida topilgan qismlari: ${volumes.length} ta.`);

@@ -58,7 +58,12 @@ export function withFaults(inner: FsPort, faults: Fault[]): FsPort {
           return result;
         },
         sync: () => guard('sync', path, () => handle.sync()),
-        close: () => guard('close', path, () => handle.close()),
+        // close(2) lets the descriptor go even when it reports an error (a write-back that failed).
+        async close() {
+          const fault = take('close', path);
+          await handle.close();
+          if (fault) throw error(fault, 'close', path);
+        },
       };
     },
     rename: (from, to) => guard('rename', to, () => inner.rename(from, to)),

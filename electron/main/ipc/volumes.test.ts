@@ -11,6 +11,8 @@ import { withFaults, type Fault } from './faultyFs';
 // The one value electron/ takes from renderer/ here: to prove the copy matches.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { VOLUME_NAME as RENDERER_VOLUME_NAME } from '../../../renderer/src/host/hostApi';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { volumeNames } from '../../../renderer/src/features/exchange/backupFile';
 import { parseVolumePath, VOLUME_NAME, volumePath } from './volumes';
 
 const realFs = nodeFs as unknown as FsPort;
@@ -75,6 +77,12 @@ describe('volume names', () => {
   it('are recognised by the same pattern in the host and the page', () => {
     expect(VOLUME_NAME.source).toBe(RENDERER_VOLUME_NAME.source);
     expect(VOLUME_NAME.flags).toBe(RENDERER_VOLUME_NAME.flags);
+  });
+
+  it('are the ones the backup dialog announces', () => {
+    for (const name of ['Hamkorlik-Chilonzor-05.12.2026.hmk', 'nusxa.hmk', 'copy']) {
+      expect(volumeNames(name)).toEqual([volumePath(name, 1), volumePath(name, 2)]);
+    }
   });
 });
 
@@ -145,9 +153,22 @@ describe('a file written in volumes', () => {
     expect(bytes).toEqual(pattern(2500).subarray(0, VOLUME));
   });
 
-  it('picked by a later volume whose first is missing is not found', async () => {
+  it('picked by a later volume whose first is missing is read alone, as one volume', async () => {
     value(await writeInVolumes('backup.hmk', pattern(2500)));
     await rm(join(folder, 'backup.001.hmk'));
+    const { opened, bytes } = await readPicked(join(folder, 'backup.002.hmk'));
+    expect(opened).toMatchObject({ name: 'backup.002.hmk', size: VOLUME, volumes: 1 });
+    expect(bytes).toEqual(pattern(2500).subarray(VOLUME, 2 * VOLUME));
+  });
+
+  it('a whole file renamed by hand to look like a volume, with no first volume beside it, opens whole', async () => {
+    await writeFile(join(folder, 'backup.123.hmk'), pattern(2500));
+    const { opened, bytes } = await readPicked(join(folder, 'backup.123.hmk'));
+    expect(opened).toMatchObject({ size: 2500, volumes: 1 });
+    expect(bytes).toEqual(pattern(2500));
+  });
+
+  it('a picked volume that is gone by the time it is opened is not found', async () => {
     nextOpen = join(folder, 'backup.002.hmk');
     const result = await handlers.readStreamOpen({ filters: HMK });
     expect(result.ok ? null : result.error.code).toBe('not-found');

@@ -137,8 +137,9 @@ export interface ReadPart {
 
 /**
  * The files to read for `path`: the file alone, or, when it names a volume (`name.002.hmk`), every
- * volume of its file from the first, in order, up to the first that is missing. A missing first
- * volume is `not-found`; a missing later one shows as the package ending early, which the reader reports.
+ * volume of its file from the first, in order, up to the first that is missing. Without a first
+ * volume the picked file is read alone; a missing later one shows as the package ending early, which
+ * the reader reports.
  */
 export async function volumesToRead(fs: FsPort, path: string): Promise<string[]> {
   const volume = parseVolumePath(path);
@@ -149,7 +150,10 @@ export async function volumesToRead(fs: FsPort, path: string): Promise<string[]>
     try {
       if (!(await fs.stat(candidate)).isFile()) break;
     } catch (error) {
-      if (n === 1) throw fromNodeError(error, 'stat');
+      // No first volume: the picked file is read alone. A whole file renamed by hand to `name.123.hmk`
+      // opens as it is; a lone later volume is then refused by the package reader, and the page names
+      // the missing volumes.
+      if (n === 1) return [path];
       break;
     }
     paths.push(candidate);

@@ -5,7 +5,7 @@ import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { keepOfficeKey, unlockExchange } from '../../db/exchange';
 import { ExchangeProgressView } from './ExchangeProgressView';
-import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
@@ -58,9 +58,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
       if (saved.ok) {
         feedback.saved(saved.value.file);
         onClose();
-      } else if (volumes.refusedAsTooLarge(saved.error)) {
-        setFailure({ key: 'exchange:backup.tooLargeForDrive', ...(saved.error.detail ? { detail: saved.error.detail } : {}) });
-      } else if (saved.error.code !== 'cancelled') setFailure(hostFailure(saved.error));
+      } else setFailure(volumes.failureOf(saved.error, 'exchange:backup.tooLargeForDrive'));
     } catch (error) {
       setFailure(describeFailure(error));
     }

@@ -17,6 +17,8 @@ import { useExchangeJob } from './useExchangeJob';
 
 /** How long "restored, the app restarts" shows before the reload. */
 const RELOAD_DELAY_MS = 800;
+/** Failures that, on a file in volumes, point to a missing volume. */
+const VOLUME_FAILURES = new Set(['exchange:error.truncated', 'exchange:error.damagedAt', 'exchange:error.notAPackage']);
 
 /**
  * "Restore from a backup", in the order that keeps data safe: pick the file and see what it is
@@ -105,8 +107,9 @@ export function RestoreDialog({
   };
 
   const restorable = !!info && info.kind === 'backup';
-  // A file in volumes that ends early or fails at a block most likely lacks a volume, or has one of another backup.
-  const volumeSuspect = source?.volumes !== undefined && (failure?.key === 'exchange:error.truncated' || failure?.key === 'exchange:error.damagedAt');
+  // A file in volumes that ends early or fails at a block most likely lacks a volume, or has one of another
+  // backup; one that does not start as a package is a later volume picked without the first.
+  const volumeSuspect = source?.volumes !== undefined && VOLUME_FAILURES.has(failure?.key ?? '');
   const failureNote = [info ? t('restore.untouched') : '', volumeSuspect ? t('restore.volumeMissing', { count: source.volumes }) : ''].filter(Boolean).join(' ');
   const done = notice === 'restored';
   const busy = picking || job.running || done;

@@ -7,7 +7,7 @@ import { unlockExchange } from '../../db/exchange';
 import type { SavedFile } from '../../host/hostApi';
 import { FailureAlert } from './FailureAlert';
 import { ExchangeProgressView } from './ExchangeProgressView';
-import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
@@ -87,8 +87,7 @@ export function SafetyCopyStep({
       );
       if (result.cancelled) return;
       if (result.value.ok) onOutcome({ copy: result.value.value.file });
-      else if (volumes.refusedAsTooLarge(result.value.error)) setFailure({ key: 'exchange:restore.copyTooLargeForDrive', ...(result.value.error.detail ? { detail: result.value.error.detail } : {}) });
-      else if (result.value.error.code !== 'cancelled') setFailure(hostFailure(result.value.error));
+      else setFailure(volumes.failureOf(result.value.error, 'exchange:restore.copyTooLargeForDrive'));
     } catch (error) {
       setFailure(describeFailure(error));
     }

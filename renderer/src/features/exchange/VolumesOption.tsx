@@ -6,6 +6,7 @@ import { useServices } from '../../app/services';
 import { getSetting } from '../../db/repositories/settings';
 import type { HostError } from '../../host/hostApi';
 import { volumeNames, volumesLikelyNeeded } from './backupFile';
+import { hostFailure, type FailureMessage } from './exchangeMessages';
 
 /**
  * Whether a backup about to be written goes in volumes. It is offered where a single file would
@@ -23,14 +24,16 @@ export function useVolumesChoice(includeDocumentBytes: boolean) {
     offered: inVolumes || refused || volumesLikelyNeeded(lastBackup, includeDocumentBytes),
     choose: setChoice,
     /**
-     * After a failed write: true when the drive refused a single file as too large, which ticks
-     * "in volumes" for the next attempt; the caller then shows its own message for it.
+     * What to show after a failed write. A drive that refused a single file as too large ticks "in
+     * volumes" for the next attempt and gets `tooLargeKey` (the caller's words for what to press);
+     * a cancel shows nothing.
      */
-    refusedAsTooLarge(error: HostError): boolean {
-      if (error.code !== 'too-large-for-drive' || inVolumes) return false;
+    failureOf(error: HostError, tooLargeKey: string): FailureMessage | null {
+      if (error.code === 'cancelled') return null;
+      if (error.code !== 'too-large-for-drive' || inVolumes) return hostFailure(error);
       setRefused(true);
       setChoice(true);
-      return true;
+      return { key: tooLargeKey, ...(error.detail ? { detail: error.detail } : {}) };
     },
   };
 }

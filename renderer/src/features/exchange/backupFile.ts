@@ -69,7 +69,7 @@ export function volumesLikelyNeeded(last: { size?: number; includesDocumentBytes
   return (expectedBackupBytes(last, includeDocumentBytes) ?? 0) >= FAT32_FILE_LIMIT;
 }
 
-/** The names of a file's first two volumes, as the host writes them (`name.001.hmk`, `name.002.hmk`). */
+/** The names of a file's first two volumes, as the host writes them (`name.001.hmk`, `name.002.hmk`); held equal to its `volumePath` by electron/main/ipc/volumes.test.ts. */
 export function volumeNames(fileName: string): [string, string] {
   const dot = fileName.lastIndexOf('.');
   const [stem, extension] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
