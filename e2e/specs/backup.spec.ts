@@ -374,6 +374,7 @@ test('a backup that does not fit a FAT32 stick is written in volumes, and restor
   const first = volumes[0]!;
   await writeFile(join(aside, first), await readFile(join(host.folder, first)));
   await rm(join(host.folder, first));
+  await exchange.open();
   await exchange.pickForRestore(host.openQueue, join(host.folder, volumes[1]!));
   await expect(dialog.getByTestId('restore-volumes')).toHaveText('Bu faylning papkasida topilgan qismlari: 1 ta.');
   await expect(dialog.getByTestId('restore-error')).toContainText('Bu Hamkorlik zaxira nusxa fayli emas');
