@@ -1,5 +1,5 @@
 import { chromium, test, type Page } from '@playwright/test';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,8 +132,20 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>): Promise<[T, 
 }
 
 /** The bench page in a new disk-backed profile (as the app keeps its data), ready to be called. */
-async function freshProfilePage(origin: string, kind: string) {
-  const profile = mkdtempSync(join(tmpdir(), `hamkorlik-bench-${kind}-`));
+function freshProfilePage(origin: string, kind: string) {
+  return profilePage(origin, mkdtempSync(join(tmpdir(), `hamkorlik-bench-${kind}-`)));
+}
+
+/** The port of the page whose IndexedDB a profile holds (Default/IndexedDB/http_127.0.0.1_<port>.indexeddb.leveldb). */
+function originPortOf(profile: string): number {
+  const folder = join(profile, 'Default', 'IndexedDB');
+  const ports = existsSync(folder) ? readdirSync(folder).flatMap((name) => /^http_127\.0\.0\.1_(\d+)\.indexeddb\.leveldb$/u.exec(name)?.[1] ?? []) : [];
+  if (ports.length !== 1) throw new Error(`${profile}: expected the IndexedDB of one bench page, found ${ports.length}`);
+  return Number(ports[0]);
+}
+
+/** The bench page in the disk-backed profile at `profile`, ready to be called. */
+async function profilePage(origin: string, profile: string) {
   const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
   const page = await context.newPage();
   await page.goto(`${origin}/index.html`);
@@ -144,13 +156,17 @@ async function freshProfilePage(origin: string, kind: string) {
 test('exchange: backup and restore beside raw IndexedDB and dexie-export-import', async () => {
   // BENCH_EXCHANGE_SIZES=100000 for the issue's size: about 2.5 hours here (docs/BENCH.md).
   const sizes = (process.env.BENCH_EXCHANGE_SIZES ?? '5000,20000').split(',').map(Number);
-  const server = await startRendererServer(DIST, 0);
+  // BENCH_EXCHANGE_PROFILE=<folder>: the profile a cut-off run at one size left (its path is printed), loaded already.
+  const reused = process.env.BENCH_EXCHANGE_PROFILE;
+  // IndexedDB belongs to the origin: a reused profile is served on the port its database was made on.
+  const server = await startRendererServer(DIST, reused ? originPortOf(reused) : 0);
   const rows: Record<string, number>[] = [];
   for (const families of sizes) {
-    const { profile, context, page } = await freshProfilePage(server.origin, 'exchange');
+    const { profile, context, page } = reused ? await profilePage(server.origin, reused) : await freshProfilePage(server.origin, 'exchange');
+    console.log(`${families} families: profile ${profile}`);
     // Each step is printed as it ends: a run cut off at this size (hours at 100,000) still leaves what it measured.
-    const load = await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
-    console.log(`${families} families: loaded in ${round(load.loadMs / 1000)} s`);
+    const load = reused ? { loadMs: Number.NaN, ...(await call<{ records: number }>(page, 'openForExchange')) } : await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
+    console.log(`${families} families: ${reused ? 'reused, not loaded' : `loaded in ${round(load.loadMs / 1000)} s`}`);
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
     console.log(`${families} families: backup ${round(backup.ms / 1000)} s, ${backup.records} records, peak heap +${backupHeap} MB`);
@@ -166,7 +182,7 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
       }),
     );
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!reused) rmSync(profile, { recursive: true, force: true });
     rows.push({
       families,
       records: backup.records,
