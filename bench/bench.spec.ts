@@ -165,8 +165,8 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     const { profile, context, page } = reused ? await profilePage(server.origin, reused) : await freshProfilePage(server.origin, 'exchange');
     console.log(`${families} families: profile ${profile}`);
     // Each step is printed as it ends: a run cut off at this size (hours at 100,000) still leaves what it measured.
-    const load = reused ? { loadMs: Number.NaN, ...(await call<{ records: number }>(page, 'openForExchange')) } : await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
-    console.log(`${families} families: ${reused ? 'reused, not loaded' : `loaded in ${round(load.loadMs / 1000)} s`}`);
+    const load = reused ? { loadMs: Number.NaN, ...(await call<{ cases: number }>(page, 'openForExchange')) } : await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
+    console.log(`${families} families: ${'cases' in load ? `reused (${load.cases} cases), not loaded` : `loaded in ${round(load.loadMs / 1000)} s`}`);
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
     console.log(`${families} families: backup ${round(backup.ms / 1000)} s, ${backup.records} records, peak heap +${backupHeap} MB`);
