@@ -154,7 +154,7 @@ async function profilePage(origin: string, profile: string) {
 }
 
 test('exchange: backup and restore beside raw IndexedDB and dexie-export-import', async () => {
-  // BENCH_EXCHANGE_SIZES=100000 for the size: about 2.5 hours here (docs/BENCH.md).
+  // BENCH_EXCHANGE_SIZES=100000 for the size: about 3 hours here, an hour of it the load (docs/BENCH.md).
   const sizes = (process.env.BENCH_EXCHANGE_SIZES ?? '5000,20000').split(',').map(Number);
   // BENCH_EXCHANGE_PROFILE=<folder>: the profile a cut-off run at one size left (its path is printed), loaded already.
   const reused = process.env.BENCH_EXCHANGE_PROFILE;
