@@ -1,9 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { assessmentSummaryDocx } from '../renderer/src/documents/assessmentSummary';
 import { closureActDocx } from '../renderer/src/documents/closureAct';
 import { conferenceMinutesDocx } from '../renderer/src/documents/conferenceMinutes';
@@ -24,48 +20,17 @@ import {
   taskSheetFixture,
   testPng,
 } from '../renderer/src/documents/testing/fixtures';
+import { convertToPdf, soffice, type ConvertedPdf } from './libreoffice';
 
 /**
- * Every document as a word processor opens it: LibreOffice converts it to PDF (one conversion at a
- * time, each with its own profile), and the PDF must be A4, carry the expected text, and use no
- * fallback font — a fallback means a letter (Ғ Қ Ҳ Ў) the document's font lacks. The first pages go
- * to test-results/documents as PNG for a person to look at.
+ * Every document as a word processor opens it: LibreOffice converts them all to PDF in one run, and
+ * each PDF must be A4, carry the expected text, and use no fallback font — a fallback means a letter
+ * (Ғ Қ Ҳ Ў) the document's font lacks. The first pages go to test-results/documents as PNG for a
+ * person to look at.
  */
-const soffice = ['soffice', 'libreoffice'].find((command) => {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
 const OUT = resolve('test-results/documents');
 
 if (!soffice) console.warn('SKIPPED scripts/documents-libreoffice.test.ts: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui');
-
-function convert(name: string, bytes: Uint8Array, pages = 1): { text: string; fonts: string[]; pageSize: string } {
-  const work = mkdtempSync(join(tmpdir(), 'hamkorlik-lo-'));
-  try {
-    const docx = join(work, `${name}.docx`);
-    writeFileSync(docx, bytes);
-    const profile = pathToFileURL(join(work, 'profile')).href;
-    execFileSync(soffice!, [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', work, docx], { stdio: 'pipe', timeout: 120_000 });
-    const pdf = join(work, `${name}.pdf`);
-    expect(existsSync(pdf), `${name}.pdf was not produced`).toBe(true);
-    mkdirSync(OUT, { recursive: true });
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', String(pages), pdf, join(OUT, name)]);
-    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
-    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' })
-      .split('\n')
-      .slice(2)
-      .filter(Boolean)
-      .map((line) => line.split(/\s+/u)[0]!.replace(/^[A-Z]{6}\+/u, ''));
-    const pageSize = /Page size:\s+(.*)/u.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1] ?? '';
-    return { text, fonts, pageSize };
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 const KINDS = ['decision', 'agreement', 'plan', 'assessment', 'monitoring', 'closure', 'minutes', 'taskSheet'] as const;
 type Kind = (typeof KINDS)[number];
@@ -114,12 +79,22 @@ const EXPECTED: Record<DocLanguage, Record<Kind, string[]>> = {
   },
 };
 
+const LANGUAGES = ['uz-Latn', 'uz-Cyrl', 'ru'] as const;
+
 describe.skipIf(!soffice)('documents opened by LibreOffice', () => {
-  for (const language of ['uz-Latn', 'uz-Cyrl', 'ru'] as const) {
+  let pdfs = new Map<string, ConvertedPdf>();
+  beforeAll(async () => {
+    const files: Record<string, Uint8Array> = {};
+    for (const language of LANGUAGES) for (const kind of KINDS) files[`${kind}-${language}`] = await BUILD[kind](language);
+    pdfs = convertToPdf(files, { out: OUT, pages: (name) => (name.startsWith('decision-') || name.startsWith('agreement-') ? 1 : 2) });
+  }, 600_000);
+
+  for (const language of LANGUAGES) {
     for (const kind of KINDS) {
-      it(`the ${kind} in ${language}: A4, its text, no fallback font`, { timeout: 120_000 }, async () => {
-        const bytes = await BUILD[kind](language);
-        const { text, fonts, pageSize } = convert(`${kind}-${language}`, bytes, kind === 'decision' || kind === 'agreement' ? 1 : 2);
+      it(`the ${kind} in ${language}: A4, its text, no fallback font`, () => {
+        const pdf = pdfs.get(`${kind}-${language}`);
+        expect(pdf, `${kind}-${language}.pdf was not produced`).toBeDefined();
+        const { text, fonts, pageSize } = pdf!;
         expect(pageSize).toMatch(/A4/u);
         // pdftotext may break a line anywhere: compare with whitespace folded.
         const folded = text.replace(/\s+/gu, ' ');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADING_ROWS, reportWorkbook } from '../renderer/src/reports/export/workbook';
 import type { LocalGroup } from '../renderer/src/reports/localize';
 import { expectedTables, generatedGroups, HEADINGS, readReportSheet, type ExportLanguage, type SheetCell } from '../renderer/src/reports/testing/exported';
+import { soffice } from './libreoffice';
 
 /**
  * The report's workbook as another spreadsheet program reads it: LibreOffice converts each sheet
@@ -15,15 +16,6 @@ import { expectedTables, generatedGroups, HEADINGS, readReportSheet, type Export
  * the screen shows — and a percentage must still show as one. Here, not beside workbook.ts, because
  * running a program needs Node, which the renderer's tsconfig and lint rules keep out of renderer/.
  */
-const soffice = ['soffice', 'libreoffice'].find((command) => {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-});
-
 if (!soffice) console.warn('SKIPPED scripts/reports-libreoffice.test.ts: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc-nogui');
 
 const LANGUAGES: ExportLanguage[] = ['uz-Cyrl', 'ru'];

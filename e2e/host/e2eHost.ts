@@ -88,9 +88,15 @@ export async function attachE2eHost(page: Page, options: { folder: string; dataF
     },
   });
   const fs = withFaults(nodeFs as unknown as FsPort, state.faults);
+  const registry = new FileRegistry();
+  // As Electron's shell does (electron/main/index.ts): a closed window or a new page lets the old page's streams go.
+  page.on('close', () => void registry.closeAll());
+  page.on('request', (request) => {
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) void registry.closeAll();
+  });
   const handlers = createHostHandlers({
     fs,
-    registry: new FileRegistry(),
+    registry,
     volumeBytes: E2E_VOLUME_BYTES,
     dataFolder: options.dataFolder,
     secrets: testSecrets(() => state.secretsAvailable),

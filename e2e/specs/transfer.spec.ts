@@ -87,6 +87,8 @@ async function openTransfer(page: Page, openQueue: string[], path: string, how: 
 async function editCase(page: Page, shell: AppShell, search: string, fields: Record<string, string>): Promise<void> {
   await shell.go('cases');
   await page.getByTestId('case-search').fill(search);
+  // Click a row of the search's hits, once they have replaced the full list (one family matches here).
+  await expect(page.locator('.case-row')).toHaveCount(1);
   await page.locator('.case-row').first().click();
   await page.getByTestId('case-edit').click();
   for (const [testId, value] of Object.entries(fields)) await page.getByTestId(testId).fill(value);
@@ -230,6 +232,7 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   // A's case: B's street and reason, A's own house number.
   await shellA.go('cases');
   await page.getByTestId('case-search').fill('Usmonova');
+  await expect(page.locator('.case-row')).toHaveCount(1);
   await page.locator('.case-row').first().click();
   await expect(page.getByTestId('case-card')).toContainText('Амир Темур кўчаси, 15');
   await page.getByTestId('tab-referral').click();

@@ -166,5 +166,9 @@ async function start(): Promise<void> {
     mainWindow = null;
     void registry.closeAll();
   });
+  // Streams belong to the page that opened them: a reload (after a restore) starts a page that cannot know their ids.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) void registry.closeAll();
+  });
   await window.loadURL(START_URL);
 }

@@ -17,13 +17,16 @@ export type DomainErrorCode =
   | 'passwordRules'
   | 'inUse'
   /** The case was sent to another office in a custody transfer: it is read-only here. */
-  | 'caseTransferred';
+  | 'caseTransferred'
+  /** The cases picked for one transfer file hold more records than a receiving office opens. */
+  | 'transferTooLarge';
 
-/** A rule failure with a code the UI translates; the message is for developers only. */
+/** A rule failure with a code the UI translates (with `values` in it); the message is for developers only. */
 export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string = code,
+    readonly values?: Readonly<Record<string, number | string>>,
   ) {
     super(message);
     this.name = 'DomainError';

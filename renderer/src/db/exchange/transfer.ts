@@ -9,7 +9,7 @@ import { touched } from '../../domain/record';
 import { createExchangeKeys, createPackageWriter, ExchangeError, type ByteSink, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
 import { keysOf, type OfficeKeys } from './exchangeKeys';
 import { verifyPackage } from './verify';
-import { MANIFEST_TABLE, REF_TABLES, refsOf, refTableName, TRANSFER_TABLES, type RefTable, type TransferManifest, type TransferTable } from './transferTables';
+import { MANIFEST_TABLE, MAX_TRANSFER_RECORDS, REF_TABLES, refsOf, refTableName, TRANSFER_TABLES, type RefTable, type TransferManifest, type TransferTable } from './transferTables';
 
 /** Records per table of a transfer, and the reference entries they point to. */
 export interface TransferContents {
@@ -123,7 +123,8 @@ export async function packageKeys(keys: TransferKeys): Promise<ExchangeKeys> {
  * as its base copy (the next merge with that office compares against it); for a custody transfer
  * marks each case's custody as transferred out (pending the receipt), which makes it read-only
  * here; and writes the exchange-log entry. A sink that fails, or a written file that does not read
- * back whole (`verify`), leaves the database as it was.
+ * back whole (`verify`), leaves the database as it was. Cases holding more records than a receiving
+ * office opens (`MAX_TRANSFER_RECORDS`) are refused before anything is written (`transferTooLarge`).
  * Administrators and supervisors. Returns the transfer's id and counts.
  */
 export async function writeTransfer(
@@ -144,6 +145,9 @@ export async function writeTransfer(
     ...REF_TABLES.map((table) => [refTableName(table), contents.refs[table]] as [string, unknown[]]),
   ];
   const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
+  // A receiving office refuses a file of more records than it previews at once (receive.ts): say so here, before anything is written.
+  const records = Object.values(counts).reduce((sum, count) => sum + count, 0);
+  if (records > MAX_TRANSFER_RECORDS) throw new DomainError('transferTooLarge', `${records} records`, { records, max: MAX_TRANSFER_RECORDS });
   const exchangeKeys = await packageKeys(keys);
   const writer = await createPackageWriter(
     {

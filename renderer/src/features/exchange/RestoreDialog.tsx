@@ -128,7 +128,8 @@ export function RestoreDialog({
               {picking ? <CircularProgress size={20} /> : info ? t('restore.pickOther') : t('restore.pick')}
             </Button>
           </div>
-          {source?.volumes !== undefined && (
+          {/* One file read: a lone later volume (the failure note says so) or a whole file named like a volume. */}
+          {source?.volumes !== undefined && source.volumes > 1 && (
             <Typography variant="body2" data-testid="restore-volumes">
               {t('restore.volumesFound', { count: source.volumes })}
             </Typography>

@@ -19,6 +19,7 @@ function everyFailure() {
     describeFailure(new DomainError('notFound')),
     describeFailure(new DomainError('forbidden')),
     describeFailure(new DomainError('storageFull')),
+    describeFailure(new DomainError('transferTooLarge', '', { records: 250_000, max: 200_000 })),
   ];
 }
 
@@ -42,6 +43,13 @@ describe('exchange failure messages', () => {
     expect(wrong).toEqual({ key: 'exchange:error.wrongPassphrase', secret: true });
     expect(i18n.t(wrong.key)).toBe('Parol iborasi notoʻgʻri.');
     expect(describeFailure(new ExchangeError('damaged', { reason: 'checksum' })).secret).toBeUndefined();
+  });
+
+  it('tells the sender how many records the picked cases hold against what one transfer file may carry', async () => {
+    const failure = describeFailure(new DomainError('transferTooLarge', '250000 records', { records: 250_000, max: 200_000 }));
+    expect(failure).toEqual({ key: 'errors:domain.transferTooLarge', values: { records: 250_000, max: 200_000 } });
+    const i18n = await initI18n('ru');
+    expect(i18n.t(failure.key, failure.values)).toMatch(/^В выбранных случаях 250000 записей, а один файл передачи может содержать не более 200000/u);
   });
 
   it('shows host failures met while streaming with their detail, and hides anything unexpected behind a translated message', () => {

@@ -63,7 +63,7 @@ export function describeFailure(error: unknown): FailureMessage {
     if (error.code === 'duplicate') return { key: 'exchange:error.alreadySetUp' };
     // unlockExchange before setup: the page offers setup instead, but another PC may have just restored.
     if (error.code === 'notFound') return { key: 'exchange:error.notConfigured' };
-    return { key: `errors:domain.${error.code}` };
+    return { key: `errors:domain.${error.code}`, ...(error.values ? { values: { ...error.values } } : {}) };
   }
   console.error(error);
   return { key: 'errors:domain.unexpected' };
