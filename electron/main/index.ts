@@ -166,9 +166,8 @@ async function start(): Promise<void> {
     mainWindow = null;
     void registry.closeAll();
   });
-  // Streams belong to the page that opened them: a reload (after a restore) starts a page that cannot know their ids.
-  window.webContents.on('did-start-navigation', (details) => {
-    if (details.isMainFrame && !details.isSameDocument) void registry.closeAll();
-  });
+  // Streams belong to the page that opened them: a reload (after a restore) commits a page that cannot know their ids.
+  // (did-navigate: the main frame's new document, not a hash change, and not a navigation security.ts refused.)
+  window.webContents.on('did-navigate', () => void registry.closeAll());
   await window.loadURL(START_URL);
 }
