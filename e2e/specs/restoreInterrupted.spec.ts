@@ -39,7 +39,7 @@ function holdRestoreAt(host: E2eHost, offset: number): Promise<void> {
 }
 
 test(`a restore of ${FAMILIES} families cut off mid-write (the app closed) leaves the current data as it was, and a later restore of the same file completes`, async ({ page, openApp, host }) => {
-  // Four restores of a 5,000-family file and one whole one: 5.8 to 6.1 min on this machine (06.12.2026).
+  // Three restores of a 5,000-family file cut off and one whole: 5.8 to 6.1 min on this machine (06.12.2026).
   test.setTimeout(600_000);
   // A backup of a generated office of 5,000 families, written by the app's own code in Node
   // (loaded through Vite, which imports JSON as the renderer's build does).
