@@ -41,12 +41,14 @@ async function secondOffice(browser: Browser, origin: string) {
   return { page, host, shell: new AppShell(page), close };
 }
 
-/** Sends the first case found by `search` from the exchange page under the agreed passphrase; returns the new file's name. */
+/** Sends the first case found by `search` (the head's surname) from the exchange page under the agreed passphrase; returns the new file's name. */
 async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', shot?: string): Promise<string> {
   const before = new Set(await packageIn(folder, 'transfer'));
   await page.getByTestId('send-cases').click();
   await page.getByTestId('send-case-search').fill(search);
   await page.getByTestId('send-case-option').first().click();
+  // The family picked is the one searched for (a click on options left from before the search once sent another).
+  await expect(page.getByRole('dialog').locator('.MuiChip-root')).toHaveText([new RegExp(search)]);
   await page.getByTestId(`send-mode-${mode}`).check();
   await page.getByTestId('send-passphrase').fill(AGREED);
   await page.getByTestId('send-passphrase-repeat').fill(AGREED);

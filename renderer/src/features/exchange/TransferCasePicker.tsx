@@ -24,7 +24,9 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
   const { db } = useServices();
   const language = useAppSelector((state) => state.session.language);
   const [input, setInput] = useState('');
-  const [found, setFound] = useState<FamilyCase[]>([]);
+  // The options with the text they were found for: until the text typed now has been searched, the
+  // last search's cases would still be offered, and a quick click could pick a family not meant.
+  const [found, setFound] = useState<{ text: string; cases: FamilyCase[] } | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -34,7 +36,7 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
       const search = text
         ? searchCases(db, text, 30).then((result) => result.hits.map((hit) => hit.kase))
         : queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 30).then((page) => page.rows);
-      search.then((cases) => current && setFound(cases)).catch(() => current && setFound([]));
+      search.then((cases) => current && setFound({ text, cases })).catch(() => current && setFound({ text, cases: [] }));
     }, 200);
     return () => {
       current = false;
@@ -42,7 +44,8 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
     };
   }, [db, input]);
 
-  const options = found.filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
+  const searched = found !== null && found.text === input.trim();
+  const options = (searched ? found.cases : []).filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
   const label = (kase: FamilyCase) => caseLabel(kase.caseNumber, kase.summary.head, language);
   return (
     <Autocomplete
@@ -53,6 +56,8 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
       inputValue={input}
       onInputChange={(_event, text, reason) => reason !== 'reset' && setInput(text)}
       filterOptions={(all) => all}
+      loading={!searched}
+      loadingText={t('transfer.send.searching')}
       filterSelectedOptions
       getOptionLabel={label}
       isOptionEqualToValue={(option, current) => option.id === current.id}
