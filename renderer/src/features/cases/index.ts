@@ -6,3 +6,4 @@ export { describeValue, fieldLabel, type NameLookup } from './describeChange';
 export { useGridLocaleText } from './useGridLocaleText';
 export { StageChip } from './StageChip';
 export { TransferredAlert } from './TransferredAlert';
+export { useCaseOptions } from './useCaseOptions';

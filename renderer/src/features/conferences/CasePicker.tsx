@@ -1,13 +1,12 @@
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActor } from '../../app/hooks';
-import { useServices } from '../../app/services';
+import type { HamkorlikDb } from '../../db/db';
 import { queryCases } from '../../db/repositories/caseQueries';
-import { searchCases } from '../../db/repositories/caseSearch';
 import { canOnCase } from '../../domain/access';
 import type { FamilyCase } from '../../domain/familyCase';
-import { StageChip } from '../cases';
+import { StageChip, useCaseOptions } from '../cases';
 import type { ConferenceDirectory } from './useConferenceDirectory';
 
 /**
@@ -31,31 +30,13 @@ export function CasePicker({
   readOnly: boolean;
 }) {
   const { t } = useTranslation('conferences');
-  const { db } = useServices();
   const actor = useActor();
   const [input, setInput] = useState('');
-  const [found, setFound] = useState<FamilyCase[]>([]);
+  // Before anything is typed, the chosen mahalla's cases.
+  const browse = useCallback((db: HamkorlikDb, limit: number) => (mahallaId ? queryCases(db, { mahallaId }, { field: 'updatedAt', direction: 'desc' }, 0, limit).then((page) => page.rows) : Promise.resolve([])), [mahallaId]);
+  const { cases, searched } = useCaseOptions(input, browse, !readOnly);
 
-  useEffect(() => {
-    if (readOnly) return;
-    let current = true;
-    const text = input.trim();
-    // A short pause, so a name typed quickly is searched once.
-    const timer = setTimeout(() => {
-      const search = text
-        ? searchCases(db, text, 30).then((result) => result.hits.map((hit) => hit.kase))
-        : mahallaId
-          ? queryCases(db, { mahallaId }, { field: 'updatedAt', direction: 'desc' }, 0, 30).then((page) => page.rows)
-          : Promise.resolve([]);
-      search.then((cases) => current && setFound(cases)).catch(() => current && setFound([]));
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [db, input, mahallaId, readOnly]);
-
-  const options = found.filter((kase) => kase.deletedAt === null && !!actor && canOnCase(actor, 'change', kase));
+  const options = cases.filter((kase) => kase.deletedAt === null && !!actor && canOnCase(actor, 'change', kase));
   return (
     <Autocomplete
       multiple
@@ -65,6 +46,8 @@ export function CasePicker({
       inputValue={input}
       onInputChange={(_event, text, reason) => reason !== 'reset' && setInput(text)}
       filterOptions={(all) => all}
+      loading={!readOnly && !searched}
+      loadingText={t('common:notice.searching')}
       filterSelectedOptions
       getOptionLabel={directory.caseLabel}
       isOptionEqualToValue={(option, current) => option.id === current.id}

@@ -1,18 +1,21 @@
 import { Autocomplete, TextField } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { useServices } from '../../app/services';
+import type { HamkorlikDb } from '../../db/db';
 import { queryCases } from '../../db/repositories/caseQueries';
-import { searchCases } from '../../db/repositories/caseSearch';
 import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
 import { biScriptIn, type DisplayLanguage } from '../../domain/names';
+import { useCaseOptions } from '../cases';
 
 /** "GJ-2026-0007 · Karimova Dilnoza": a case as the transfer dialogs name it. */
 export function caseLabel(caseNumber: string, head: FamilyCase['summary']['head'], language: DisplayLanguage): string {
   const name = head ? `${biScriptIn(head.surname, language)} ${biScriptIn(head.firstName, language)}` : '—';
   return `${caseNumber} · ${name}`;
 }
+
+/** Before anything is typed, the cases changed last. */
+const latestChanged = (db: HamkorlikDb, limit: number) => queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, limit).then((page) => page.rows);
 
 /**
  * The cases to send, found by case number or a member's name as the user types (the case search,
@@ -21,31 +24,11 @@ export function caseLabel(caseNumber: string, head: FamilyCase['summary']['head'
  */
 export function TransferCasePicker({ value, onChange, custody, disabled }: { value: FamilyCase[]; onChange: (cases: FamilyCase[]) => void; custody: boolean; disabled: boolean }) {
   const { t } = useTranslation('exchange');
-  const { db } = useServices();
   const language = useAppSelector((state) => state.session.language);
   const [input, setInput] = useState('');
-  // The options with the text they were found for: until the text typed now has been searched, the
-  // last search's cases would still be offered, and a quick click could pick a family not meant.
-  const [found, setFound] = useState<{ text: string; cases: FamilyCase[] } | null>(null);
+  const { cases, searched } = useCaseOptions(input, latestChanged);
 
-  useEffect(() => {
-    let current = true;
-    const text = input.trim();
-    // A short pause, so a name typed quickly is searched once.
-    const timer = setTimeout(() => {
-      const search = text
-        ? searchCases(db, text, 30).then((result) => result.hits.map((hit) => hit.kase))
-        : queryCases(db, {}, { field: 'updatedAt', direction: 'desc' }, 0, 30).then((page) => page.rows);
-      search.then((cases) => current && setFound({ text, cases })).catch(() => current && setFound({ text, cases: [] }));
-    }, 200);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [db, input]);
-
-  const searched = found !== null && found.text === input.trim();
-  const options = (searched ? found.cases : []).filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
+  const options = cases.filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
   const label = (kase: FamilyCase) => caseLabel(kase.caseNumber, kase.summary.head, language);
   return (
     <Autocomplete
@@ -57,7 +40,7 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
       onInputChange={(_event, text, reason) => reason !== 'reset' && setInput(text)}
       filterOptions={(all) => all}
       loading={!searched}
-      loadingText={t('transfer.send.searching')}
+      loadingText={t('common:notice.searching')}
       filterSelectedOptions
       getOptionLabel={label}
       isOptionEqualToValue={(option, current) => option.id === current.id}
