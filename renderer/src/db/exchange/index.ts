@@ -20,7 +20,7 @@ export {
 } from './exchangeKeys';
 export { BACKUP_TABLES, changedSinceAutomaticBackup, recordAutomaticBackupMade, recordBackupMade, writeBackup, type ExchangeProgress } from './backup';
 export { inspectPackage, restoreBackup, type PackageInfo, type RestoreOptions } from './restore';
-export { caseIdsOfMahalla, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
+export { caseIdsOfMahalla, checkTransferSize, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
 export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef, type RecordStatus, type TransferPackage, type TransferPreview } from './receive';
 export { isPinflPath, planMerge, type MergePlan, type PinflHolder, type PlannedRecord, type RecordConflicts, type RecordDecisions } from './mergePlan';
 export { applyTransfer, type AppliedTransfer } from './apply';

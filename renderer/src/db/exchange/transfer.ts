@@ -85,6 +85,28 @@ export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[
   });
 }
 
+/**
+ * A receiving office refuses a file of more records than it previews at once (receive.ts): the
+ * sender says so first (`transferTooLarge`, with the count against the limit), before anything is written.
+ */
+function refuseTooLarge(records: number): void {
+  if (records > MAX_TRANSFER_RECORDS) throw new DomainError('transferTooLarge', `${records} records`, { records, max: MAX_TRANSFER_RECORDS });
+}
+
+/**
+ * How many records a transfer of `caseIds` would carry — the manifest, the case records, the stored
+ * document bytes if asked for, the reference entries — refusing more than a receiving office opens
+ * (`transferTooLarge`), as `writeTransfer` does. Asked before the user picks where to save, so a
+ * selection too large is refused before the save dialog; document bytes are counted, not read.
+ */
+export async function checkTransferSize(db: HamkorlikDb, caseIds: readonly string[], mode: TransferMode, options: { includeDocumentBytes?: boolean } = {}): Promise<number> {
+  const contents = await collectTransfer(db, caseIds, mode);
+  const files = options.includeDocumentBytes ? await db.documentFiles.where(':id').anyOf(contents.tables.documents.map((document) => document.id as string)).count() : 0;
+  const records = 1 + files + [...Object.values(contents.tables), ...Object.values(contents.refs)].reduce((sum, table) => sum + table.length, 0);
+  refuseTooLarge(records);
+  return records;
+}
+
 /** The office as a package names it: district, names, this installation. */
 export async function officeSource(db: HamkorlikDb): Promise<PackageSource> {
   const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
@@ -145,9 +167,7 @@ export async function writeTransfer(
     ...REF_TABLES.map((table) => [refTableName(table), contents.refs[table]] as [string, unknown[]]),
   ];
   const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
-  // A receiving office refuses a file of more records than it previews at once (receive.ts): say so here, before anything is written.
-  const records = Object.values(counts).reduce((sum, count) => sum + count, 0);
-  if (records > MAX_TRANSFER_RECORDS) throw new DomainError('transferTooLarge', `${records} records`, { records, max: MAX_TRANSFER_RECORDS });
+  refuseTooLarge(Object.values(counts).reduce((sum, count) => sum + count, 0));
   const exchangeKeys = await packageKeys(keys);
   const writer = await createPackageWriter(
     {

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { caseIdsOfMahalla } from '../../db/exchange';
+import { caseIdsOfMahalla, checkTransferSize } from '../../db/exchange';
 import { transferredCases } from '../../db/repositories/caseQueries';
 import { listMahallas } from '../../db/repositories/mahallas';
 import { TRANSFER_MODES, type TransferMode } from '../../domain/exchange';
@@ -69,6 +69,8 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
     setUnlocking(true);
     let resolved;
     try {
+      // A selection larger than a receiving office opens is refused before the save dialog.
+      await checkTransferSize(db, caseIds, mode, { includeDocumentBytes });
       resolved = await resolveTransferSecret(db, secret);
     } catch (error) {
       setFailure(describeFailure(error));
