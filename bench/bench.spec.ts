@@ -115,7 +115,7 @@ test('reports: the dashboard and the Excel export at office scale', async () => 
  * cheap enough for the timed passes. `live`: a garbage collection before each sample (every 500 ms),
  * so the peak is of what the work holds; the collections slow the work, so its time is not reported.
  */
-async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean } = {}): Promise<[T, number]> {
+async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean; samples?: number[] } = {}): Promise<[T, number]> {
   const cdp = await page.context().newCDPSession(page);
   const used = async () => {
     if (options.live) await cdp.send('HeapProfiler.collectGarbage');
@@ -127,7 +127,9 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { li
   let running = true;
   const sampling = (async () => {
     while (running) {
-      peak = Math.max(peak, await used());
+      const sample = await used();
+      peak = Math.max(peak, sample);
+      options.samples?.push(round((sample - before) / 2 ** 20));
       await new Promise((resolve) => setTimeout(resolve, options.live ? 500 : 50));
     }
   })();
@@ -175,7 +177,7 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     console.log(`${families} families: profile ${profile}`);
     // Each step is printed as it ends: a run cut off at this size (hours at 100,000) still leaves what it measured.
     const load = reused ? { loadMs: Number.NaN, ...(await call<{ cases: number }>(page, 'openForExchange')) } : await call<{ loadMs: number }>(page, 'generateAndLoad', families, families >= 100_000 ? 20 : 1);
-    console.log(`${families} families: ${'cases' in load ? `reused (${load.cases} cases), not loaded` : `loaded in ${round(load.loadMs / 1000)} s`}`);
+    console.log(`${families} families: ${reused && 'cases' in load ? `reused (${load.cases} cases), not loaded` : `loaded in ${round(load.loadMs / 1000)} s`}`);
     await call(page, 'dropMiniSearch'); // the generated records are not needed any more
     const [backup, backupHeap] = await withPeakHeap(page, () => call<{ ms: number; unlockMs: number; bytes: number; records: number }>(page, 'backupWrite'));
     console.log(`${families} families: backup ${round(backup.ms / 1000)} s, ${backup.records} records, peak heap +${backupHeap} MB`);
@@ -186,8 +188,14 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     // The live heap, in a second backup and restore (BENCH_EXCHANGE_LIVE_HEAP=0 skips them: an hour more at 100,000).
     const live = process.env.BENCH_EXCHANGE_LIVE_HEAP !== '0';
     const [, backupLiveHeap] = live ? await withPeakHeap(page, () => call(page, 'backupWrite'), { live: true }) : [null, Number.NaN];
-    const [, restoreLiveHeap] = live ? await withPeakHeap(page, () => call(page, 'restore'), { live: true }) : [null, Number.NaN];
-    if (live) console.log(`${families} families: live heap (after garbage collection) peak during backup +${backupLiveHeap} MB, restore +${restoreLiveHeap} MB`);
+    const restoreSamples: number[] = [];
+    const [, restoreLiveHeap] = live ? await withPeakHeap(page, () => call(page, 'restore'), { live: true, samples: restoreSamples }) : [null, Number.NaN];
+    if (live) {
+      console.log(`${families} families: live heap (after garbage collection) peak during backup +${backupLiveHeap} MB, restore +${restoreLiveHeap} MB`);
+      // Whether the restore's live heap climbs with the records written or stays level: its samples at tenths of its time.
+      const tenths = Array.from({ length: 11 }, (_, i) => restoreSamples[Math.min(restoreSamples.length - 1, Math.round((i / 10) * (restoreSamples.length - 1)))]);
+      console.log(`${families} families: restore's live heap at each tenth of its time (MB above before): ${tenths.join(' ')}`);
+    }
     // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
     const [dexie, dexieHeap] = await withPeakHeap(page, () =>
       call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport').catch((error: unknown) => {
