@@ -115,7 +115,7 @@ test('reports: the dashboard and the Excel export at office scale', async () => 
  * cheap enough for the timed passes. `live`: a garbage collection before each sample (every 500 ms),
  * so the peak is of what the work holds; the collections slow the work, so its time is not reported.
  */
-async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean; samples?: number[] } = {}): Promise<[T, number]> {
+async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean; samples?: string[] } = {}): Promise<[T, number]> {
   const cdp = await page.context().newCDPSession(page);
   const used = async () => {
     if (options.live) await cdp.send('HeapProfiler.collectGarbage');
@@ -129,7 +129,8 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { li
     while (running) {
       const sample = await used();
       peak = Math.max(peak, sample);
-      options.samples?.push(round((sample - before) / 2 ** 20));
+      // With the step the page was in (the restore names its phase and table), read after the sample.
+      if (options.samples) options.samples.push(`${round((sample - before) / 2 ** 20)}@${await page.evaluate(() => (window as unknown as { benchProgress?: string }).benchProgress ?? '-')}`);
       await new Promise((resolve) => setTimeout(resolve, options.live ? 500 : 50));
     }
   })();
@@ -188,13 +189,14 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     // The live heap, in a second backup and restore (BENCH_EXCHANGE_LIVE_HEAP=0 skips them: an hour more at 100,000).
     const live = process.env.BENCH_EXCHANGE_LIVE_HEAP !== '0';
     const [, backupLiveHeap] = live ? await withPeakHeap(page, () => call(page, 'backupWrite'), { live: true }) : [null, Number.NaN];
-    const restoreSamples: number[] = [];
+    const restoreSamples: string[] = [];
     const [, restoreLiveHeap] = live ? await withPeakHeap(page, () => call(page, 'restore'), { live: true, samples: restoreSamples }) : [null, Number.NaN];
     if (live) {
       console.log(`${families} families: live heap (after garbage collection) peak during backup +${backupLiveHeap} MB, restore +${restoreLiveHeap} MB`);
-      // Whether the restore's live heap climbs with the records written or stays level: its samples at tenths of its time.
+      // Whether the restore's live heap climbs with the records written or stays level: its samples at tenths of its time, and the highest, each with the table being read.
       const tenths = Array.from({ length: 11 }, (_, i) => restoreSamples[Math.min(restoreSamples.length - 1, Math.round((i / 10) * (restoreSamples.length - 1)))]);
-      console.log(`${families} families: restore's live heap at each tenth of its time (MB above before): ${tenths.join(' ')}`);
+      console.log(`${families} families: restore's live heap at each tenth of its time (MB above before @ phase:table): ${tenths.join(' ')}`);
+      console.log(`${families} families: restore's highest live-heap samples: ${[...restoreSamples].sort((a, b) => parseFloat(b) - parseFloat(a)).slice(0, 5).join(' ')}`);
     }
     // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
     const [dexie, dexieHeap] = await withPeakHeap(page, () =>
