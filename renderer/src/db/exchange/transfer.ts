@@ -97,14 +97,20 @@ function refuseTooLarge(records: number): void {
  * How many records a transfer of `caseIds` would carry — the manifest, the case records, the stored
  * document bytes if asked for, the reference entries — refusing more than a receiving office opens
  * (`transferTooLarge`), as `writeTransfer` does. Asked before the user picks where to save, so a
- * selection too large is refused before the save dialog; document bytes are counted, not read.
+ * selection too large is refused before the save dialog; document bytes are counted, not read. The
+ * cases are read again when the file is written (`writeTransfer` takes its own consistent picture).
  */
 export async function checkTransferSize(db: HamkorlikDb, caseIds: readonly string[], mode: TransferMode, options: { includeDocumentBytes?: boolean } = {}): Promise<number> {
   const contents = await collectTransfer(db, caseIds, mode);
   const files = options.includeDocumentBytes ? await db.documentFiles.where(':id').anyOf(contents.tables.documents.map((document) => document.id as string)).count() : 0;
-  const records = 1 + files + [...Object.values(contents.tables), ...Object.values(contents.refs)].reduce((sum, table) => sum + table.length, 0);
+  const records = packageRecords(contents) + files;
   refuseTooLarge(records);
   return records;
+}
+
+/** The records a package of `contents` holds: the manifest, the case records, the reference entries. */
+function packageRecords(contents: TransferContents): number {
+  return 1 + [...Object.values(contents.tables), ...Object.values(contents.refs)].reduce((sum, table) => sum + table.length, 0);
 }
 
 /** The office as a package names it: district, names, this installation. */
@@ -167,7 +173,7 @@ export async function writeTransfer(
     ...REF_TABLES.map((table) => [refTableName(table), contents.refs[table]] as [string, unknown[]]),
   ];
   const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
-  refuseTooLarge(Object.values(counts).reduce((sum, count) => sum + count, 0));
+  refuseTooLarge(packageRecords(contents));
   const exchangeKeys = await packageKeys(keys);
   const writer = await createPackageWriter(
     {
