@@ -19,6 +19,8 @@ import type { UiLanguage } from '../../renderer/src/host/hostApi';
 export interface E2eHost {
   /** The folder that stands in for wherever the user would pick in a dialog. */
   folder: string;
+  /** The app's data folder (Electron's userData): the installation id, automatic backups. */
+  dataFolder: string;
   /** Faults to inject into the next file operations (see electron/main/ipc/faultyFs.ts). */
   faults: Fault[];
   /** Paths the open dialog will "pick", in order; empty means the user cancels. */
@@ -64,6 +66,7 @@ export const E2E_VOLUME_BYTES = 4 * 1024;
 export async function attachE2eHost(page: Page, options: { folder: string; dataFolder: string; origin: string }): Promise<E2eHost> {
   const state: E2eHost = {
     folder: options.folder,
+    dataFolder: options.dataFolder,
     faults: [],
     openQueue: [],
     cancelSave: false,

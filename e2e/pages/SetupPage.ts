@@ -1,4 +1,8 @@
-import type { Page } from '@playwright/test';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { E2eHost } from '../host/e2eHost';
+import { LoginPage } from './LoginPage';
 import { selectOption } from './mui';
 
 export interface OfficeInput {
@@ -66,10 +70,7 @@ export class SetupPage {
 }
 
 /** Goes through first-run setup with the given language, office, mahallas and administrator. */
-export async function completeSetup(
-  page: Page,
-  options: { language: string; office: OfficeInput; mahallas: string[]; admin: AdminInput },
-): Promise<void> {
+export async function completeSetup(page: Page, options: SetupOptions): Promise<void> {
   const setup = new SetupPage(page);
   await setup.chooseLanguage(options.language);
   await setup.next();
@@ -79,4 +80,72 @@ export async function completeSetup(
   await setup.fillAdministrator(options.admin);
   await setup.finish();
   await page.getByTestId('office-name').waitFor();
+}
+
+export interface SetupOptions {
+  language: string;
+  office: OfficeInput;
+  mahallas: string[];
+  admin: AdminInput;
+  /** Tells apart offices set up with the same answers that must not be one office (another PC, another district). */
+  pc?: string;
+}
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/** What first-run setup left: the browser's storage (IndexedDB included) and the files in the data folder. */
+interface SetupSnapshot {
+  storage: StorageState;
+  files: { path: string; bytes: Buffer }[];
+}
+
+/**
+ * Per worker process: the state each set of setup answers left the first time. The renderer
+ * server is per worker too, so the snapshots are of the origin the later tests are served from.
+ */
+const snapshots = new Map<string, SetupSnapshot>();
+
+/**
+ * An office set up with these answers, the administrator logged in, for a test about something
+ * after setup. The first test of a worker with these answers goes through setup in the UI
+ * (`completeSetup`); later ones start from the IndexedDB, localStorage and data-folder files it
+ * left and log in, as after a restart: the same office, users and ids, without the five seconds of
+ * typing each time (CI's e2e time, 06.12.2026). Setup itself is the subject of firstRun.spec.
+ *
+ * `open` navigates the page to the app; it must not have been called yet, since the stored
+ * databases are put in place before the app opens them. A test that installs a fake clock goes
+ * through setup in the UI instead: a snapshot would carry another day's dates.
+ */
+export async function setUpOffice(page: Page, host: E2eHost, open: () => Promise<unknown>, options: SetupOptions): Promise<void> {
+  const key = JSON.stringify(options);
+  const snapshot = snapshots.get(key);
+  if (!snapshot) {
+    await open();
+    await completeSetup(page, options);
+    snapshots.set(key, { storage: await page.context().storageState({ indexedDB: true }), files: await readDataFolder(host) });
+    return;
+  }
+  await page.context().setStorageState(snapshot.storage);
+  for (const file of snapshot.files) {
+    const path = join(host.dataFolder, file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, file.bytes);
+  }
+  await open();
+  await new LoginPage(page).login(options.admin.username, options.admin.password);
+  await page.getByTestId('office-name').waitFor();
+}
+
+/** The data folder's files, the dialogs' folder left out (nothing is in it right after setup). */
+async function readDataFolder(host: E2eHost): Promise<SetupSnapshot['files']> {
+  const dialogs = relative(host.dataFolder, host.folder);
+  const entries = await readdir(host.dataFolder, { recursive: true, withFileTypes: true });
+  const files: SetupSnapshot['files'] = [];
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = relative(host.dataFolder, join(entry.parentPath, entry.name));
+    if (path === dialogs || path.startsWith(`${dialogs}/`)) continue;
+    files.push({ path, bytes: await readFile(join(host.dataFolder, path)) });
+  }
+  return files;
 }

@@ -7,7 +7,7 @@ import { ADMIN, OFFICE } from '../data';
 import { AccountsPage, logout } from '../pages/AccountsPage';
 import { CaseFormPage } from '../pages/CaseFormPage';
 import { LoginPage } from '../pages/LoginPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
 /** Opens a case in a mahalla (by its shown name) for a case manager (by username), with a mother and a child. */
 async function openCase(page: Page, mahalla: string, surname: string, managerUsername?: string): Promise<string> {
@@ -35,8 +35,7 @@ async function openCase(page: Page, mahalla: string, surname: string, managerUse
 
 test('the administrator opens accounts; a specialist is refused a case outside their mahallas and cannot approve; a case manager edits their case; the audit shows it all', async ({ page, openApp, host }) => {
   test.setTimeout(180_000);
-  await openApp();
-  await completeSetup(page, { language: 'ru', office: OFFICE, mahallas: ['Navroʻz', 'Bogʻishamol'], admin: ADMIN });
+  await setUpOffice(page, host, openApp, { language: 'ru', office: OFFICE, mahallas: ['Navroʻz', 'Bogʻishamol'], admin: ADMIN });
   const login = new LoginPage(page);
 
   await page.getByTestId('nav-accounts').click();

@@ -4,11 +4,10 @@ import { AccountsPage, logout } from '../pages/AccountsPage';
 import { CHILD_DOMAINS, FAMILY_DOMAINS, rateAll, trianglePicture } from '../pages/caseWork';
 import { makeEligible, signAgreement, startCase } from '../pages/CaseFormPage';
 import { LoginPage } from '../pages/LoginPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
-test("an in-depth assessment of two children is rated on every domain, approved by another supervisor, and the reassessment's triangle differs from the first", async ({ page, openApp }) => {
-  await openApp();
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+test("an in-depth assessment of two children is rated on every domain, approved by another supervisor, and the reassessment's triangle differs from the first", async ({ page, openApp, host }) => {
+  await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   await page.getByTestId('nav-accounts').click();
   await new AccountsPage(page).create({ username: 'nazorat', fullNameLatn: 'Olimova Zarina', position: 'Supervayzer', roles: ['supervisor'], mahallas: [], password: 'Birinchi-parol-1' });
 

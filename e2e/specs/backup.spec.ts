@@ -10,7 +10,7 @@ import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
 import { dropFile, ExchangePage } from '../pages/ExchangePage';
 import { LoginPage } from '../pages/LoginPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
 const PASSPHRASE = 'Yangiyoʻl bogʻida olma pishdi';
 
@@ -58,9 +58,8 @@ function damageBlock(bytes: Uint8Array, index: number): Uint8Array {
   return copy;
 }
 
-test.beforeEach(async ({ page, openApp }) => {
-  await openApp();
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+test.beforeEach(async ({ page, openApp, host }) => {
+  await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
 });
 
 test('the administrator sets up exchange, backs up, and restores the backup with the recovery key; a damaged copy is refused and changes nothing', async ({ page, host }) => {

@@ -4,7 +4,7 @@ import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { startCase, type MemberInput } from '../pages/CaseFormPage';
 import { reloadAndLogin } from '../pages/LoginPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
 const RUSTAM_PINFL = '30203849990014';
 const FAMILY: MemberInput[] = [
@@ -20,9 +20,8 @@ async function search(page: Page, text: string) {
   return page.locator('.case-row');
 }
 
-test.beforeEach(async ({ page, openApp }) => {
-  await openApp();
-  await completeSetup(page, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+test.beforeEach(async ({ page, openApp, host }) => {
+  await setUpOffice(page, host, openApp, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
 });
 
 test('a family of 2 adults and 3 children entered in uz-Cyrl is found in every spelling and survives a reload', async ({ page }) => {

@@ -9,7 +9,7 @@ import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { makeEligible, startCase } from '../pages/CaseFormPage';
 import { selectOption } from '../pages/mui';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 import { TeamsPage } from '../pages/TeamsPage';
 
 /** The text of a DOCX's main part, tags stripped: what Word shows, in order. */
@@ -36,9 +36,8 @@ async function generate(page: Page, language: 'uz-Latn' | 'uz-Cyrl' | 'ru') {
   await expect(page.getByTestId('generate-dialog')).toHaveCount(0);
 }
 
-test.beforeEach(async ({ page, openApp }) => {
-  await openApp();
-  await completeSetup(page, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+test.beforeEach(async ({ page, openApp, host }) => {
+  await setUpOffice(page, host, openApp, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
 });
 
 test("a user enters three specialists and a mahalla team, prints the hokim's decision and a family's agreements; the register reopens the same bytes", async ({ page, host }) => {

@@ -4,11 +4,10 @@ import { ARTIFACTS, expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
 import { AppShell } from '../pages/AppShell';
 import { SettingsPage } from '../pages/SettingsPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
-test.beforeEach(async ({ page, openApp }) => {
-  await openApp();
-  await completeSetup(page, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz', "Bog'ishamol"], admin: ADMIN });
+test.beforeEach(async ({ page, openApp, host }) => {
+  await setUpOffice(page, host, openApp, { language: 'uz-Cyrl', office: OFFICE, mahallas: ['Navroʻz', "Bog'ishamol"], admin: ADMIN });
   await new AppShell(page).go('settings');
 });
 

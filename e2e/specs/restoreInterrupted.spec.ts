@@ -9,7 +9,7 @@ import { AppShell } from '../pages/AppShell';
 import { ExchangePage } from '../pages/ExchangePage';
 import { LoginPage } from '../pages/LoginPage';
 import { startCase } from '../pages/CaseFormPage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
 const PASSPHRASE = 'Yangiyoʻl bogʻida olma pishdi';
 const FAMILIES = 5000;
@@ -50,8 +50,7 @@ test(`a restore of ${FAMILIES} families cut off mid-write (the app closed) leave
   const size = (await stat(backup)).size;
 
   // The office in use: one family, exchange set up.
-  await openApp();
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   const form = await startCase(page);
   await form.fillMember(0, { relation: 'head', surname: 'Хўжаев', firstName: 'Рустам', sex: 'male', birthDate: '02.03.1984' });
   await form.fillMember(1, { relation: 'child', surname: 'Хўжаев', firstName: 'Сардор', sex: 'male', birthDate: '20.01.2012' });

@@ -9,7 +9,7 @@ import { attachE2eHost } from '../host/e2eHost';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
 import { dropFile } from '../pages/ExchangePage';
-import { completeSetup } from '../pages/SetupPage';
+import { setUpOffice } from '../pages/SetupPage';
 
 const AGREED = 'Navroʻz bogʻida uchrashamiz 2026';
 /** A valid PINFL of a boy born on 14.02.2015. */
@@ -32,8 +32,8 @@ async function secondOffice(browser: Browser, origin: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const host = await attachE2eHost(page, { folder: join(root, 'files'), dataFolder: root, origin });
-  await page.goto(`${origin}/index.html#/`);
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  // Its own office: set up apart from A's (B's ids are not A's).
+  await setUpOffice(page, host, () => page.goto(`${origin}/index.html#/`), { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN, pc: 'office B' });
   const close = async () => {
     await context.close();
     await rm(root, { recursive: true, force: true });
@@ -101,8 +101,7 @@ async function editCase(page: Page, shell: AppShell, search: string, fields: Rec
 test('two offices: A sends a case in custody to B, who previews it, merges a child already known by PINFL, and sends back a receipt that marks it received at A', async ({ page, openApp, host, browser, server }) => {
   test.setTimeout(150_000);
   // Office A, with the Xoʻjayev family.
-  await openApp();
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   await newCase(page, [{ relation: 'head', surname: 'Хўжаев', firstName: 'Алишер', sex: 'male', birthDate: '02.03.1984' }, SARDOR]);
   const shellA = new AppShell(page);
 
@@ -180,8 +179,7 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
 
 test('two offices work on one case: A sends it to B as a copy, both edit it, B sends it back; A merges the other changes and decides only the field both changed', async ({ page, openApp, host, browser, server }) => {
   test.setTimeout(150_000);
-  await openApp();
-  await completeSetup(page, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
+  await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   await newCase(page, [{ relation: 'head', surname: 'Усмонова', firstName: 'Мунира', sex: 'female', birthDate: '05.05.1988' }, { relation: 'child', surname: 'Усмонов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015' }]);
   // Another family at A, whose child's PINFL B will type for the Usmonovs' boy by mistake.
   await newCase(page, [{ relation: 'head', surname: 'Ҳамидова', firstName: 'Нилуфар', sex: 'female', birthDate: '10.10.1990' }, { relation: 'child', surname: 'Ҳамидов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015', pinfl: HAMIDOV_PINFL }]);
