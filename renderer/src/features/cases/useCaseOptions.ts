@@ -12,11 +12,12 @@ const OFFERED = 30;
  * cases while nothing is typed (keep `browse` stable, e.g. with useCallback). `searched` stays false
  * until the text typed now — and the current `browse` — has been answered: until then the picker
  * shows no options, because the last answer's cases would still be on screen and a quick click
- * could pick a family the user did not mean.
+ * could pick a family the user did not mean. `failed` says the answer is a search that failed, so
+ * the picker says so instead of "no cases found" (typing again searches again).
  */
-export function useCaseOptions(input: string, browse: (db: HamkorlikDb, limit: number) => Promise<FamilyCase[]>, enabled = true): { cases: FamilyCase[]; searched: boolean } {
+export function useCaseOptions(input: string, browse: (db: HamkorlikDb, limit: number) => Promise<FamilyCase[]>, enabled = true): { cases: FamilyCase[]; searched: boolean; failed: boolean } {
   const { db } = useServices();
-  const [answer, setAnswer] = useState<{ text: string; browse: typeof browse; cases: FamilyCase[] } | null>(null);
+  const [answer, setAnswer] = useState<{ text: string; browse: typeof browse; cases: FamilyCase[]; failed: boolean } | null>(null);
 
   useEffect(() => {
     if (!enabled) return;
@@ -25,7 +26,13 @@ export function useCaseOptions(input: string, browse: (db: HamkorlikDb, limit: n
     // A short pause, so a name typed quickly is searched once.
     const timer = setTimeout(() => {
       const cases = text ? searchCases(db, text, OFFERED).then((result) => result.hits.map((hit) => hit.kase)) : browse(db, OFFERED);
-      cases.then((found) => current && setAnswer({ text, browse, cases: found })).catch(() => current && setAnswer({ text, browse, cases: [] }));
+      cases.then(
+        (found) => current && setAnswer({ text, browse, cases: found, failed: false }),
+        (error: unknown) => {
+          console.error('case search failed', error);
+          if (current) setAnswer({ text, browse, cases: [], failed: true });
+        },
+      );
     }, 200);
     return () => {
       current = false;
@@ -34,5 +41,5 @@ export function useCaseOptions(input: string, browse: (db: HamkorlikDb, limit: n
   }, [db, input, browse, enabled]);
 
   const searched = answer !== null && answer.text === input.trim() && answer.browse === browse;
-  return { cases: searched ? answer.cases : [], searched };
+  return { cases: searched ? answer.cases : [], searched, failed: searched && answer.failed };
 }

@@ -34,7 +34,7 @@ export function CasePicker({
   const [input, setInput] = useState('');
   // Before anything is typed, the chosen mahalla's cases.
   const browse = useCallback((db: HamkorlikDb, limit: number) => (mahallaId ? queryCases(db, { mahallaId }, { field: 'updatedAt', direction: 'desc' }, 0, limit).then((page) => page.rows) : Promise.resolve([])), [mahallaId]);
-  const { cases, searched } = useCaseOptions(input, browse, !readOnly);
+  const { cases, searched, failed } = useCaseOptions(input, browse, !readOnly);
 
   const options = cases.filter((kase) => kase.deletedAt === null && !!actor && canOnCase(actor, 'change', kase));
   return (
@@ -52,7 +52,7 @@ export function CasePicker({
       getOptionLabel={directory.caseLabel}
       isOptionEqualToValue={(option, current) => option.id === current.id}
       onChange={(_event, next) => onChange(next)}
-      noOptionsText={t('field.noCases')}
+      noOptionsText={failed ? t('common:notice.searchFailed') : t('field.noCases')}
       renderOption={(props, kase) => {
         const { key, ...rest } = props;
         return (

@@ -26,7 +26,7 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
   const { t } = useTranslation('exchange');
   const language = useAppSelector((state) => state.session.language);
   const [input, setInput] = useState('');
-  const { cases, searched } = useCaseOptions(input, latestChanged);
+  const { cases, searched, failed } = useCaseOptions(input, latestChanged);
 
   const options = cases.filter((kase) => kase.deletedAt === null && !kase.purgedAt && !(custody && custodyLeft(kase)));
   const label = (kase: FamilyCase) => caseLabel(kase.caseNumber, kase.summary.head, language);
@@ -45,7 +45,7 @@ export function TransferCasePicker({ value, onChange, custody, disabled }: { val
       getOptionLabel={label}
       isOptionEqualToValue={(option, current) => option.id === current.id}
       onChange={(_event, next) => onChange(next)}
-      noOptionsText={t('transfer.send.noCases')}
+      noOptionsText={failed ? t('common:notice.searchFailed') : t('transfer.send.noCases')}
       renderOption={(props, kase) => {
         const { key, ...rest } = props;
         return (
