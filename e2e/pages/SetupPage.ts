@@ -95,6 +95,8 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** What first-run setup left: the browser's storage (IndexedDB included) and the files in the data folder. */
 interface SetupSnapshot {
+  /** The page's date when setup ran (a test's fake clock included). */
+  day: string;
   storage: StorageState;
   files: { path: string; bytes: Buffer }[];
 }
@@ -114,7 +116,8 @@ const snapshots = new Map<string, SetupSnapshot>();
  *
  * `open` navigates the page to the app; it must not have been called yet, since the stored
  * databases are put in place before the app opens them. A test that installs a fake clock goes
- * through setup in the UI instead: a snapshot would carry another day's dates.
+ * through setup in the UI instead (`completeSetup`): a snapshot would carry another day's dates,
+ * and one made on another day than the page's is refused.
  */
 export async function setUpOffice(page: Page, host: E2eHost, open: () => Promise<unknown>, options: SetupOptions): Promise<void> {
   const key = JSON.stringify(options);
@@ -122,7 +125,7 @@ export async function setUpOffice(page: Page, host: E2eHost, open: () => Promise
   if (!snapshot) {
     await open();
     await completeSetup(page, options);
-    snapshots.set(key, { storage: await page.context().storageState({ indexedDB: true }), files: await readDataFolder(host) });
+    snapshots.set(key, { day: await pageDay(page), storage: await page.context().storageState({ indexedDB: true }), files: await readDataFolder(host) });
     return;
   }
   await page.context().setStorageState(snapshot.storage);
@@ -132,9 +135,13 @@ export async function setUpOffice(page: Page, host: E2eHost, open: () => Promise
     await writeFile(path, file.bytes);
   }
   await open();
+  const day = await pageDay(page);
+  if (day !== snapshot.day) throw new Error(`setUpOffice: the stored setup is of ${snapshot.day} and the page's clock says ${day}; a test with a fake clock sets up with completeSetup`);
   await new LoginPage(page).login(options.admin.username, options.admin.password);
   await page.getByTestId('office-name').waitFor();
 }
+
+const pageDay = (page: Page) => page.evaluate(() => new Date().toDateString());
 
 /** The data folder's files, the dialogs' folder left out (nothing is in it right after setup). */
 async function readDataFolder(host: E2eHost): Promise<SetupSnapshot['files']> {
