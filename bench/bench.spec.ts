@@ -204,11 +204,11 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
     }
     // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
     // BENCH_EXCHANGE_DEXIE=0 leaves it out (at 100,000 it did not finish in 14 minutes, at 1.5 GB).
-    const skippedDexie = { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN };
-    const [dexie, dexieHeap] = process.env.BENCH_EXCHANGE_DEXIE === '0' ? [skippedDexie, Number.NaN] : await withPeakHeap(page, () =>
+    const noDexie = { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN };
+    const [dexie, dexieHeap] = process.env.BENCH_EXCHANGE_DEXIE === '0' ? [noDexie, Number.NaN] : await withPeakHeap(page, () =>
       call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport').catch((error: unknown) => {
         console.log(`dexie-export-import at ${families} families failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        return { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN };
+        return noDexie;
       }),
     );
     await context.close();
