@@ -29,6 +29,8 @@ export interface PackageBlock {
   table: string;
   records: unknown[];
   blockIndex: number;
+  /** The block's content before compression (bytes): what its records weigh, for a reader that gathers blocks. */
+  contentLength: number;
 }
 
 /** What the final block vouches for: records per table (tables written empty included), data blocks. */
@@ -164,7 +166,7 @@ function parseDataBlock(content: Bytes, blockIndex: number, damaged: (reason: st
     const lines = utf8Strict.decode(content).split('\n');
     const table: unknown = JSON.parse(lines[0] ?? '');
     if (typeof table !== 'string' || !TABLE_NAME.test(table) || lines.length < 2) throw damaged('content');
-    return { table, records: lines.slice(1).map(decodeRecord), blockIndex };
+    return { table, records: lines.slice(1).map(decodeRecord), blockIndex, contentLength: content.length };
   } catch (error) {
     throw error instanceof ExchangeError ? error : damaged('content');
   }

@@ -58,6 +58,8 @@ export interface PackageSummary {
 
 export interface PackageWriter {
   readonly header: PackageHeader;
+  /** The JSON of the records taken so far, all tables (UTF-16 units): what a caller reading pages sizes them by. */
+  readonly recordsLength: number;
   /** Streams one table's records into blocks. A table may be written in several calls; they add up. */
   writeTable(table: string, records: AsyncIterable<unknown> | Iterable<unknown>): Promise<void>;
   /** Writes the final block with the record totals. Until then the file reads as truncated. */
@@ -102,6 +104,7 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
 
   const counts: Record<string, number> = {};
   let blockIndex = 0;
+  let recordsLength = 0;
   let state: 'ready' | 'busy' | 'failed' | 'finished' = 'ready';
 
   async function writeBlock(content: Bytes, final: boolean): Promise<void> {
@@ -131,6 +134,9 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
 
   return {
     header,
+    get recordsLength() {
+      return recordsLength;
+    },
     writeTable: (table, records) =>
       step(async () => {
         if (!TABLE_NAME.test(table)) throw new ExchangeError('invalidInput', { reason: 'tableName' });
@@ -153,6 +159,7 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
           }
           lines.push(line);
           size += 1 + line.length;
+          recordsLength += line.length;
           counts[table] = (counts[table] ?? 0) + 1;
           if (size >= blockSize) await flush();
         }

@@ -60,10 +60,17 @@ export const BACKUP_TABLES: Record<string, 'included' | 'optional' | { excluded:
   exchangeLog: 'included',
 };
 
-/** Records read per transaction: flat memory at 100,000 cases, few enough round trips to stay fast. */
+/** Records read per transaction at most: few enough round trips to stay fast. */
 const PAGE_SIZE = 1000;
 /** DOCX bytes run to a megabyte a record. */
 const PAGE_SIZES: Record<string, number> = { documentFiles: 16 };
+/**
+ * Records weigh from a hundred bytes to a megabyte: an audit entry of a bulk import lists up to 4,000
+ * record ids (~150 KB). A table's first page is small; each next page holds about this much JSON
+ * (UTF-16 units) at the last page's average weight, so memory stays flat whatever a table holds.
+ */
+const FIRST_PAGE_SIZE = 25;
+const PAGE_CONTENT = 4 * 1024 * 1024;
 
 /** The tables a backup of `db` writes, in schema order; a table BACKUP_TABLES does not know is refused. */
 export function backupTables(db: HamkorlikDb, includeDocumentBytes: boolean): Table[] {
@@ -128,7 +135,7 @@ export async function writeBackup(
     onProgress?.({ phase: 'writing', table: table.name, done, total });
     await writer.writeTable(
       table.name,
-      pages(db, table, readGrant, options.pageSize, signal, (count) => {
+      pages(db, table, readGrant, options.pageSize, () => writer.recordsLength, signal, (count) => {
         done += count;
         onProgress?.({ phase: 'writing', table: table.name, done, total: Math.max(total, done) });
       }),
@@ -144,12 +151,25 @@ export async function writeBackup(
   return { counts: summary.counts };
 }
 
-/** A table's records in primary-key order, a page per read transaction, none held across a write to the sink. */
-async function* pages(db: HamkorlikDb, table: Table, readGrant: Grant, pageSize: number | undefined, signal: AbortSignal | undefined, onPage: (count: number) => void): AsyncGenerator<unknown> {
+/**
+ * A table's records in primary-key order, a page per read transaction, none held across a write to
+ * the sink. `written`: the JSON length the writer has taken so far, read between pages to size the next.
+ */
+async function* pages(
+  db: HamkorlikDb,
+  table: Table,
+  readGrant: Grant,
+  pageSize: number | undefined,
+  written: () => number,
+  signal: AbortSignal | undefined,
+  onPage: (count: number) => void,
+): AsyncGenerator<unknown> {
   const keyPath = table.schema.primKey.keyPath as string | string[];
-  const size = Math.max(1, Math.min(pageSize ?? PAGE_SIZE, PAGE_SIZES[table.name] ?? PAGE_SIZE));
+  const largest = Math.max(1, Math.min(pageSize ?? PAGE_SIZE, PAGE_SIZES[table.name] ?? PAGE_SIZE));
+  let size = Math.min(largest, FIRST_PAGE_SIZE);
   let last: IndexableType | undefined;
   for (;;) {
+    const before = written();
     signal?.throwIfAborted();
     const after = last;
     const page = await db.transaction('r', table, (tx) => {
@@ -162,6 +182,8 @@ async function* pages(db: HamkorlikDb, table: Table, readGrant: Grant, pageSize:
     onPage(page.length);
     if (page.length < size) return;
     last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
+    const average = (written() - before) / page.length;
+    size = Math.max(1, Math.min(largest, Math.floor(PAGE_CONTENT / Math.max(1, average))));
   }
 }
 

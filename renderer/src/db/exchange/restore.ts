@@ -83,13 +83,14 @@ export async function restoreBackup(
   // Blocks are small (256 KB of records); a transaction per block would pay a durable commit every few
   // hundred records. Consecutive blocks of a table are written together, a few thousand records at a
   // time, and while one batch commits the next is decrypted and parsed: one write in flight, in order.
-  const pending: { table: string; records: object[] } = { table: '', records: [] };
+  const pending: { table: string; records: object[]; contentLength: number } = { table: '', records: [], contentLength: 0 };
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (pending.records.length === 0) return;
     const table = staged.table(pending.table);
     const records = pending.records;
     pending.records = [];
+    pending.contentLength = 0;
     await writing;
     writing = staged.transaction('rw', table, (tx) => {
       grant(tx, { restore: true });
@@ -112,8 +113,9 @@ export async function restoreBackup(
       },
       onBlock: async (block) => {
         checkRecords(tables, block);
-        if (pending.table !== block.table || pending.records.length >= RESTORE_BATCH) await flush();
+        if (pending.table !== block.table || pending.records.length >= RESTORE_BATCH || pending.contentLength >= RESTORE_BATCH_CONTENT) await flush();
         pending.table = block.table;
+        pending.contentLength += block.contentLength;
         for (const record of block.records) pending.records.push(record as object);
       },
     });
@@ -139,6 +141,13 @@ export async function restoreBackup(
 
 /** Records written to the staged database per transaction (more when one block holds more). */
 const RESTORE_BATCH = 4000;
+/**
+ * …or fewer, when they weigh more than this (bytes of JSON): an audit entry of a bulk import lists
+ * up to 4,000 record ids (~150 KB), a stored DOCX runs to a megabyte. Counted in records alone, the
+ * audit of an office of 100,000 families (~70 MB) was held in one batch (docs/BENCH.md). Case records,
+ * the largest common ones (~2.3 KB), still fill most of a batch of 4,000.
+ */
+const RESTORE_BATCH_CONTENT = 8 * 1024 * 1024;
 
 /** The schema a backup is staged at: its versions, and the tables it may carry with their primary keys. */
 interface StagedShape {
