@@ -68,6 +68,8 @@ const PAGE_SIZES: Record<string, number> = { documentFiles: 16 };
  * Records weigh from a hundred bytes to a megabyte: an audit entry of a bulk import lists up to 4,000
  * record ids (~150 KB). A table's first page is small; each next page holds about this much JSON
  * (UTF-16 units) at the last page's average weight, so memory stays flat whatever a table holds.
+ * A cluster of heavy records right after light ones still makes one page heavier than this, by
+ * their weight ratio at most; primary keys are random ids, which makes such clusters rare.
  */
 const FIRST_PAGE_SIZE = 25;
 const PAGE_CONTENT = 4 * 1024 * 1024;
@@ -182,8 +184,10 @@ async function* pages(
     onPage(page.length);
     if (page.length < size) return;
     last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
+    // At the last page's average weight; growing at most twofold, so a run of light records does not
+    // open a page of a thousand heavy ones. Audit ids are random, so heavy entries are spread out.
     const average = (written() - before) / page.length;
-    size = Math.max(1, Math.min(largest, Math.floor(PAGE_CONTENT / Math.max(1, average))));
+    size = Math.max(1, Math.min(largest, 2 * size, Math.floor(PAGE_CONTENT / Math.max(1, average))));
   }
 }
 
