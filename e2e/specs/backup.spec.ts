@@ -143,6 +143,8 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await exchange.saveSafetyCopy(PASSPHRASE);
   await exchange.restoreWith({ recoveryKey });
   await expect(dialog.getByTestId('restore-error')).toContainText('Fayl 3-blokda shikastlangan. Boshqa nusxadan foydalaning.');
+  // Below the dialog's fields: brought into view, not left under the fold.
+  await expect(dialog.getByTestId('restore-error')).toBeInViewport();
   await expect(dialog.getByTestId('restore-error-note')).toHaveText('Hech narsa oʻzgartirilmadi: bu kompyuterdagi maʼlumotlar avvalgidek.');
   await screenshot(page, 'exchange-damaged-uz-Latn');
   await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
@@ -335,6 +337,7 @@ test('a backup that does not fit a FAT32 stick is written in volumes, and restor
   await page.getByTestId('backup-secret-input').fill(PASSPHRASE);
   await page.getByTestId('backup-start').click();
   await expect(backupDialog.getByTestId('backup-error')).toContainText('Nusxa bu diskka bitta fayl boʻlib sigʻmaydi');
+  await expect(backupDialog.getByTestId('backup-error')).toBeInViewport();
   await expect(backupDialog.getByTestId('backup-in-volumes').locator('input')).toBeChecked();
   await expect(backupDialog).toContainText(/Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.001\.hmk, Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}\.002\.hmk va hokazo/u);
   expect(await readdir(host.folder)).toEqual([]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect, screenshot, test } from '../fixtures';
 import { ADMIN, OFFICE } from '../data';
-import { attachE2eHost } from '../host/e2eHost';
+import { attachE2eHost, type E2eHost } from '../host/e2eHost';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
 import { dropFile } from '../pages/ExchangePage';
@@ -41,8 +41,11 @@ async function secondOffice(browser: Browser, origin: string) {
   return { page, host, shell: new AppShell(page), close };
 }
 
-/** Sends the first case found by `search` (the head's surname) from the exchange page under the agreed passphrase; returns the new file's name. */
-async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', shot?: string): Promise<string> {
+/**
+ * Sends the first case found by `search` (the head's surname) from the exchange page under the agreed
+ * passphrase; returns the new file's name. `stickFull`: the first try meets a full stick, says so, and the second goes through.
+ */
+async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', options: { shot?: string; stickFull?: E2eHost } = {}): Promise<string> {
   const before = new Set(await packageIn(folder, 'transfer'));
   await page.getByTestId('send-cases').click();
   await page.getByTestId('send-case-search').fill(search);
@@ -52,9 +55,17 @@ async function sendCase(page: Page, folder: string, search: string, mode: 'custo
   await page.getByTestId(`send-mode-${mode}`).check();
   await page.getByTestId('send-passphrase').fill(AGREED);
   await page.getByTestId('send-passphrase-repeat').fill(AGREED);
+  if (options.stickFull) {
+    options.stickFull.faults.push({ step: 'write', code: 'ENOSPC', pathIncludes: 'transfer' });
+    await page.getByTestId('send-confirm').click();
+    await expect(page.getByTestId('send-error')).toContainText('Diskda boʻsh joy yetarli emas.');
+    // Below the dialog's fields, which run past the screen: brought into view, or the click would seem to do nothing.
+    await expect(page.getByTestId('send-error')).toBeInViewport();
+    expect(await packageIn(folder, 'transfer')).toEqual([...before]);
+  }
   await page.getByTestId('send-confirm').click();
   await expect(page.getByTestId('send-done')).toBeVisible({ timeout: 30_000 });
-  if (shot) await screenshot(page, shot);
+  if (options.shot) await screenshot(page, options.shot);
   await page.getByTestId('send-close').click();
   const sent = (await packageIn(folder, 'transfer')).filter((name) => !before.has(name));
   expect(sent).toHaveLength(1);
@@ -112,7 +123,7 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
 
   // A sends the case in custody, under a passphrase agreed with B.
   await shellA.go('exchange');
-  const sent = await sendCase(page, host.folder, 'Xoʻjayev', 'custody', 'transfer-sent-uz-Latn');
+  const sent = await sendCase(page, host.folder, 'Xoʻjayev', 'custody', { shot: 'transfer-sent-uz-Latn', stickFull: host });
   // A's copy is read-only now, waiting for the receipt.
   await shellA.go('cases');
   await page.getByTestId('cases-transferred').click();

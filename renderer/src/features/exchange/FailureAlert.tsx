@@ -1,12 +1,21 @@
 import { Alert, Typography } from '@mui/material';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FailureMessage } from './exchangeMessages';
 
-/** A failure inside a dialog: the translated message, what it means for the data, and the support detail last. */
+/**
+ * A failure inside a dialog: the translated message, what it means for the data, and the support
+ * detail last. It sits below the dialog's fields, which may run past the screen: brought into view
+ * when it appears, or a click on the dialog's button would seem to do nothing.
+ */
 export function FailureAlert({ failure, testId, note }: { failure: FailureMessage; testId: string; note?: string }) {
   const { t } = useTranslation('exchange');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
   return (
-    <Alert severity="error" data-testid={testId}>
+    <Alert severity="error" data-testid={testId} ref={ref}>
       {t(failure.key, failure.values)}
       {note && (
         <Typography variant="body2" component="div" sx={{ mt: 0.5 }} data-testid={`${testId}-note`}>
