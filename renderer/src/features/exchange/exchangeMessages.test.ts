@@ -49,7 +49,7 @@ describe('exchange failure messages', () => {
     const failure = describeFailure(new DomainError('transferTooLarge', '250000 records', { records: 250_000, max: 200_000 }));
     expect(failure).toEqual({ key: 'errors:domain.transferTooLarge', values: { records: 250_000, max: 200_000 } });
     const i18n = await initI18n('ru');
-    expect(i18n.t(failure.key, failure.values)).toMatch(/^В выбранных случаях 250000 записей, а один файл передачи может содержать не более 200000/u);
+    expect(i18n.t(failure.key, failure.values)).toMatch(/^Записей в выбранных случаях: 250000, а один файл передачи может содержать не более 200000/u);
   });
 
   it('shows host failures met while streaming with their detail, and hides anything unexpected behind a translated message', () => {
