@@ -143,7 +143,7 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await exchange.saveSafetyCopy(PASSPHRASE);
   await exchange.restoreWith({ recoveryKey });
   await expect(dialog.getByTestId('restore-error')).toContainText('Fayl 3-blokda shikastlangan. Boshqa nusxadan foydalaning.');
-  // Below the dialog's fields: brought into view, not left under the fold.
+  // In view, however far down the dialog's fields run (this dialog is short; the send dialog is not: transfer.spec).
   await expect(dialog.getByTestId('restore-error')).toBeInViewport();
   await expect(dialog.getByTestId('restore-error-note')).toHaveText('Hech narsa oʻzgartirilmadi: bu kompyuterdagi maʼlumotlar avvalgidek.');
   await screenshot(page, 'exchange-damaged-uz-Latn');
