@@ -62,16 +62,15 @@ export const BACKUP_TABLES: Record<string, 'included' | 'optional' | { excluded:
 
 /** Records read per transaction at most: few enough round trips to stay fast. */
 const PAGE_SIZE = 1000;
-/** DOCX bytes run to a megabyte a record. */
-const PAGE_SIZES: Record<string, number> = { documentFiles: 16 };
 /**
  * Records weigh from a hundred bytes to a megabyte: an audit entry of a bulk import lists up to 4,000
- * record ids (~150 KB). A table's first page is small; each next page holds about this much JSON
- * (UTF-16 units) at the last page's average weight, so memory stays flat whatever a table holds.
- * A cluster of heavy records right after light ones still makes one page heavier than this, by
- * their weight ratio at most; primary keys are random ids, which makes such clusters rare.
+ * record ids (~150 KB), a stored DOCX runs to a megabyte. A table's first page is a few records (a
+ * few MB even of DOCX); each next page holds about this much JSON (UTF-16 units) at the last page's
+ * average weight, growing at most twofold, so memory stays flat whatever a table holds. A cluster of
+ * heavy records right after light ones still makes one page heavier than this, by their weight ratio
+ * at most; primary keys are random ids, which makes such clusters rare.
  */
-const FIRST_PAGE_SIZE = 25;
+const FIRST_PAGE_SIZE = 4;
 const PAGE_CONTENT = 4 * 1024 * 1024;
 
 /** The tables a backup of `db` writes, in schema order; a table BACKUP_TABLES does not know is refused. */
@@ -167,7 +166,7 @@ async function* pages(
   onPage: (count: number) => void,
 ): AsyncGenerator<unknown> {
   const keyPath = table.schema.primKey.keyPath as string | string[];
-  const largest = Math.max(1, Math.min(pageSize ?? PAGE_SIZE, PAGE_SIZES[table.name] ?? PAGE_SIZE));
+  const largest = Math.max(1, pageSize ?? PAGE_SIZE);
   let size = Math.min(largest, FIRST_PAGE_SIZE);
   let last: IndexableType | undefined;
   for (;;) {
@@ -184,8 +183,6 @@ async function* pages(
     onPage(page.length);
     if (page.length < size) return;
     last = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
-    // At the last page's average weight; growing at most twofold, so a run of light records does not
-    // open a page of a thousand heavy ones. Audit ids are random, so heavy entries are spread out.
     const average = (written() - before) / page.length;
     size = Math.max(1, Math.min(largest, 2 * size, Math.floor(PAGE_CONTENT / Math.max(1, average))));
   }

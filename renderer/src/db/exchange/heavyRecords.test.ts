@@ -90,7 +90,7 @@ describe('heavy records', () => {
     const file = memoryFile();
     const keys = await unlockExchange(live, { passphrase: PASSPHRASE });
     await writeBackup(live, keys, file, { includeDocumentBytes: true });
-    // The first page is 25 entries; the next ones are sized to about 4 MB at the last page's average.
+    // The first page is 4 entries; the next ones grow to about 4 MB at the last page's average.
     expect(reads.length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...reads)).toBeLessThan(6 * MB);
 
