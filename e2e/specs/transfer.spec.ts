@@ -42,12 +42,42 @@ async function secondOffice(browser: Browser, origin: string) {
 }
 
 /**
- * Sends the first case found by `search` (the head's surname) from the exchange page under the agreed
- * passphrase; returns the new file's name. `stickFull`: the first try meets a full stick, says so, and the second goes through.
+ * Makes the case search's reads fail in the page (the `searchKeys` index, which only the search
+ * reads), as a failing disk would; returns the undo.
  */
-async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', options: { shot?: string; stickFull?: E2eHost } = {}): Promise<string> {
+async function failCaseSearch(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(() => {
+    const store = IDBObjectStore.prototype as IDBObjectStore & { originalIndex?: IDBObjectStore['index'] };
+    store.originalIndex = store.index;
+    store.index = function (this: IDBObjectStore, name: string) {
+      if (name === 'searchKeys') throw new DOMException('e2e: the disk failed', 'UnknownError');
+      return store.originalIndex!.call(this, name);
+    };
+  });
+  return () =>
+    page.evaluate(() => {
+      const store = IDBObjectStore.prototype as IDBObjectStore & { originalIndex?: IDBObjectStore['index'] };
+      store.index = store.originalIndex!;
+    });
+}
+
+/**
+ * Sends the first case found by `search` (the head's surname) from the exchange page under the agreed
+ * passphrase; returns the new file's name. `stickFull`: the first try meets a full stick, says so, and
+ * the second goes through. `searchFails`: the first search fails and the picker says so (not "no
+ * cases found"); typed again, it finds the family.
+ */
+async function sendCase(page: Page, folder: string, search: string, mode: 'custody' | 'copy', options: { shot?: string; stickFull?: E2eHost; searchFails?: boolean } = {}): Promise<string> {
   const before = new Set(await packageIn(folder, 'transfer'));
   await page.getByTestId('send-cases').click();
+  if (options.searchFails) {
+    const undo = await failCaseSearch(page);
+    await page.getByTestId('send-case-search').fill(search);
+    await expect(page.locator('.MuiAutocomplete-noOptions')).toContainText('Qidiruv bajarilmadi. Qaytadan yozing');
+    await expect(page.getByTestId('send-case-option')).toHaveCount(0);
+    await undo();
+    await page.getByTestId('send-case-search').fill('');
+  }
   await page.getByTestId('send-case-search').fill(search);
   await page.getByTestId('send-case-option').first().click();
   // The family picked is the one searched for (a click on options left from before the search once sent another).
@@ -199,7 +229,7 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
 
   // A sends a copy: both offices keep working on the case.
   await shellA.go('exchange');
-  const toB = await sendCase(page, host.folder, 'Usmonova', 'copy');
+  const toB = await sendCase(page, host.folder, 'Usmonova', 'copy', { searchFails: true });
   // B drops the file onto the window from the case list: the exchange page opens it.
   await b.shell.go('cases');
   await openTransfer(b.page, b.host.openQueue, join(host.folder, toB), 'drop');
