@@ -201,6 +201,18 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await expect(pageB.getByTestId('history-entry').first()).toContainText(OFFICE.name.uzLatn);
   await shellB.go('exchange');
   await expect(pageB.getByTestId('exchange-log-row')).toHaveCount(2);
+  // The same file opened again is refused, saying when it came: applied twice, it would undo what B did since.
+  await pageB.getByTestId('receive-cases').click();
+  hostB.openQueue.push(join(host.folder, sent));
+  await pageB.getByTestId('receive-pick').click();
+  await pageB.getByTestId('receive-passphrase').fill(AGREED);
+  await pageB.getByTestId('receive-open').click();
+  await expect(pageB.getByTestId('receive-error')).toContainText(/Bu topshirish bu yerda \d\d\.\d\d\.\d{4} \d\d:\d\d da allaqachon qabul qilingan/u);
+  await expect(pageB.getByTestId('receive-preview')).toBeHidden();
+  await screenshot(pageB, 'transfer-already-received-uz-Latn');
+  await pageB.keyboard.press('Escape');
+  await expect(pageB.getByTestId('receive-dialog')).toBeHidden();
+  await expect(pageB.getByTestId('exchange-log-row')).toHaveCount(2);
 
   // A imports the receipt: the case is marked received.
   await shellA.go('exchange');

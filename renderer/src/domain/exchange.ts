@@ -31,6 +31,13 @@ export interface ExchangeBase {
   peer: ExchangePeer | null;
   at: string;
   direction: 'sent' | 'received';
+  /**
+   * The exchanges whose content `record` is, and every exchange this office's copy of the record
+   * descends from (exchange/lineage.ts): the merge uses this base only if the incoming copy
+   * descends from one of `transfers`. Absent on bases stored before 07.12.2026, which are trusted.
+   */
+  transfers?: string[];
+  ancestry?: string[];
 }
 
 export function exchangeBaseKey(table: string, id: string): string {

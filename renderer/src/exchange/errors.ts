@@ -42,6 +42,8 @@ export interface ExchangeErrorDetails {
   version?: number;
   /** recoveryKeyMalformed: what is wrong with the typed key. */
   problem?: RecoveryKeyProblem;
+  /** invalidInput `alreadyReceived` / `ownTransfer`: when this office received or sent the transfer (ISO time). */
+  at?: string;
   /** invalidInput from a merge: the conflict path a decision is missing for or names wrongly. */
   path?: string[];
 }

@@ -3,7 +3,7 @@ import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
 import { exchangeBaseKey, type LoggedDecision } from '../../domain/exchange';
 import type { RecordMeta } from '../../domain/record';
-import { ExchangeError, mergeRecord, type ConflictDecision, type MergeConflict, type MergeResult } from '../../exchange';
+import { ExchangeError, isSharedBase, mergeRecord, type ConflictDecision, type MergeConflict, type MergeResult } from '../../exchange';
 import type { TransferPreview } from './receive';
 import { REF_FIELDS, REF_TABLES, rewriteIds, TRANSFER_TABLES, type RefTable, type TransferTable } from './transferTables';
 
@@ -71,7 +71,9 @@ export interface RecordDecisions {
 
 /**
  * Merges every record of a previewed transfer three ways against its stored base (FORMAT.md, "Merge"),
- * writing nothing. A person matched by PINFL with another id is linked: the incoming person merges
+ * writing nothing. A base the incoming copy does not descend from (the file's lineage names none of
+ * its exchanges: a file that came late, a base last exchanged with a third office) is not used: the
+ * record merges with no base. A person matched by PINFL with another id is linked: the incoming person merges
  * into the local one — with no base the first time (so every differing field is a conflict for a
  * person to decide, nothing taken silently), later with the base stored under the incoming id — and
  * every `personId` in the file is rewritten to the local id.
@@ -117,7 +119,9 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         }
         // Keyed by the id the record travels under: a linked person finds the base its last link stored.
         const stored = await db.exchangeBases.get(exchangeBaseKey(table, incomingId));
-        let base = stored?.record as Row | undefined;
+        // Only a base the sender's copy descends from is a common ancestor (exchange/lineage.ts); else no base, and every difference goes to a person.
+        const shared = stored && isSharedBase(stored, preview.package.lineage.get(`${table}:${incomingId}`) ?? []);
+        let base = shared ? (stored.record as Row) : undefined;
         let theirs: Row = incoming;
         const unmerged = UNMERGED[table];
         if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];

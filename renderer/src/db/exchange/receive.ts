@@ -7,11 +7,13 @@ import { ExchangeError, type ByteSource, type PackageHeader, type PackageSource,
 import { keysOf, type ExchangeSecret, type OfficeKeys } from './exchangeKeys';
 import {
   checkTransferBlock,
+  LINEAGE_TABLE,
   MANIFEST_TABLE,
   MAX_TRANSFER_RECORDS,
   REF_TABLES,
   refTableName,
   TRANSFER_TABLES,
+  type LineageEntry,
   type RefTable,
   type TransferManifest,
   type TransferTable,
@@ -28,6 +30,8 @@ export interface TransferPackage {
   tables: Record<TransferTable, Row[]>;
   refs: Record<RefTable, Row[]>;
   counts: Record<string, number>;
+  /** `table:id` (the sender's id) → the exchanges the sender's copy descends from; records it had never exchanged are absent. */
+  lineage: ReadonlyMap<string, readonly string[]>;
 }
 
 /** How a record of the file relates to this database: never seen, the same record seen before (same id), or the same person by PINFL. */
@@ -82,8 +86,9 @@ const damaged = (reason: string) => new ExchangeError('damaged', { reason });
  * header (a transfer must name itself and its counts; absurd counts are refused before the secret
  * is tried), every block (`damagedAt`: an unknown table, a record failing its schema), the whole
  * (`damaged`: a missing or second manifest, cases not matching it, an id twice, a membership of a
- * case not sent, a record whose id is held here by a record with another identity — `idClash`).
- * Writes nothing. Then tells each record's status against this database. Administrators and supervisors.
+ * case not sent, a record whose id is held here by a record with another identity — `idClash`, a
+ * lineage entry for a record not sent — `lineage`), and a transfer received here before or sent from
+ * here (`invalidInput`: `alreadyReceived`, `ownTransfer`). Writes nothing. Then tells each record's status against this database. Administrators and supervisors.
  */
 export async function previewTransfer(
   db: HamkorlikDb,
@@ -96,7 +101,9 @@ export async function previewTransfer(
   const tables = Object.fromEntries(TRANSFER_TABLES.map((table) => [table, [] as Row[]])) as TransferPackage['tables'];
   const refs = Object.fromEntries(REF_TABLES.map((table) => [table, [] as Row[]])) as TransferPackage['refs'];
   const manifests: unknown[] = [];
+  const lineageEntries: LineageEntry[] = [];
   let total = 0;
+  let lineageIds = 0;
   const verified = await verifyPackage(open, unlock, {
     phase: 'verifying',
     onProgress: options.onProgress,
@@ -104,10 +111,17 @@ export async function previewTransfer(
     checkHeader: (header) => {
       if (header.kind !== 'transfer') throw new ExchangeError('wrongKind', { reason: header.kind });
       if (!header.transfer || !header.counts) throw damaged('headerInvalid');
-      if (Object.values(header.counts).reduce((sum, count) => sum + count, 0) > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
+      // The lineage is bookkeeping about the records, bounded by them (below), not records of its own.
+      if (Object.entries(header.counts).reduce((sum, [table, count]) => sum + (table === LINEAGE_TABLE ? 0 : count), 0) > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
     },
     onBlock: (block) => {
       checkTransferBlock(block);
+      if (block.table === LINEAGE_TABLE) {
+        for (const entry of block.records as LineageEntry[]) lineageIds += entry.ids.length;
+        if (lineageIds > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
+        lineageEntries.push(...(block.records as LineageEntry[]));
+        return;
+      }
       total += block.records.length;
       if (total > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
       const ref = REF_TABLES.find((table) => refTableName(table) === block.table);
@@ -121,7 +135,8 @@ export async function previewTransfer(
   const manifest = manifests[0] as TransferManifest;
   if (manifest.transferId !== header.transfer!.id || manifest.mode !== header.transfer!.mode) throw damaged('manifest');
   checkWhole(manifest, tables);
-  const pkg: TransferPackage = { header, manifest, tables, refs, counts: verified.counts };
+  const pkg: TransferPackage = { header, manifest, tables, refs, counts: verified.counts, lineage: lineageOf(lineageEntries, tables) };
+  await refuseKnownTransfer(db, manifest.transferId, header.source);
   return { ...(await classify(db, pkg)), transferId: manifest.transferId, mode: manifest.mode, source: header.source, createdAt: header.createdAt, counts: verified.counts, package: pkg };
 }
 
@@ -147,6 +162,33 @@ function checkWhole(manifest: TransferManifest, tables: TransferPackage['tables'
   }
   const documentIds = new Set(tables.documents.map((document) => document.id as string));
   if (tables.documentFiles.some((file) => !documentIds.has(file.id as string))) throw damaged('documentFiles');
+}
+
+/** The lineage by record; an entry naming a record the file does not hold, or a record twice, makes the file damaged. */
+function lineageOf(entries: readonly LineageEntry[], tables: TransferPackage['tables']): Map<string, readonly string[]> {
+  const held = new Set(TRANSFER_TABLES.flatMap((table) => tables[table].map((record) => `${table}:${record.id as string}`)));
+  const lineage = new Map<string, readonly string[]>();
+  for (const entry of entries) {
+    for (const id of entry.ids) {
+      const key = `${entry.table}:${id}`;
+      if (!held.has(key) || lineage.has(key)) throw damaged('lineage');
+      lineage.set(key, entry.ancestry);
+    }
+  }
+  return lineage;
+}
+
+/**
+ * A transfer this office has received already, or one it sent itself (its own file picked from the
+ * stick by mistake), is refused before anything is merged: applied again it would undo what was
+ * done since (a custody transfer would even take back a case passed on to a third office).
+ */
+async function refuseKnownTransfer(db: HamkorlikDb, transferId: string, source: PackageSource): Promise<void> {
+  const logged = await db.exchangeLog.where('transferId').equals(transferId).toArray();
+  const received = logged.find((entry) => entry.kind === 'transfer' && entry.direction === 'import');
+  if (received) throw new ExchangeError('invalidInput', { reason: 'alreadyReceived', at: received.at });
+  const sent = logged.find((entry) => entry.kind === 'transfer' && entry.direction === 'export');
+  if (sent || source.installationId === (db.session?.installationId ?? db.installationId)) throw new ExchangeError('invalidInput', { reason: 'ownTransfer', ...(sent ? { at: sent.at } : {}) });
 }
 
 /** The same mahalla, person or agency by name: a guess to propose, so only exact (folded) names count. */

@@ -216,6 +216,77 @@ describe('a copy sent there and back', () => {
   });
 });
 
+describe('a transfer that comes late, twice, or back to the office that sent it', () => {
+  const editCase = async (db: HamkorlikDb, id: string, changes: (kase: FamilyCase) => Partial<FamilyCase>) => {
+    const kase = (await db.cases.get(id))!;
+    await db.cases.put(touched(kase, changes(kase), db.writeContext()));
+  };
+
+  it('a file that turns up after a later one does not undo the later edits: where it differs, a person decides', async () => {
+    const a = await transferOffice('A7', 11);
+    const b = await transferOffice('B7', 12);
+    const { kase: y } = await familyWithPinfl(a.db);
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+
+    // Monday: A changes the phone and sends it; the stick is lost on the way.
+    await editCase(a.db, y.id, () => ({ phones: ['+998 90 111 11 11'] }));
+    const monday = await send(a.db, [y.id], 'copy', b.peer);
+    // Friday: A changes it again and sends it; B merges it, nothing to decide.
+    await editCase(a.db, y.id, () => ({ phones: ['+998 90 555 55 55'] }));
+    const friday = await send(a.db, [y.id], 'copy', b.peer);
+    const fridayPlan = await planMerge(b.db, await previewTransfer(b.db, open(friday.bytes), SECRET));
+    expect(fridayPlan.conflicts).toEqual([]);
+    await applyTransfer(b.db, fridayPlan);
+    expect((await b.db.cases.get(y.id))!.phones).toEqual(['+998 90 555 55 55']);
+
+    // Monday's file turns up. B's base is Friday's, which Monday's copy does not descend from:
+    // its older phone is not taken as "only their side changed", it is put to a person.
+    const late = await planMerge(b.db, await previewTransfer(b.db, open(monday.bytes), SECRET));
+    const caseConflicts = late.conflicts.find((record) => record.table === 'cases' && record.id === y.id);
+    expect(caseConflicts).toMatchObject({ baseKnown: false, conflicts: [{ path: ['phones'], local: ['+998 90 555 55 55'], incoming: ['+998 90 111 11 11'] }] });
+    expect(late.records.filter((record) => record.table !== 'cases').every((record) => record.result.kind === 'same')).toBe(true);
+    await applyTransfer(b.db, late, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'local' }] }]);
+    expect((await b.db.cases.get(y.id))!.phones).toEqual(['+998 90 555 55 55']);
+  });
+
+  it('a transfer received already, or one this office sent, is refused before anything is merged', async () => {
+    const a = await transferOffice('A8', 11);
+    const b = await transferOffice('B8', 12);
+    const { kase: x } = await familyWithPinfl(a.db);
+    const sent = await send(a.db, [x.id], 'custody', b.peer);
+    const applied = await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open(sent.bytes), SECRET)));
+    await editCase(b.db, x.id, () => ({ phones: ['+998 90 777 77 77'] }));
+    const before = await snapshot(b.db);
+    await expect(previewTransfer(b.db, open(sent.bytes), SECRET)).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'alreadyReceived', at: applied.log.at } });
+    expect(await snapshot(b.db)).toEqual(before);
+    // A opens its own file by mistake: its case, read-only since it left, stays so.
+    await expect(previewTransfer(a.db, open(sent.bytes), SECRET)).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'ownTransfer' } });
+    expect((await a.db.cases.get(x.id))!.custody.transferredOut?.transferId).toBe(sent.transferId);
+  });
+
+  it('a case passed on A → B → C and back to A merges each office’s edits with nothing to decide', async () => {
+    const a = await transferOffice('A9', 11);
+    const b = await transferOffice('B9', 12);
+    const c = await transferOffice('C9', 13);
+    const { kase: x } = await familyWithPinfl(a.db);
+    const receive = async (db: HamkorlikDb, bytes: Uint8Array) => {
+      const plan = await planMerge(db, await previewTransfer(db, open(bytes), SECRET));
+      expect(plan.conflicts).toEqual([]);
+      await applyTransfer(db, plan);
+    };
+    await receive(b.db, (await send(a.db, [x.id], 'custody', b.peer)).bytes);
+    await editCase(b.db, x.id, () => ({ phones: ['+998 90 222 22 22'] }));
+    await receive(c.db, (await send(b.db, [x.id], 'custody', c.peer)).bytes);
+    await editCase(c.db, x.id, (kase) => ({ address: { ...kase.address, house: '7B' } }));
+    // A's base is what it sent to B; C's copy descends from it through B, and the file says so.
+    await receive(a.db, (await send(c.db, [x.id], 'custody', a.peer)).bytes);
+    const back = (await a.db.cases.get(x.id))!;
+    expect(back.phones).toEqual(['+998 90 222 22 22']);
+    expect(back.address.house).toBe('7B');
+    expect(back.custody.transferredOut).toBeUndefined();
+  });
+});
+
 describe('the case conferences a transfer carries', () => {
   it('only those that discussed no family outside the transfer: the minutes of a meeting on other families stay here, counted', async () => {
     const a = await transferOffice('A5', 11);

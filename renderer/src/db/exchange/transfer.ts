@@ -6,10 +6,23 @@ import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type Exchang
 import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import { touched } from '../../domain/record';
-import { createExchangeKeys, createPackageWriter, ExchangeError, type ByteSink, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
+import { carriedLineage, createExchangeKeys, createPackageWriter, ExchangeError, nextLineage, type ByteSink, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
 import { keysOf, type OfficeKeys } from './exchangeKeys';
 import { verifyPackage } from './verify';
-import { MANIFEST_TABLE, MAX_TRANSFER_RECORDS, REF_TABLES, refsOf, refTableName, TRANSFER_TABLES, type RefTable, type TransferManifest, type TransferTable } from './transferTables';
+import {
+  LINEAGE_CHUNK,
+  LINEAGE_TABLE,
+  MANIFEST_TABLE,
+  MAX_TRANSFER_RECORDS,
+  REF_TABLES,
+  refsOf,
+  refTableName,
+  TRANSFER_TABLES,
+  type LineageEntry,
+  type RefTable,
+  type TransferManifest,
+  type TransferTable,
+} from './transferTables';
 
 /** Records per table of a transfer, and the reference entries they point to. */
 export interface TransferContents {
@@ -108,6 +121,35 @@ export async function checkTransferSize(db: HamkorlikDb, caseIds: readonly strin
   return records;
 }
 
+/** The stored bases of the records of `tables` that have one, by base key. */
+async function basesOf(db: HamkorlikDb, tables: TransferContents['tables']): Promise<Map<string, ExchangeBase>> {
+  const keys = TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) => tables[table].map((record) => exchangeBaseKey(table, record.id as string)));
+  const found = await db.exchangeBases.bulkGet(keys);
+  return new Map(found.flatMap((base) => (base ? [[base.key, base] as const] : [])));
+}
+
+/** The file's lineage: for each record with a base here, the exchanges its copy descends from, grouped by table and list. */
+function lineageEntries(tables: TransferContents['tables'], bases: ReadonlyMap<string, ExchangeBase>): LineageEntry[] {
+  const groups = new Map<string, LineageEntry>();
+  const entries: LineageEntry[] = [];
+  for (const table of TRANSFER_TABLES) {
+    if (table === 'documentFiles') continue;
+    for (const record of tables[table]) {
+      const ancestry = carriedLineage(bases.get(exchangeBaseKey(table, record.id as string)));
+      if (ancestry.length === 0) continue;
+      const group = `${table} ${ancestry.join(' ')}`;
+      let entry = groups.get(group);
+      if (!entry || entry.ids.length >= LINEAGE_CHUNK) {
+        entry = { table, ids: [], ancestry };
+        groups.set(group, entry);
+        entries.push(entry);
+      }
+      entry.ids.push(record.id as string);
+    }
+  }
+  return entries;
+}
+
 /** The records a package of `contents` holds: the manifest, the case records, the reference entries. */
 function packageRecords(contents: TransferContents): number {
   return 1 + [...Object.values(contents.tables), ...Object.values(contents.refs)].reduce((sum, table) => sum + table.length, 0);
@@ -172,8 +214,10 @@ export async function writeTransfer(
     ...TRANSFER_TABLES.map((table) => [table, contents.tables[table]] as [string, unknown[]]),
     ...REF_TABLES.map((table) => [refTableName(table), contents.refs[table]] as [string, unknown[]]),
   ];
-  const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
   refuseTooLarge(packageRecords(contents));
+  const previousBases = await basesOf(db, contents.tables);
+  body.push([LINEAGE_TABLE, lineageEntries(contents.tables, previousBases)]);
+  const counts = Object.fromEntries(body.map(([table, records]) => [table, records.length]));
   const exchangeKeys = await packageKeys(keys);
   const writer = await createPackageWriter(
     {
@@ -197,7 +241,10 @@ export async function writeTransfer(
   const at = sentAt.toISOString();
   const peer = options.recipient ?? null;
   const bases: ExchangeBase[] = TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) =>
-    contents.tables[table].map((record) => ({ key: exchangeBaseKey(table, record.id as string), table, recordId: record.id as string, record, peer, at, direction: 'sent' as const })),
+    contents.tables[table].map((record) => {
+      const key = exchangeBaseKey(table, record.id as string);
+      return { key, table, recordId: record.id as string, record, peer, at, direction: 'sent' as const, ...nextLineage(previousBases.get(key), record, transferId) };
+    }),
   );
   const entry: ExchangeLogEntry = {
     id: crypto.randomUUID(),

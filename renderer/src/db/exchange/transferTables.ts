@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ExchangeError } from '../../exchange';
+import { ExchangeError, LINEAGE_LIMIT } from '../../exchange';
 
 /**
  * What a transfer package holds, shared by the writer (transfer.ts) and the reader (receive.ts), so
@@ -13,6 +13,9 @@ import { ExchangeError } from '../../exchange';
  *   entries, the records the case records point to (`REF_FIELDS`), for the receiver to match by id
  *   or map to its own. Never written into the receiver's own reference tables: the directory and
  *   the accounts are each office's own.
+ * - `lineage`: for the case records this office had exchanged before, the exchanges its copy
+ *   descends from (exchange/lineage.ts), grouped: one entry per table and list, its ids in chunks.
+ *   The receiver merges against its base only when that base is one of them.
  */
 
 /** The case tables a transfer carries, in write and apply order (a case before its members). */
@@ -34,6 +37,9 @@ export const REF_FIELDS: Readonly<Record<string, RefTable>> = {
 };
 export const refTableName = (table: RefTable) => `ref_${table}`;
 export const MANIFEST_TABLE = 'transfer';
+export const LINEAGE_TABLE = 'lineage';
+/** Record ids per lineage entry: entries stay small blocks however many records share a lineage. */
+export const LINEAGE_CHUNK = 500;
 /** The receipt's body: one record naming the transfer it answers. */
 export const RECEIPT_TABLE = 'receipt';
 
@@ -85,6 +91,14 @@ export const manifestSchema = z.strictObject({
   sentAt: isoTime,
   includesDocumentBytes: z.boolean(),
 });
+export const lineageSchema = z.strictObject({
+  table: z.enum(TRANSFER_TABLES),
+  ids: z.array(id).min(1).max(LINEAGE_CHUNK),
+  ancestry: z.array(z.string().min(1).max(100)).min(1).max(LINEAGE_LIMIT),
+});
+/** One lineage entry: records of `table` whose copies descend from the exchanges in `ancestry`. */
+export type LineageEntry = z.infer<typeof lineageSchema>;
+
 /** The transfer's own record: what it is and which cases it hands over. */
 export type TransferManifest = z.infer<typeof manifestSchema>;
 
@@ -111,6 +125,7 @@ export function checkTransferBlock(block: { table: string; records: unknown[]; b
 
 function schemaOf(table: string): z.ZodType | undefined {
   if (table === MANIFEST_TABLE) return manifestSchema;
+  if (table === LINEAGE_TABLE) return lineageSchema;
   if ((TRANSFER_TABLES as readonly string[]).includes(table)) return RECORD_SCHEMAS[table as TransferTable];
   if (REF_TABLES.some((ref) => refTableName(ref) === table)) return refSchema;
   return undefined;

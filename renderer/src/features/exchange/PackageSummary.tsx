@@ -10,17 +10,33 @@ import { useTableName } from './ExchangeProgressView';
 const MAIN_TABLES = ['cases', 'persons', 'users', 'documents'];
 
 /**
+ * The counts as rows people can tell apart: a transfer's reference entries (`ref_users`) under
+ * their table's name, and the package's own bookkeeping (the manifest, the lineage) and any table
+ * without a name of its own together as one row, `other`.
+ */
+function rowsOf(counts: Record<string, number>, named: (table: string) => boolean): Record<string, number> {
+  const rows: Record<string, number> = {};
+  for (const [table, count] of Object.entries(counts)) {
+    const referenced = table.startsWith('ref_') ? table.slice('ref_'.length) : table;
+    const row = referenced !== 'other' && named(referenced) ? referenced : 'other';
+    rows[row] = (rows[row] ?? 0) + count;
+  }
+  return rows;
+}
+
+/**
  * What a picked file is, read from its header before any passphrase: whose office, when it was
  * made, what kind of package, how many records. Warns when it comes from another office.
  */
 export function PackageSummary({ info, fileName, currentDistrictCode }: { info: PackageInfo; fileName: string; currentDistrictCode: string | undefined }) {
-  const { t } = useTranslation('exchange');
+  const { t, i18n } = useTranslation('exchange');
   const language = useAppSelector((state) => state.session.language);
   const tableName = useTableName();
-  const counts = info.counts ?? {};
+  const counts = rowsOf(info.counts ?? {}, (table) => i18n.exists(`exchange:tables.${table}`));
   const rest = Object.keys(counts)
-    .filter((table) => !MAIN_TABLES.includes(table) && (counts[table] ?? 0) > 0)
+    .filter((table) => !MAIN_TABLES.includes(table) && table !== 'other' && (counts[table] ?? 0) > 0)
     .sort((a, b) => tableName(a).localeCompare(tableName(b)));
+  if ((counts.other ?? 0) > 0) rest.push('other');
   const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
   const otherOffice = currentDistrictCode !== undefined && info.districtCode !== currentDistrictCode;
   return (

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../app/i18n';
+import { formatDateTime } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError, type RecoveryKeyProblem } from '../../exchange';
 import type { UiLanguage } from '../../host/hostApi';
@@ -77,6 +78,9 @@ describe('exchange failure messages', () => {
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'pinflTaken' })),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'alreadyReceived', at: '2026-12-05T09:30:00.000Z' })),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'ownTransfer', at: '2026-12-04T09:30:00.000Z' })),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'ownTransfer' })),
       describeTransferFailure(new ExchangeError('wrongKey')),
     ];
     expect(failures.map((f) => f.key)).toEqual([
@@ -87,11 +91,17 @@ describe('exchange failure messages', () => {
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
       'exchange:transferError.pinflTaken',
+      // Received before, or this office's own file: when, as the exchange log shows it.
+      'exchange:transferError.alreadyReceived',
+      'exchange:transferError.ownTransferSent',
+      'exchange:transferError.ownTransfer',
       // The office key on a file made under an agreed passphrase: said at the field, pointing to the passphrase.
       'exchange:transferError.wrongKey',
     ]);
     expect(failures.at(-1)!.secret).toBe(true);
     expect(failures[2]!.values).toEqual({ block: 4 });
+    expect(failures.at(-4)!.values).toEqual({ when: formatDateTime('2026-12-05T09:30:00.000Z') });
+    expect(failures.at(-4)!.values!.when).toMatch(/^05\.12\.2026 \d\d:30$/u);
     // Anything else reads as for a backup: a wrong passphrase stays at the field.
     expect(describeTransferFailure(new ExchangeError('wrongPassphrase'))).toEqual({ key: 'exchange:error.wrongPassphrase', secret: true });
     expect(describeTransferFailure(new ExchangeError('damaged', { reason: 'checksum' })).key).toBe('exchange:error.damaged');

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError, type ExchangeErrorCode } from '../../exchange';
 import type { HostError, HostErrorCode } from '../../host/hostApi';
@@ -88,6 +89,9 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     if (code === 'damagedAt' && (reason === 'table' || reason === 'record')) return { key: `exchange:transferError.${reason}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
     if (code === 'invalidInput' && reason === 'pinflTaken') return { key: 'exchange:transferError.pinflTaken', detail };
+    // Received before, or sent from here: when, so the user can find it in the exchange log.
+    if (code === 'invalidInput' && reason === 'alreadyReceived') return { key: 'exchange:transferError.alreadyReceived', values: { when: details.at ? formatDateTime(details.at) : '' }, detail };
+    if (code === 'invalidInput' && reason === 'ownTransfer') return { key: details.at ? 'exchange:transferError.ownTransferSent' : 'exchange:transferError.ownTransfer', ...(details.at ? { values: { when: formatDateTime(details.at) } } : {}), detail };
   }
   if (expected === 'receipt' && error instanceof DomainError && error.code === 'notFound') return { key: 'exchange:transferError.unknownTransfer' };
   return describeFailure(error);
