@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { carriedLineage, isSharedBase, LINEAGE_LIMIT, nextLineage } from './lineage';
 
@@ -52,5 +53,74 @@ describe('a shared base', () => {
   it('a sender with no base carries nothing; one with a base carries its ancestry', () => {
     expect(carriedLineage(undefined)).toEqual([]);
     expect(carriedLineage({ record: v1, transfers: ['T3'], ancestry: ['T1', 'T3'] })).toEqual(['T1', 'T3']);
+  });
+});
+
+// Random exchanges of one record among three offices — edits, sends, files delivered late, out of
+// order or never — checked against what each copy really contains: every edit has an id, and each
+// copy knows the set of edits it holds. Whenever a receiver would merge against its base, that
+// base's edits must all be in the incoming copy (the base is an ancestor of both), or the merge
+// would read the sender's older values as changes. LINEAGE_RUNS / LINEAGE_SEED widen or replay a run.
+const SEED = Number.parseInt(String(import.meta.env.LINEAGE_SEED ?? '20261207'), 10);
+const RUNS = Number.parseInt(String(import.meta.env.LINEAGE_RUNS ?? '200'), 10);
+
+type Step = { kind: 'edit'; office: number } | { kind: 'send'; from: number; to: number } | { kind: 'deliver'; pick: number };
+const OFFICES = 3;
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('edit' as const), office: fc.nat(OFFICES - 1) }),
+  fc.record({ kind: fc.constant('send' as const), from: fc.nat(OFFICES - 1), to: fc.nat(OFFICES - 1) }),
+  fc.record({ kind: fc.constant('deliver' as const), pick: fc.nat(50) }),
+);
+
+interface Office {
+  edits: Set<string>;
+  base?: { record: string[]; edits: Set<string>; transfers: string[]; ancestry: string[] };
+}
+
+describe('lineage over random exchanges among three offices', () => {
+  it(`never lets a base serve whose edits the incoming copy lacks (${RUNS} runs, seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 60 }), (steps) => {
+        // Every office starts from the same record, held by all (as if restored from one backup, with no base yet).
+        const offices: Office[] = Array.from({ length: OFFICES }, () => ({ edits: new Set(['e0']) }));
+        const pending: { id: string; to: number; edits: Set<string>; carried: string[] }[] = [];
+        let counter = 0;
+        const content = (edits: Set<string>) => [...edits].sort();
+        for (const s of steps) {
+          if (s.kind === 'edit') offices[s.office]!.edits.add(`e${++counter}`);
+          else if (s.kind === 'send') {
+            if (s.from === s.to) continue;
+            const sender = offices[s.from]!;
+            const id = `T${++counter}`;
+            pending.push({ id, to: s.to, edits: new Set(sender.edits), carried: carriedLineage(sender.base) });
+            sender.base = { record: content(sender.edits), edits: new Set(sender.edits), ...nextLineage(sender.base, content(sender.edits), id) };
+          } else if (pending.length > 0) {
+            const [file] = pending.splice(s.pick % pending.length, 1);
+            const receiver = offices[file!.to]!;
+            const shared = receiver.base !== undefined && isSharedBase(receiver.base, file!.carried);
+            if (shared) for (const edit of receiver.base!.edits) expect(file!.edits.has(edit), `base edit ${edit} missing from ${file!.id}`).toBe(true);
+            // The merge (with or without a base, a person deciding the rest) leaves the receiver with both sides' edits.
+            for (const edit of file!.edits) receiver.edits.add(edit);
+            receiver.base = { record: content(file!.edits), edits: new Set(file!.edits), ...nextLineage(receiver.base, content(file!.edits), file!.id, file!.carried) };
+          }
+        }
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it('a ping-pong between two offices, each file delivered before the next is sent, always has its base', () => {
+    const offices: Office[] = [{ edits: new Set(['e0']) }, { edits: new Set(['e0']) }];
+    for (let round = 1; round <= 40; round += 1) {
+      const [from, to] = round % 2 ? [offices[0]!, offices[1]!] : [offices[1]!, offices[0]!];
+      from.edits.add(`e${round}`);
+      const id = `T${round}`;
+      const carried = carriedLineage(from.base);
+      const edits = new Set(from.edits);
+      from.base = { record: [...edits].sort(), edits, ...nextLineage(from.base, [...edits].sort(), id) };
+      if (round > 2) expect(to.base && isSharedBase(to.base, carried), `round ${round}`).toBe(true);
+      for (const edit of edits) to.edits.add(edit);
+      to.base = { record: [...edits].sort(), edits: new Set(edits), ...nextLineage(to.base, [...edits].sort(), id, carried) };
+    }
   });
 });
