@@ -1,6 +1,6 @@
 import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
-import type { TransferMode } from '../../domain/exchange';
+import { exchangeBaseKey, type TransferMode } from '../../domain/exchange';
 import type { CaseSummary } from '../../domain/familyCase';
 import { mahallaKey } from '../../domain/mahalla';
 import { ExchangeError, type ByteSource, type PackageHeader, type PackageSource, type UnlockSecret } from '../../exchange';
@@ -207,9 +207,17 @@ function looksSame(table: RefTable, local: Row, incoming: Row): boolean {
   }
 }
 
+/** The local person an incoming person was linked to at an earlier transfer (its base is stored under the incoming id), if still here. */
+async function linkedPerson(db: HamkorlikDb, incomingId: string): Promise<string | undefined> {
+  const base = await db.exchangeBases.get(exchangeBaseKey('persons', incomingId));
+  if (!base || base.recordId === incomingId) return undefined;
+  const person = await db.persons.get(base.recordId);
+  return person && !person.purgedAt ? person.id : undefined;
+}
+
 /** Each record against this database: seen (same id, and then the same identity, or the file is refused), same person by PINFL, or new. */
 async function classify(db: HamkorlikDb, pkg: TransferPackage): Promise<Pick<TransferPreview, 'cases' | 'records' | 'refs'>> {
-  const readTables = [...TRANSFER_TABLES.map((table) => db.table(table)), ...REF_TABLES.map((table) => db.table(table))];
+  const readTables = [...TRANSFER_TABLES.map((table) => db.table(table)), ...REF_TABLES.map((table) => db.table(table)), db.exchangeBases];
   return db.transaction('r', readTables, async () => {
     const records: PreviewRecord[] = [];
     for (const table of TRANSFER_TABLES) {
@@ -219,7 +227,10 @@ async function classify(db: HamkorlikDb, pkg: TransferPackage): Promise<Pick<Tra
         const local = locals[index];
         const id = record.id as string;
         if (local && table !== 'documentFiles' && (local.createdAt !== record.createdAt || local.installationId !== record.installationId)) throw damaged('idClash');
+        const linkedTo = !local && table === 'persons' ? await linkedPerson(db, id) : undefined;
         if (local) records.push({ table, id, status: 'seen' });
+        // Linked before (by PINFL, see planMerge): still the same person, even if a PINFL was corrected since on either side.
+        else if (linkedTo) records.push({ table, id, status: 'samePerson', localId: linkedTo });
         else if (table === 'persons' && typeof record.pinfl === 'string' && record.pinfl) {
           const same = await db.persons.where('pinfl').equals(record.pinfl).filter((person) => person.deletedAt === null && !person.purgedAt).first();
           records.push(same ? { table, id, status: 'samePerson', localId: same.id } : { table, id, status: 'new' });

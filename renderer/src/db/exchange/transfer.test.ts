@@ -124,6 +124,18 @@ describe('a custody transfer between two offices', () => {
     // The same references mapped the same way: both sides made the same change to the case, so nothing to write.
     expect(replan.records.find((r) => r.table === 'cases')!.result.kind).toBe('same');
 
+    // A corrects that person's PINFL and sends the case again: B still finds the person it linked
+    // (by the link, the PINFL no longer matches), who takes the corrected PINFL — not a refused import.
+    const correctedPinfl = `${known.pinfl!.slice(0, -1)}${(Number(known.pinfl!.at(-1)) + 1) % 10}`;
+    await a.db.persons.put(touched((await a.db.persons.get(pinflPersonId))!, { pinfl: correctedPinfl }, a.db.writeContext()));
+    const correctedPreview = await previewTransfer(b.db, open((await send(a.db, [x.id], 'copy', b.peer)).bytes), SECRET);
+    expect(correctedPreview.records.find((r) => r.table === 'persons' && r.id === pinflPersonId)).toEqual({ table: 'persons', id: pinflPersonId, status: 'samePerson', localId: bPersonId });
+    const correctedPlan = await planMerge(b.db, correctedPreview, { refMap: { [`users:${x.caseManagerId}`]: b.userId, [`mahallas:${x.address.mahallaId}`]: mahallaRef.suggestion! } });
+    expect(correctedPlan.conflicts).toEqual([]);
+    const linkedResult = correctedPlan.records.find((r) => r.table === 'persons' && r.id === bPersonId)!.result;
+    expect(linkedResult.kind).toBe('merged');
+    expect(linkedResult.value).toMatchObject({ id: bPersonId, pinfl: correctedPinfl, healthNotes: 'Bʼs note' });
+
     // At A, the case left: every change is refused with its own code; reading still works.
     const atA = (await a.db.cases.get(x.id))!;
     // Each side's history of the case says where it went and where it came from; the stage is unchanged.
