@@ -113,7 +113,13 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         const local = (await db.table(table).get(id)) as Row | undefined;
         if (table === 'documentFiles') {
           // The bytes of a registered document never change: a file already here is the same file.
-          const result = local ? { kind: 'same' as const, value: local } : { kind: 'new' as const, value: incoming };
+          // A document purged here keeps no bytes (they hold the family's names): the purge wins over them, as over any edit.
+          const purged = !local && !!((await db.documents.get(id)) as Row | undefined)?.purgedAt;
+          const result = local
+            ? { kind: 'same' as const, value: local }
+            : purged
+              ? { kind: 'keepLocal' as const, value: incoming, purge: { by: 'local' as const, discardedEdits: false } }
+              : { kind: 'new' as const, value: incoming };
           records.push({ table, id, incomingId, result: result as never, localRev: null, base: linked });
           continue;
         }

@@ -13,7 +13,7 @@ import { applyTransfer } from './apply';
 import { planMerge } from './mergePlan';
 import { importReceipt, writeReceipt } from './receipt';
 import { previewTransfer } from './receive';
-import { chunksOf, memoryFile, snapshot, transferOffice } from './testing';
+import { chunksOf, memoryFile, noise, snapshot, transferOffice } from './testing';
 import { exchangeLogEntries, pendingTransfers } from './exchangeLog';
 import { setUpExchange, unlockExchange } from './exchangeKeys';
 import { collectTransfer, writeTransfer } from './transfer';
@@ -296,6 +296,39 @@ describe('a transfer that comes late, twice, or back to the office that sent it'
     expect(back.phones).toEqual(['+998 90 222 22 22']);
     expect(back.address.house).toBe('7B');
     expect(back.custody.transferredOut).toBeUndefined();
+  });
+});
+
+describe('purged documents keep no bytes', () => {
+  it('bytes sent for a document purged at the receiver are not written back', async () => {
+    const a = await transferOffice('A10', 11);
+    const b = await transferOffice('B10', 12);
+    const [y, z] = (await a.db.cases.toArray()).filter((kase) => !kase.deletedAt);
+    const document = (id: string, fields: Record<string, unknown>) => ({ ...newRecordMeta(a.db.writeContext(), id), kind: 'familyPlan', year: 2026, seq: 1, registerNumber: `OR-${id}`, ...fields });
+    // One printed for Y, one naming Y and Z (minutes of a meeting on both families).
+    await a.db.documents.bulkPut([document('d-y', { caseId: y!.id }), document('d-yz', { caseId: null, caseIds: [y!.id, z!.id] })] as never);
+    await a.db.documentFiles.bulkPut([
+      { id: 'd-y', bytes: noise(1, 300) },
+      { id: 'd-yz', bytes: noise(2, 300) },
+    ]);
+    const sendWithBytes = async (to: typeof b, caseIds: string[]) => {
+      const file = memoryFile();
+      await writeTransfer(a.db, KEYS, file, { caseIds, mode: 'copy', recipient: to.peer, includeDocumentBytes: true });
+      return file.bytes();
+    };
+    const receive = async (to: typeof b, bytes: Uint8Array) => applyTransfer(to.db, await planMerge(to.db, await previewTransfer(to.db, open(bytes), SECRET)));
+    const filesAt = async (db: HamkorlikDb) => (await db.documentFiles.toArray()).map((file) => file.id).sort();
+
+    await receive(b, await sendWithBytes(b, [y!.id, z!.id]));
+    expect(await filesAt(b.db)).toEqual(['d-y', 'd-yz']);
+    // B purges Y: both documents name the family, so their bytes go. A sends the two cases again, bytes and all.
+    await deleteCase(b.db, y!.id);
+    await purgeCase(b.db, y!.id);
+    expect(await filesAt(b.db)).toEqual([]);
+    const again = await planMerge(b.db, await previewTransfer(b.db, open(await sendWithBytes(b, [y!.id, z!.id])), SECRET));
+    expect(again.records.filter((record) => record.table === 'documentFiles').map((record) => record.result.kind)).toEqual(['keepLocal', 'keepLocal']);
+    await applyTransfer(b.db, again);
+    expect(await filesAt(b.db)).toEqual([]);
   });
 });
 
