@@ -214,11 +214,24 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await expect(pageB.getByTestId('receive-dialog')).toBeHidden();
   await expect(pageB.getByTestId('exchange-log-row')).toHaveCount(2);
 
+  // The receipt's stick is lost: B saves the receipt again from the exchange log, under the agreed passphrase.
+  await rm(join(hostB.folder, receipt!));
+  await expect(pageB.getByTestId('log-receipt-save')).toHaveCount(1);
+  await pageB.getByTestId('log-receipt-save').click();
+  await expect(pageB.getByTestId('save-receipt-dialog')).toContainText('keys yuritishni topshirishning tasdigʻi (1 ta keys; yuborgan boʻlim:');
+  await pageB.getByTestId('save-receipt-passphrase').fill(AGREED);
+  await pageB.getByTestId('save-receipt-start').click();
+  await expect(pageB.getByTestId('receipt-saved')).toBeVisible();
+  await screenshot(pageB, 'transfer-receipt-again-uz-Latn');
+  await pageB.getByTestId('save-receipt-close').click();
+  const [savedAgain] = await packageIn(hostB.folder, 'receipt');
+  expect(savedAgain).toBeTruthy();
+
   // A imports the receipt: the case is marked received.
   await shellA.go('exchange');
   await expect(page.getByTestId('pending-transfer')).toHaveCount(1);
   await page.getByTestId('receipt-import').click();
-  host.openQueue.push(join(hostB.folder, receipt!));
+  host.openQueue.push(join(hostB.folder, savedAgain!));
   await page.getByTestId('receipt-pick').click();
   await page.getByTestId('receipt-passphrase').fill(AGREED);
   await page.getByTestId('receipt-import-start').click();

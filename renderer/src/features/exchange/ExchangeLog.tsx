@@ -1,5 +1,5 @@
 import HistoryIcon from '@mui/icons-material/History';
-import { Alert, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../domain/dates';
 import type { ExchangeLogEntry, ExchangePeer } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { caseRecordCount } from './conflicts';
+import { hasReceipt } from './SaveReceiptDialog';
 import { caseLabel } from './TransferCasePicker';
 
 /** How many log entries the page shows; the log keeps every entry. */
@@ -20,9 +21,10 @@ const number = (n: number) => n.toLocaleString('ru-RU');
 /**
  * The exchange log (transfers and receipts, in and out, newest first) and, above it, the custody
  * transfers still waiting for their receipt: those families are in neither office's hands until
- * the other office's receipt is imported here.
+ * the other office's receipt is imported here. A custody transfer received here offers its receipt
+ * again (`onSaveReceipt`): the sending office waits for it.
  */
-export function ExchangeLog() {
+export function ExchangeLog({ onSaveReceipt }: { onSaveReceipt: (entry: ExchangeLogEntry) => void }) {
   const { t } = useTranslation('exchange');
   const { db } = useServices();
   const language = useAppSelector((state) => state.session.language);
@@ -68,9 +70,16 @@ export function ExchangeLog() {
                   <TableRow key={entry.id} data-testid="exchange-log-row">
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(entry.at)}</TableCell>
                     <TableCell>{t(`transfer.log.${entry.direction}`)}</TableCell>
-                    <TableCell>{what(entry)}</TableCell>
+                    <TableCell>
+                      {what(entry)}
+                      {hasReceipt(entry) && (
+                        <Button size="small" onClick={() => onSaveReceipt(entry)} sx={{ display: 'block', px: 0, mt: 0.5 }} data-testid="log-receipt-save">
+                          {t('transfer.log.receipt')}
+                        </Button>
+                      )}
+                    </TableCell>
                     <TableCell>{peerName(entry.peer)}</TableCell>
-                    <TableCell sx={{ wordBreak: 'break-all' }}>{entry.fileName ?? '—'}</TableCell>
+                    <TableCell sx={{ minWidth: 170, overflowWrap: 'anywhere' }}>{entry.fileName ?? '—'}</TableCell>
                     <TableCell align="right">{number(entry.caseIds.length)}</TableCell>
                     <TableCell align="right">{entry.kind === 'transfer' ? number(caseRecordCount(entry.counts)) : '—'}</TableCell>
                     <TableCell align="right">{entry.direction === 'import' && entry.kind === 'transfer' ? number(entry.decisions?.length ?? 0) : '—'}</TableCell>

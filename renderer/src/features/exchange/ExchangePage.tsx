@@ -12,6 +12,7 @@ import { exchangeStatus, inspectPackage, type ExchangeStatus } from '../../db/ex
 import { getOfficeProfile } from '../../db/repositories/office';
 import { canDo } from '../../domain/access';
 import { formatDateTime } from '../../domain/dates';
+import type { ExchangeLogEntry } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import type { OfficeProfile } from '../../domain/office';
 import { openHostSource, type HostFileSource } from '../../host/streams';
@@ -26,6 +27,7 @@ import { useDroppedFile } from './FileDrop';
 import { ImportReceiptDialog } from './ImportReceiptDialog';
 import { ReceiveCasesDialog } from './ReceiveCasesDialog';
 import { RestoreDialog } from './RestoreDialog';
+import { SaveReceiptDialog } from './SaveReceiptDialog';
 import { SendCasesDialog } from './SendCasesDialog';
 import { SetupDialog } from './SetupDialog';
 import { TransfersCard } from './TransfersCard';
@@ -46,6 +48,8 @@ export function ExchangePage() {
   const status = useLiveQuery(() => exchangeStatus(db), [db]);
   const office = useLiveQuery(() => getOfficeProfile(db), [db]);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  // A custody transfer received earlier whose receipt is being saved again (from the exchange log).
+  const [receiptEntry, setReceiptEntry] = useState<ExchangeLogEntry | null>(null);
   const managesExchange = !!actor && canDo(actor, 'manageExchange');
   const backsUp = !!actor && canDo(actor, 'backup');
   const transfers = !!actor && canDo(actor, 'transferCases');
@@ -86,7 +90,7 @@ export function ExchangePage() {
             </Card>
           )}
           {transfers && <TransfersCard onSend={() => setDialog('send')} onReceive={() => setDialog('receive')} onReceipt={() => setDialog('receipt')} />}
-          {transfers && <ExchangeLog />}
+          {transfers && <ExchangeLog onSaveReceipt={setReceiptEntry} />}
         </Stack>
       )}
       {dialog === 'setup' && <SetupDialog officeName={office ? triLingualIn(office.name, language) : ''} onClose={close} />}
@@ -98,6 +102,9 @@ export function ExchangePage() {
       {dialog === 'send' && status && <SendCasesDialog configured={status.configured} fileName={transferFileName(office, new Date())} onClose={close} />}
       {dialog === 'receive' && status && (
         <ReceiveCasesDialog key={dropKey} configured={status.configured} receiptFileName={transferFileName(office, new Date(), 'receipt')} initial={initial} onClose={close} />
+      )}
+      {receiptEntry && status && (
+        <SaveReceiptDialog entry={receiptEntry} configured={status.configured} fileName={transferFileName(office, new Date(), 'receipt')} onClose={() => setReceiptEntry(null)} />
       )}
       {dialog === 'receipt' && status && <ImportReceiptDialog key={dropKey} configured={status.configured} initial={initial} onClose={close} />}
     </>
