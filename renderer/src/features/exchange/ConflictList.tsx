@@ -1,9 +1,13 @@
 import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import type { MergePlan } from '../../db/exchange';
+import { useServices } from '../../app/services';
+import { listMahallas } from '../../db/repositories/mahallas';
+import { listUsers } from '../../db/repositories/users';
 import { describeValue, fieldLabel } from '../cases';
-import { conflictKey, onlyLocal, pathLabel, personName, recordName, type Choices, type Take } from './conflicts';
+import { conflictKey, conflictNames, onlyLocal, pathLabel, personName, recordName, workFieldLabelKey, type Choices, type Take } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 
 /**
@@ -17,7 +21,16 @@ export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }:
   const { t: tc } = useTranslation('cases');
   const language = useAppSelector((state) => state.session.language);
   const tableName = useTableName();
-  const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language);
+  const { db } = useServices();
+  const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
+  const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
+  // A conflict on a case manager or a mahalla holds ids: named, not shown as "—" or as an id.
+  const names = conflictNames({ users, mahallas }, plan.preview.refs, language);
+  const label = (table: string, field: string) => {
+    const key = workFieldLabelKey(table, field);
+    return key ? tc(key) : fieldLabel(tc, field);
+  };
+  const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language, names);
 
   return (
     <Stack spacing={2} data-testid="conflict-list">
@@ -55,7 +68,7 @@ export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }:
                 const blocked = onlyLocal(record, conflict.path);
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
-                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => fieldLabel(tc, field), (script) => tc(`common:script.${script}`))}</TableCell>
+                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => label(record.table, field), (script) => tc(`common:script.${script}`))}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word', color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
                     <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-local">
                       {value(conflict.path, conflict.local)}

@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordConflicts, TransferPreview } from '../../db/exchange';
-import { caseRecordCount, chooseAll, conflictCount, conflictKey, importSummary, onlyLocal, pathLabel, recordDecisions, recordName, refName, undecidedCount } from './conflicts';
+import { initI18n } from '../../app/i18n';
+import {
+  caseRecordCount,
+  chooseAll,
+  conflictCount,
+  conflictKey,
+  conflictNames,
+  importSummary,
+  onlyLocal,
+  pathLabel,
+  recordDecisions,
+  recordName,
+  refName,
+  undecidedCount,
+  WORK_FIELD_LABEL_KEYS,
+  workFieldLabelKey,
+} from './conflicts';
 
 const CONFLICTS: RecordConflicts[] = [
   { table: 'cases', id: 'c1', baseKnown: true, conflicts: [{ path: ['phones'], base: [], local: ['1'], incoming: ['2'] }, { path: ['address', 'street'], base: 'a', local: 'b', incoming: 'c' }] },
@@ -88,5 +104,33 @@ describe('readable names', () => {
     expect(importSummary({ outcomes: { new: 5, same: 2, keepLocal: 1, takeIncoming: 1, merged: 2, conflict: 1 }, decisions: [{} as never, {} as never] })).toEqual({ added: 5, updated: 4, unchanged: 3, decided: 2 });
     expect(importSummary({})).toEqual({ added: 0, updated: 0, unchanged: 0, decided: 0 });
     expect(caseRecordCount({ transfer: 1, cases: 2, persons: 7, ref_users: 3, ref_mahallas: 1 })).toBe(9);
+  });
+});
+
+describe('case-work fields in the conflict list', () => {
+  it('read as their own forms label them, in every language; case fields keep the case form’s labels', async () => {
+    expect(workFieldLabelKey('services', 'result')).toBe('cases:service.result');
+    expect(workFieldLabelKey('assessments', 'conclusion')).toBe('cases:triangle.conclusion');
+    expect(workFieldLabelKey('cases', 'phones')).toBeUndefined();
+    for (const language of ['uz-Latn', 'uz-Cyrl', 'ru', 'en'] as const) {
+      const i18n = await initI18n(language);
+      for (const key of WORK_FIELD_LABEL_KEYS) expect(i18n.exists(key, { lng: language, fallbackLng: false }), `${language} ${key}`).toBe(true);
+    }
+  });
+});
+
+describe('names in the conflict list', () => {
+  it('a case manager or mahalla id reads as ours by our lists, theirs by the file’s reference entries, an unknown id as it is', () => {
+    const refs = [
+      { table: 'users' as const, id: 'u-theirs', match: 'none' as const, record: { id: 'u-theirs', fullName: name('Rahimova Gulnora') } },
+      { table: 'mahallas' as const, id: 'm-theirs', match: 'none' as const, record: { id: 'm-theirs', name: { uzLatn: 'Bogʻishamol', uzCyrl: 'Боғишамол', ru: 'Богишамол' } } },
+    ];
+    const names = conflictNames({ users: [{ id: 'u-ours', fullName: { ...name('Karimova Dilnoza'), typed: 'latn' } }], mahallas: [{ id: 'm-ours', name: { uzLatn: 'Navroʻz', uzCyrl: 'Наврўз', ru: 'Навруз' } }] }, refs, 'uz-Cyrl');
+    expect(names.user('u-ours')).toBe('KARIMOVA DILNOZA');
+    expect(names.user('u-theirs')).toBe('RAHIMOVA GULNORA');
+    expect(names.user('u-nobody')).toBe('u-nobody');
+    expect(names.mahalla('m-ours')).toBe('Наврўз');
+    expect(names.mahalla('m-theirs')).toBe('Боғишамол');
+    expect(names.mahalla('m-nobody')).toBe('m-nobody');
   });
 });

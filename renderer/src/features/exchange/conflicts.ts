@@ -46,6 +46,49 @@ export function recordDecisions(conflicts: readonly RecordConflicts[], choices: 
 }
 
 /**
+ * Names for the ids a conflict may hold (a case manager, a mahalla): ours from this office's lists,
+ * theirs not mapped to ours from the file's reference entries; an id known to neither as it is.
+ */
+export function conflictNames(
+  local: { users: readonly { id: string; fullName: BiScriptText }[]; mahallas: readonly { id: string; name: TriLingualText }[] },
+  refs: TransferPreview['refs'],
+  language: DisplayLanguage,
+): { user: (id: string) => string; mahalla: (id: string) => string } {
+  const reference = (table: 'users' | 'mahallas', id: string) => refs.find((ref) => ref.table === table && ref.id === id)?.record;
+  return {
+    user: (id) => {
+      const fullName = local.users.find((user) => user.id === id)?.fullName ?? reference('users', id)?.fullName;
+      return isBiScript(fullName) ? biScriptIn(fullName, language) : id;
+    },
+    mahalla: (id) => {
+      const name = local.mahallas.find((mahalla) => mahalla.id === id)?.name ?? reference('mahallas', id)?.name;
+      return typeof name === 'object' && name !== null && 'uzLatn' in name ? triLingualIn(name as TriLingualText, language) : id;
+    },
+  };
+}
+
+/**
+ * Labels of the case-work records' fields, as their own forms show them (`namespace:key`); a
+ * field not named here reads as the case form labels it (`fieldLabel`).
+ */
+const WORK_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  assessments: { conclusion: 'cases:triangle.conclusion', date: 'cases:triangle.date', note: 'cases:triangle.note' },
+  monitorings: { date: 'cases:monitoring.date', changes: 'cases:monitoring.changes', note: 'cases:monitoring.note' },
+  services: { date: 'cases:service.date', kind: 'cases:service.kind', description: 'cases:service.description', deliveredBy: 'cases:service.deliveredBy', recipients: 'cases:service.recipients', result: 'cases:service.result' },
+  placements: { kind: 'cases:placement.field.kind', note: 'cases:placement.field.note' },
+  plans: { description: 'cases:plan.field.description', responsible: 'cases:plan.field.responsible', status: 'cases:plan.field.status' },
+  conferences: { date: 'conferences:field.date', attendees: 'conferences:field.attendees', decisions: 'conferences:field.decisions', nextSteps: 'conferences:field.nextSteps' },
+};
+
+/** The translation key of a case-work field's label, or undefined for the case form's own labels. */
+export function workFieldLabelKey(table: string, field: string): string | undefined {
+  return WORK_FIELD_LABELS[table]?.[field];
+}
+
+/** Every label key `workFieldLabelKey` may answer, for a test that each exists in every language. */
+export const WORK_FIELD_LABEL_KEYS: readonly string[] = Object.values(WORK_FIELD_LABELS).flatMap((fields) => Object.values(fields));
+
+/**
  * A field path as a person reads it: each named field through `label` (the case form's labels),
  * list positions counted from 1 ("Members › 2 › Surname"), joined with " › ".
  */
