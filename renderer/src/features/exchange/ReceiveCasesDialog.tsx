@@ -2,7 +2,12 @@ import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, 
 import { useEffect, useRef, useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
+import { listMahallas } from '../../db/repositories/mahallas';
+import { listUsers } from '../../db/repositories/users';
+import { biScriptIn, triLingualIn } from '../../domain/names';
 import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError } from '../../exchange';
@@ -23,7 +28,7 @@ import { useExchangeJob } from './useExchangeJob';
  * "Receive cases", in the order that writes nothing until the user has seen everything: pick the
  * file (its header shows at once), the secret, then the whole file is read and checked and shown
  * (previewTransfer); matches proposed for the other office's accounts and mahallas are ticked by
- * the user; the merge is planned and each conflicting field decided; only Apply writes, in one
+ * the user, and those with no namesake here can be matched by hand to one of this office's; the merge is planned and each conflicting field decided; only Apply writes, in one
  * transaction. A custody transfer then offers its receipt, to send back to the sending office.
  */
 export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClose }: { configured: boolean; receiptFileName: string; initial?: HostFileSource; onClose: () => void }) {
@@ -37,6 +42,16 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   const [resolved, setResolved] = useState<ResolvedSecret | null>(null);
   const [preview, setPreview] = useState<TransferPreview | null>(null);
   const [accepted, setAccepted] = useState<ReadonlySet<string>>(new Set());
+  // Reference entries the user matched by hand to a record here (refKey → local id).
+  const [mapped, setMapped] = useState<Readonly<Record<string, string>>>({});
+  const language = useAppSelector((state) => state.session.language);
+  const localRefs = useLiveQuery(
+    async () => ({
+      users: (await listUsers(db)).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
+      mahallas: (await listMahallas(db)).map((mahalla) => ({ id: mahalla.id, label: triLingualIn(mahalla.name, language) })),
+    }),
+    [db, language],
+  );
   const [plan, setPlan] = useState<MergePlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [applied, setApplied] = useState<AppliedTransfer | null>(null);
@@ -91,6 +106,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
       setResolved(unlocked);
       setPreview(outcome.value);
       setAccepted(new Set());
+      setMapped({});
     } catch (error) {
       setFailure(describeTransferFailure(error));
     }
@@ -102,7 +118,8 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     setFailure(null);
     setWorking(true);
     try {
-      const refMap = Object.fromEntries(preview.refs.filter((ref) => ref.suggestion && accepted.has(`${ref.table}:${ref.id}`)).map((ref) => [`${ref.table}:${ref.id}`, ref.suggestion!]));
+      const suggested = preview.refs.filter((ref) => ref.suggestion && accepted.has(`${ref.table}:${ref.id}`)).map((ref) => [`${ref.table}:${ref.id}`, ref.suggestion!]);
+      const refMap = Object.fromEntries([...suggested, ...Object.entries(mapped).filter(([, localId]) => localId)]);
       setPlan(await planMerge(db, preview, { refMap }));
       setChoices({});
     } catch (error) {
@@ -148,6 +165,12 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
                 if (on) next.add(key);
                 else next.delete(key);
                 setAccepted(next);
+                setPlan(null);
+              }}
+              mapped={mapped}
+              localRefs={localRefs ?? { users: [], mahallas: [] }}
+              onMap={(key, localId) => {
+                setMapped({ ...mapped, [key]: localId });
                 setPlan(null);
               }}
               disabled={busy}

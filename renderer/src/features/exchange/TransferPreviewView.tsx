@@ -1,4 +1,4 @@
-import { Box, Checkbox, Chip, FormControlLabel, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Checkbox, Chip, FormControlLabel, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import type { PreviewRef, TransferPreview } from '../../db/exchange';
@@ -9,6 +9,14 @@ import { useTableName } from './ExchangeProgressView';
 import { caseLabel } from './TransferCasePicker';
 
 const number = (n: number) => n.toLocaleString('ru-RU');
+
+/**
+ * The reference tables whose entries a person can match by hand to a record here: the accounts and
+ * the mahallas, which decide whose list a case is on and where it lives. Specialists, agencies and
+ * teams not found here are listed; the records keep the other office's ids for them.
+ */
+const MAPPABLE = ['users', 'mahallas'] as const;
+export type MappableRef = (typeof MAPPABLE)[number];
 
 /** `table:id`, as planMerge's refMap keys a reference entry. */
 export const refKey = (ref: Pick<PreviewRef, 'table' | 'id'>) => `${ref.table}:${ref.id}`;
@@ -24,12 +32,19 @@ export function TransferPreviewView({
   fileName,
   accepted,
   onAccept,
+  mapped,
+  localRefs,
+  onMap,
   disabled,
 }: {
   preview: TransferPreview;
   fileName: string;
   accepted: ReadonlySet<string>;
   onAccept: (key: string, on: boolean) => void;
+  /** Entries matched by hand (refKey → local id; '' keeps theirs), and this office's records to match them to. */
+  mapped: Readonly<Record<string, string>>;
+  localRefs: Readonly<Record<MappableRef, readonly { id: string; label: string }[]>>;
+  onMap: (key: string, localId: string) => void;
   disabled: boolean;
 }) {
   const { t } = useTranslation('exchange');
@@ -40,6 +55,8 @@ export function TransferPreviewView({
   const samePersons = preview.records.filter((r) => r.status === 'samePerson');
   const suggested = preview.refs.filter((ref) => ref.match === 'none' && ref.suggestion);
   const unmatched = preview.refs.filter((ref) => ref.match === 'none' && !ref.suggestion);
+  const mappable = unmatched.filter((ref): ref is PreviewRef & { table: MappableRef } => (MAPPABLE as readonly string[]).includes(ref.table) && localRefs[ref.table as MappableRef].length > 0);
+  const listed = unmatched.filter((ref) => !mappable.includes(ref as never));
   const matched = preview.refs.filter((ref) => ref.match === 'id').length;
 
   return (
@@ -131,11 +148,38 @@ export function TransferPreviewView({
           ))}
         </Stack>
       )}
-      {unmatched.length > 0 && (
+      {mappable.length > 0 && (
+        <Stack spacing={1} data-testid="receive-map">
+          <Typography variant="body2">{t('transfer.receive.refsMap')}</Typography>
+          {mappable.map((ref) => (
+            <TextField
+              key={refKey(ref)}
+              select
+              size="small"
+              label={`${tableName(ref.table)}: ${refName(ref.record, language)}`}
+              value={mapped[refKey(ref)] ?? ''}
+              onChange={(event) => onMap(refKey(ref), event.target.value)}
+              disabled={disabled}
+              sx={{ maxWidth: 520 }}
+              slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'receive-ref-map' } }}
+            >
+              <MenuItem value="">
+                <em>{t('transfer.receive.refKeep')}</em>
+              </MenuItem>
+              {localRefs[ref.table].map((local) => (
+                <MenuItem key={local.id} value={local.id}>
+                  {local.label}
+                </MenuItem>
+              ))}
+            </TextField>
+          ))}
+        </Stack>
+      )}
+      {listed.length > 0 && (
         <Box data-testid="receive-unmatched">
           <Typography variant="body2">{t('transfer.receive.refsUnmatched')}</Typography>
           <Typography variant="body2" color="text.secondary">
-            {unmatched.map((ref) => `${tableName(ref.table)}: ${refName(ref.record, language)}`).join('; ')}
+            {listed.map((ref) => `${tableName(ref.table)}: ${refName(ref.record, language)}`).join('; ')}
           </Typography>
         </Box>
       )}

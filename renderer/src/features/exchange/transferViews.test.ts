@@ -43,8 +43,19 @@ describe('the transfer views render what the data layer gives', () => {
     const preview = await previewTransfer(b.db, () => chunksOf(file.bytes()), { passphrase: KEYS.passphrase });
     const plan = await planMerge(b.db, preview);
 
-    const shown = await render('en', { db: b.db }, createElement(TransferPreviewView, { preview, fileName: 'transfer.hmk', accepted: new Set<string>(), onAccept: () => undefined, disabled: false }));
+    const localRefs = { users: [{ id: 'u-here', label: 'Karimova Dilnoza' }], mahallas: [{ id: 'm-here', label: 'Navroʻz' }] };
+    const props = { preview, fileName: 'transfer.hmk', accepted: new Set<string>(), onAccept: () => undefined, localRefs, onMap: () => undefined, disabled: false };
+    const shown = await render('en', { db: b.db }, createElement(TransferPreviewView, { ...props, mapped: {} }));
     expect(shown).toContain('Custody transfer');
+    // The other office's accounts have no namesake here: each can be matched by hand to one here, theirs kept until then.
+    const unmatched = preview.refs.filter((ref) => ref.match === 'none' && !ref.suggestion && (ref.table === 'users' || ref.table === 'mahallas'));
+    expect(unmatched.length).toBeGreaterThan(0);
+    expect(unmatched.every((ref) => ref.table === 'users')).toBe(true);
+    expect(shown).toContain('Choose the same one here');
+    expect(shown.match(/Keep the other office(?:&#x27;|')s entry/gu)).toHaveLength(unmatched.length);
+    const chosen = await render('en', { db: b.db }, createElement(TransferPreviewView, { ...props, mapped: Object.fromEntries(unmatched.map((ref) => [`users:${ref.id}`, 'u-here'])) }));
+    expect(chosen.match(/Karimova Dilnoza/gu)).toHaveLength(unmatched.length);
+    expect(chosen).not.toMatch(/Keep the other office/u);
     expect(shown).toContain(kase.caseNumber);
     expect(shown).toMatch(/the same person by PINFL: 1/u);
 
