@@ -329,6 +329,13 @@ describe('purged documents keep no bytes', () => {
     expect(again.records.filter((record) => record.table === 'documentFiles').map((record) => record.result.kind)).toEqual(['keepLocal', 'keepLocal']);
     await applyTransfer(b.db, again);
     expect(await filesAt(b.db)).toEqual([]);
+
+    // A's later changes to the family are not taken either, and the import says so (its summary counts them).
+    await a.db.cases.put(touched((await a.db.cases.get(y!.id))!, { phones: ['+998 90 333 33 33'] }, a.db.writeContext()));
+    const edited = await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open(await sendWithBytes(b, [y!.id])), SECRET)));
+    expect(edited.log.purgedEdits).toContain(`cases:${y!.id}`);
+    expect((await b.db.cases.get(y!.id))!.purgedAt).toBeTruthy();
+    expect(await filesAt(b.db)).toEqual([]);
   });
 });
 

@@ -55,6 +55,11 @@ export function ReceiveSummary({ applied, keys, receiptFileName, onClose }: { ap
             </Typography>
           </Alert>
           {(log.unmatchedRefs?.length ?? 0) > 0 && <Typography variant="body2">{t('transfer.receive.doneUnmatched', { count: log.unmatchedRefs!.length })}</Typography>}
+          {(log.purgedEdits?.length ?? 0) > 0 && (
+            <Typography variant="body2" data-testid="receive-done-purged">
+              {t('transfer.receive.donePurged', { count: log.purgedEdits!.length })}
+            </Typography>
+          )}
           {receipt && (
             <>
               <Typography variant="body2">{t('transfer.receive.receiptText', { office })}</Typography>
