@@ -207,6 +207,22 @@ function looksSame(table: RefTable, local: Row, incoming: Row): boolean {
   }
 }
 
+/**
+ * A local person is one incoming person's at most. A PINFL matching a local person the file also
+ * holds under its own id (the PINFL moved to another member there), or matching for two incoming
+ * persons, links neither by PINFL: they come in as new, and a PINFL still held here by someone else
+ * refuses the import at apply (`pinflTaken`) instead of merging two persons into one record.
+ */
+function unlinkShared(records: PreviewRecord[]): void {
+  const inFile = new Set(records.filter((r) => r.table === 'persons').map((r) => r.id));
+  const claims = new Map<string, number>();
+  for (const r of records) if (r.status === 'samePerson' && r.localId) claims.set(r.localId, (claims.get(r.localId) ?? 0) + 1);
+  for (const [index, r] of records.entries()) {
+    if (r.status !== 'samePerson' || !r.localId || (!inFile.has(r.localId) && claims.get(r.localId) === 1)) continue;
+    records[index] = { table: r.table, id: r.id, status: 'new' };
+  }
+}
+
 /** The local person an incoming person was linked to at an earlier transfer (its base is stored under the incoming id), if still here. */
 async function linkedPerson(db: HamkorlikDb, incomingId: string): Promise<string | undefined> {
   const base = await db.exchangeBases.get(exchangeBaseKey('persons', incomingId));
@@ -237,6 +253,7 @@ async function classify(db: HamkorlikDb, pkg: TransferPackage): Promise<Pick<Tra
         } else records.push({ table, id, status: 'new' });
       }
     }
+    unlinkShared(records);
     const statusOf = new Map(records.filter((r) => r.table === 'cases').map((r) => [r.id, r.status]));
     const cases = pkg.tables.cases.map((kase) => ({
       id: kase.id as string,

@@ -411,6 +411,33 @@ describe('a person seen before comes back with a PINFL another person here holds
   });
 });
 
+describe('a PINFL moved to a new member of the family', () => {
+  it('the member who had it keeps their own record, the new one comes in as new with it — not two persons merged into one', async () => {
+    const a = await transferOffice('A12', 11);
+    const b = await transferOffice('B12', 12);
+    const { kase: y, pinflPersonId } = await familyWithPinfl(a.db);
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+
+    // At A the PINFL turns out to be a child's who was not yet entered: the child is added with it, the parent's is cleared.
+    const parent = (await a.db.persons.get(pinflPersonId))!;
+    const pinfl = parent.pinfl!;
+    const context = a.db.writeContext();
+    const child = { ...parent, ...newRecordMeta(context), firstName: { latn: 'Sardor', cyrl: 'Сардор', typed: 'latn' as const }, pinfl, healthNotes: '' };
+    await a.db.persons.put(touched(parent, { pinfl: null }, context));
+    await a.db.persons.put(child);
+    await a.db.memberships.put({ ...newRecordMeta(context), caseId: y.id, personId: child.id, relation: 'child', from: '2026-11-24' as IsoDate, to: null });
+
+    const preview = await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET);
+    expect(preview.records.find((record) => record.id === pinflPersonId)).toMatchObject({ status: 'seen' });
+    expect(preview.records.find((record) => record.id === child.id)).toMatchObject({ status: 'new' });
+    const plan = await planMerge(b.db, preview);
+    expect(plan.records.filter((record) => record.table === 'persons' && record.id === pinflPersonId)).toHaveLength(1);
+    await applyTransfer(b.db, plan);
+    expect((await b.db.persons.get(pinflPersonId))!.pinfl).toBeNull();
+    expect((await b.db.persons.get(child.id))!.pinfl).toBe(pinfl);
+  });
+});
+
 describe('a copy between two PCs of one office', () => {
   it('travels under the office key, which opens it without a passphrase', async () => {
     const a = await transferOffice('A3', 11);
