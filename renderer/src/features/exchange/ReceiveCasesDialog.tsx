@@ -28,7 +28,8 @@ import { useExchangeJob } from './useExchangeJob';
  * "Receive cases", in the order that writes nothing until the user has seen everything: pick the
  * file (its header shows at once), the secret, then the whole file is read and checked and shown
  * (previewTransfer); matches proposed for the other office's accounts and mahallas are ticked by
- * the user, and those with no namesake here can be matched by hand to one of this office's; the merge is planned and each conflicting field decided; only Apply writes, in one
+ * the user, and those with no namesake here can be matched by hand to one of this office's; the
+ * merge is planned and each conflicting field decided; only Apply writes, in one
  * transaction. A custody transfer then offers its receipt, to send back to the sending office.
  */
 export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClose }: { configured: boolean; receiptFileName: string; initial?: HostFileSource; onClose: () => void }) {
@@ -47,7 +48,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   const language = useAppSelector((state) => state.session.language);
   const localRefs = useLiveQuery(
     async () => ({
-      users: (await listUsers(db)).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
+      users: (await listUsers(db)).filter((user) => user.active).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
       mahallas: (await listMahallas(db)).map((mahalla) => ({ id: mahalla.id, label: triLingualIn(mahalla.name, language) })),
     }),
     [db, language],
