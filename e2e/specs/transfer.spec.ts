@@ -26,14 +26,14 @@ async function newCase(page: Page, members: Parameters<Awaited<ReturnType<typeof
 const packageIn = async (folder: string, part: string) => (await readdir(folder)).filter((name) => name.includes(part) && name.endsWith('.hmk'));
 
 /** Office B on another PC: its own browser profile, host folder and first-run setup. */
-async function secondOffice(browser: Browser, origin: string) {
+async function secondOffice(browser: Browser, origin: string, mahallas = ['Navroʻz']) {
   const root = await mkdtemp(join(tmpdir(), 'hamkorlik-e2e-b-'));
   await mkdir(join(root, 'files'));
   const context = await browser.newContext();
   const page = await context.newPage();
   const host = await attachE2eHost(page, { folder: join(root, 'files'), dataFolder: root, origin });
   // Its own office: set up apart from A's (B's ids are not A's).
-  await setUpOffice(page, host, () => page.goto(`${origin}/index.html#/`), { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN, pc: 'office B' });
+  await setUpOffice(page, host, () => page.goto(`${origin}/index.html#/`), { language: 'uz-Latn', office: OFFICE, mahallas, admin: ADMIN, pc: 'office B' });
   const close = async () => {
     await context.close();
     await rm(root, { recursive: true, force: true });
@@ -104,9 +104,10 @@ async function sendCase(page: Page, folder: string, search: string, mode: 'custo
 
 /**
  * Opens a transfer file — picked on the exchange page, or dropped onto the window from anywhere in
- * the app — and goes past the preview (accepting the namesakes offered) to the merge.
+ * the app — and goes past the preview (accepting the namesakes offered, matching by hand each entry
+ * of `mapTo` — its label → the name of the record here) to the merge.
  */
-async function openTransfer(page: Page, openQueue: string[], path: string, how: 'pick' | 'drop' = 'pick'): Promise<void> {
+async function openTransfer(page: Page, openQueue: string[], path: string, how: 'pick' | 'drop' = 'pick', mapTo: [RegExp, string][] = []): Promise<void> {
   if (how === 'drop') {
     await dropFile(page, path, async () => {
       await expect(page.getByTestId('file-drop-overlay')).toContainText('Ochish uchun Hamkorlik faylini shu yerga tashlang');
@@ -123,6 +124,12 @@ async function openTransfer(page: Page, openQueue: string[], path: string, how: 
   await page.getByTestId('receive-open').click();
   await expect(page.getByTestId('receive-preview')).toBeVisible({ timeout: 30_000 });
   for (const box of await page.getByTestId('receive-ref-accept').all()) await box.check();
+  for (const [entry, local] of mapTo) {
+    await page.getByRole('combobox', { name: entry }).click();
+    await page.getByRole('option', { name: local, exact: true }).click();
+    await expect(page.getByRole('combobox', { name: entry })).toContainText(local);
+  }
+  if (mapTo.length) await screenshot(page, `transfer-map-${how}-uz-Latn`);
   await page.getByTestId('receive-continue').click();
 }
 
@@ -250,14 +257,15 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   // Another family at A, whose child's PINFL B will type for the Usmonovs' boy by mistake.
   await newCase(page, [{ relation: 'head', surname: 'Ҳамидова', firstName: 'Нилуфар', sex: 'female', birthDate: '10.10.1990' }, { relation: 'child', surname: 'Ҳамидов', firstName: 'Жасур', sex: 'male', birthDate: '14.02.2015', pinfl: HAMIDOV_PINFL }]);
   const shellA = new AppShell(page);
-  const b = await secondOffice(browser, server.origin);
+  // B's mahalla has another name there: matched by hand on each side.
+  const b = await secondOffice(browser, server.origin, ['Yangi hayot']);
 
   // A sends a copy: both offices keep working on the case.
   await shellA.go('exchange');
   const toB = await sendCase(page, host.folder, 'Usmonova', 'copy', { searchFails: true });
   // B drops the file onto the window from the case list: the exchange page opens it.
   await b.shell.go('cases');
-  await openTransfer(b.page, b.host.openQueue, join(host.folder, toB), 'drop');
+  await openTransfer(b.page, b.host.openQueue, join(host.folder, toB), 'drop', [[/Mahallalar: Navroʻz/u, 'Yangi hayot']]);
   await expect(b.page.getByTestId('receive-no-conflicts')).toBeVisible();
   await b.page.getByTestId('receive-apply').click();
   await expect(b.page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
@@ -267,6 +275,8 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await editCase(page, shellA, 'Usmonova', { 'case-street': 'Мустақиллик кўчаси', 'case-house': '15' });
   await expect(page.getByTestId('case-transferred-alert')).toHaveCount(0);
   await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди' });
+  // At B the family lives in B's mahalla, matched by hand when the file was opened.
+  await expect(b.page.getByTestId('case-card')).toContainText('Yangi hayot');
   await b.page.getByTestId('member-row').filter({ hasText: 'Jasur' }).click();
   await b.page.getByTestId('member-dialog-pinfl').fill(HAMIDOV_PINFL);
   await b.page.getByTestId('member-dialog-save').click();
@@ -277,7 +287,7 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await b.shell.go('exchange');
   const toA = await sendCase(b.page, b.host.folder, 'Usmonova', 'copy');
   await shellA.go('exchange');
-  await openTransfer(page, host.openQueue, join(b.host.folder, toA));
+  await openTransfer(page, host.openQueue, join(b.host.folder, toA), 'pick', [[/Mahallalar: Yangi hayot/u, 'Navroʻz']]);
   const [street, pinfl] = [page.getByTestId('conflict-row').nth(0), page.getByTestId('conflict-row').nth(1)];
   await expect(page.getByTestId('conflict-row')).toHaveCount(2);
   await expect(street.getByTestId('conflict-local')).toHaveText('Мустақиллик кўчаси');
@@ -301,6 +311,8 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await expect(page.locator('.case-row')).toHaveCount(1);
   await page.locator('.case-row').first().click();
   await expect(page.getByTestId('case-card')).toContainText('Амир Темур кўчаси, 15');
+  // In A's own mahalla: B's, matched by hand, did not come back as an id A does not know.
+  await expect(page.getByTestId('case-card')).toContainText('Navroʻz');
   await page.getByTestId('tab-referral').click();
   await expect(page.getByTestId('referral-tab')).toContainText('Оила ёрдам сўраб мурожаат қилди');
   await b.close();
