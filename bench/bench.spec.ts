@@ -248,6 +248,51 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
   console.log(`written to ${file}`);
 });
 
+test('transfer: a transfer written and previewed, held whole, up to the records a receiving office opens', async () => {
+  // BENCH_TRANSFER_SIZES: families per transfer, of one office loaded at the largest (default 1000,5000,10000).
+  const sizes = (process.env.BENCH_TRANSFER_SIZES ?? '1000,5000,10000').split(',').map(Number);
+  const server = await startRendererServer(DIST, 0);
+  const { profile, context, page } = await freshProfilePage(server.origin, 'transfer');
+  const load = await call<{ loadMs: number }>(page, 'generateAndLoad', Math.max(...sizes), 1);
+  console.log(`loaded ${Math.max(...sizes)} families in ${round(load.loadMs / 1000)} s`);
+  await call(page, 'dropMiniSearch');
+  const rows: Record<string, number>[] = [];
+  for (const families of sizes) {
+    // Timed, with the cheap sampling (garbage not yet collected included: an upper bound) ...
+    const [write, writeHeap] = await withPeakHeap(page, () => call<{ ms: number; bytes: number; cases: number; records: number }>(page, 'transferWrite', families));
+    const [preview, previewHeap] = await withPeakHeap(page, () => call<{ ms: number; records: number }>(page, 'transferPreview'));
+    await call(page, 'dropTransfer');
+    // ... then again for the live heap (a collection before each sample), and what the open preview keeps.
+    const before = await heapMb(page);
+    const [, writeLive] = await withPeakHeap(page, () => call(page, 'transferWrite', families), { live: true });
+    const [, previewLive] = await withPeakHeap(page, () => call(page, 'transferPreview'), { live: true });
+    const held = round((await heapMb(page)) - before);
+    await call(page, 'dropTransfer');
+    console.log(`${families} families: ${write.records} records, write ${round(write.ms / 1000)} s (live peak +${writeLive} MB), preview ${round(preview.ms / 1000)} s (live peak +${previewLive} MB), held while previewed ${held} MB`);
+    rows.push({
+      families: write.cases,
+      records: write.records,
+      fileMb: round(write.bytes / 2 ** 20),
+      writeS: round(write.ms / 1000),
+      previewS: round(preview.ms / 1000),
+      writePeakHeapMb: writeHeap,
+      previewPeakHeapMb: previewHeap,
+      writeLiveHeapMb: writeLive,
+      previewLiveHeapMb: previewLive,
+      heldWhilePreviewedMb: held,
+      liveKbPerRecord: round((Math.max(writeLive, previewLive) * 1024) / write.records),
+    });
+  }
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+  await server.close();
+  mkdirSync(RESULTS, { recursive: true });
+  const file = `${RESULTS}/transfer-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
+  const keys = Object.keys(rows[0] ?? {});
+  console.log(`\n${keys.map((key) => `${key.padEnd(22)}${rows.map((row) => String(row[key]).padStart(12)).join('')}`).join('\n')}\nwritten to ${file}`);
+});
+
 test('schema upgrades: an office at v004 opened by this version', async () => {
   // BENCH_UPGRADE_SIZES=100000 for a regional office: its load at v004 alone then takes about twenty minutes here.
   const sizes = (process.env.BENCH_UPGRADE_SIZES ?? '20000').split(',').map(Number);

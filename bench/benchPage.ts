@@ -24,7 +24,7 @@ import { readReportInput } from '../renderer/src/db/repositories/reports';
 import { computeIndicators, localizeTables, monthlyTrend, monthsEnding, prepareReport, quarter, reportTables, type Translate } from '../renderer/src/reports';
 import { reportWorkbook } from '../renderer/src/reports/export/workbook';
 import { generateOffice } from '../renderer/src/reports/testing/generate';
-import { exchangeStatus, restoreBackup, setUpExchange, unlockExchange, writeBackup } from '../renderer/src/db/exchange';
+import { exchangeStatus, previewTransfer, restoreBackup, setUpExchange, unlockExchange, writeBackup, writeTransfer, type TransferPreview } from '../renderer/src/db/exchange';
 import { grant } from '../renderer/src/db/grants';
 import type { ByteSource } from '../renderer/src/exchange';
 
@@ -35,6 +35,8 @@ let db: HamkorlikDb | null = null;
 let lastSet: RecordSet | null = null;
 /** The last backup written, as blobs: their bytes live outside the JS heap, as a file on disk would. */
 let backupParts: Blob[] = [];
+/** The last transfer written, as blobs (its preview is held on `window.keepTransfer`, as the receive dialog holds it). */
+let transferParts: Blob[] = [];
 const BENCH_PASSPHRASE = 'bench office passphrase';
 
 async function* blobSource(parts: Blob[]): AsyncGenerator<Uint8Array> {
@@ -321,6 +323,47 @@ const bench = {
     raw.close();
     await Dexie.delete(name);
     return { ms, records };
+  },
+
+  /**
+   * A copy transfer of the first `families` cases of the loaded office, written as the app writes
+   * one (collected in one read, packaged, read back and verified) into blobs. A transfer is held
+   * whole on both sides (transfer.ts, receive.ts), bounded by MAX_TRANSFER_RECORDS: this and
+   * `transferPreview` are where the heap grows with its size.
+   */
+  async transferWrite(families: number) {
+    if (!(await exchangeStatus(db!)).configured) await setUpExchange(db!, BENCH_PASSPHRASE);
+    const keys = await unlockExchange(db!, { passphrase: BENCH_PASSPHRASE });
+    const caseIds = (await db!.cases.limit(families).primaryKeys()) as string[];
+    const parts: Blob[] = [];
+    let bytes = 0;
+    const sink = {
+      write(chunk: Uint8Array) {
+        parts.push(new Blob([chunk.slice()]));
+        bytes += chunk.byteLength;
+      },
+    };
+    const [written, ms] = await timed(() => writeTransfer(db!, keys, sink, { caseIds, mode: 'copy', verify: () => blobSource(parts) as ByteSource }));
+    transferParts = parts;
+    return { ms, bytes, cases: caseIds.length, records: Object.values(written.counts).reduce((a, b) => a + b, 0) };
+  },
+
+  /**
+   * The receiving side's preview of that transfer, here in the same office (every record is 'seen'
+   * by id): the file read, verified and held whole with each record's status. The preview is kept
+   * afterwards, as the dialog keeps it, so the heap after it is what the open dialog holds.
+   */
+  async transferPreview() {
+    const keys = await unlockExchange(db!, { passphrase: BENCH_PASSPHRASE });
+    const [preview, ms] = await timed(() => previewTransfer(db!, () => blobSource(transferParts) as ByteSource, { dataKey: keys }));
+    (window as unknown as { keepTransfer: TransferPreview | null }).keepTransfer = preview;
+    return { ms, cases: preview.cases.length, records: preview.records.length };
+  },
+
+  dropTransfer() {
+    (window as unknown as { keepTransfer: TransferPreview | null }).keepTransfer = null;
+    transferParts = [];
+    return Promise.resolve();
   },
 
   /** dexie-export-import over the same database, opened without our middleware: export to one blob, import into a new database. */
