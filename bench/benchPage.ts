@@ -43,6 +43,19 @@ async function* blobSource(parts: Blob[]): AsyncGenerator<Uint8Array> {
   for (const part of parts) yield new Uint8Array(await part.arrayBuffer());
 }
 
+/** A sink that keeps what is written as blobs: their bytes live outside the JS heap, as a file on disk would. */
+function blobSink() {
+  const parts: Blob[] = [];
+  let written = 0;
+  const sink = {
+    write(chunk: Uint8Array) {
+      parts.push(new Blob([chunk.slice()]));
+      written += chunk.byteLength;
+    },
+  };
+  return { parts, sink, bytes: () => written };
+}
+
 /** Raw IndexedDB puts, 4,000 to a transaction, durability strict: the references' way of writing. */
 async function putInBatches(raw: IDBDatabase, store: string, values: readonly unknown[]): Promise<void> {
   for (let i = 0; i < values.length; i += 4000) {
@@ -264,17 +277,10 @@ const bench = {
     // A reused profile (openForExchange) was set up by the run that loaded it.
     if (!(await exchangeStatus(db!)).configured) await setUpExchange(db!, BENCH_PASSPHRASE);
     const [keys, unlockMs] = await timed(() => unlockExchange(db!, { passphrase: BENCH_PASSPHRASE }));
-    const parts: Blob[] = [];
-    let bytes = 0;
-    const sink = {
-      write(chunk: Uint8Array) {
-        parts.push(new Blob([chunk.slice()]));
-        bytes += chunk.byteLength;
-      },
-    };
+    const { parts, sink, bytes } = blobSink();
     const [result, ms] = await timed(() => writeBackup(db!, keys, sink, { includeDocumentBytes: true, verify: () => blobSource(parts) as ByteSource }));
     backupParts = parts;
-    return { ms, unlockMs, bytes, records: Object.values(result.counts).reduce((a, b) => a + b, 0) };
+    return { ms, unlockMs, bytes: bytes(), records: Object.values(result.counts).reduce((a, b) => a + b, 0) };
   },
 
   /** The app's restore of that backup: verify the whole file, stage, write, upgrade, switch the pointer. */
@@ -335,17 +341,10 @@ const bench = {
     if (!(await exchangeStatus(db!)).configured) await setUpExchange(db!, BENCH_PASSPHRASE);
     const keys = await unlockExchange(db!, { passphrase: BENCH_PASSPHRASE });
     const caseIds = (await db!.cases.limit(families).primaryKeys()) as string[];
-    const parts: Blob[] = [];
-    let bytes = 0;
-    const sink = {
-      write(chunk: Uint8Array) {
-        parts.push(new Blob([chunk.slice()]));
-        bytes += chunk.byteLength;
-      },
-    };
+    const { parts, sink, bytes } = blobSink();
     const [written, ms] = await timed(() => writeTransfer(db!, keys, sink, { caseIds, mode: 'copy', verify: () => blobSource(parts) as ByteSource }));
     transferParts = parts;
-    return { ms, bytes, cases: caseIds.length, records: Object.values(written.counts).reduce((a, b) => a + b, 0) };
+    return { ms, bytes: bytes(), cases: caseIds.length, records: Object.values(written.counts).reduce((a, b) => a + b, 0) };
   },
 
   /**

@@ -1,14 +1,11 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import { useServices } from '../../app/services';
 import type { AppliedTransfer, TransferKeys } from '../../db/exchange';
 import { triLingualIn } from '../../domain/names';
 import { importSummary } from './conflicts';
-import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
-import { saveReceipt } from './saveTransfer';
+import { useReceiptSaver } from './SaveReceiptDialog';
 
 const number = (n: number) => n.toLocaleString('ru-RU');
 
@@ -19,28 +16,14 @@ const number = (n: number) => n.toLocaleString('ru-RU');
  */
 export function ReceiveSummary({ applied, keys, receiptFileName, onClose }: { applied: AppliedTransfer; keys: TransferKeys; receiptFileName: string; onClose: () => void }) {
   const { t } = useTranslation('exchange');
-  const { host, db } = useServices();
   const language = useAppSelector((state) => state.session.language);
-  const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [failure, setFailure] = useState<FailureMessage | null>(null);
+  const { saving, saved, failure, save: saveWith } = useReceiptSaver(receiptFileName);
   const { log, receipt } = applied;
   const summary = importSummary(log);
   const office = log.peer ? triLingualIn(log.peer.officeName, language) : '—';
 
   const save = async () => {
-    if (!receipt || !log.peer || saving) return;
-    setFailure(null);
-    setSaving(true);
-    try {
-      const result = await saveReceipt({ host, db }, keys, receipt, { peer: log.peer, fileName: receiptFileName, filterName: t('transfer.fileType') });
-      if (result.ok) setSaved(result.value.name);
-      else if (result.error.code !== 'cancelled') setFailure(hostFailure(result.error));
-    } catch (error) {
-      setFailure(describeFailure(error));
-    } finally {
-      setSaving(false);
-    }
+    if (receipt && log.peer) await saveWith(async () => keys, receipt, log.peer);
   };
 
   return (

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { formatDateTime } from '../../domain/dates';
-import type { ExchangeLogEntry } from '../../domain/exchange';
+import type { ReceiptRecord, TransferKeys } from '../../db/exchange';
+import type { ExchangeLogEntry, ExchangePeer } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
@@ -17,31 +18,22 @@ export function hasReceipt(entry: ExchangeLogEntry): boolean {
 }
 
 /**
- * The receipt of a custody transfer received earlier, saved again from the exchange log: the one
- * saved after the import was lost, never saved (the dialog closed first), or did not reach the
- * other office. The receipt is what the import recorded (the transfer, its cases, when), protected
- * with the passphrase agreed for the transfer or this office's key, as the transfer was.
+ * Saving a receipt where the user picks, as the summary after an import and the exchange log both
+ * offer it: `save` resolves the keys, writes the file (logged only once it is in place) and keeps
+ * what to show — the saved name, or the failure; the user's own Cancel is neither.
  */
-export function SaveReceiptDialog({ entry, configured, fileName, onClose }: { entry: ExchangeLogEntry; configured: boolean; fileName: string; onClose: () => void }) {
+export function useReceiptSaver(fileName: string) {
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
-  const language = useAppSelector((state) => state.session.language);
-  const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
-  const [checked, setChecked] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
-  const office = entry.peer ? triLingualIn(entry.peer.officeName, language) : '—';
-
-  const save = async () => {
-    setChecked(true);
-    if (!entry.peer || saving || transferSecretProblem(secret, false)) return;
+  const save = async (keys: () => Promise<TransferKeys>, receipt: ReceiptRecord, peer: ExchangePeer) => {
+    if (saving) return;
     setFailure(null);
     setSaving(true);
     try {
-      const { keys } = await resolveTransferSecret(db, secret);
-      const receipt = { transferId: entry.transferId, caseIds: [...entry.caseIds], receivedAt: entry.at };
-      const result = await saveReceipt({ host, db }, keys, receipt, { peer: entry.peer, fileName, filterName: t('transfer.fileType') });
+      const result = await saveReceipt({ host, db }, await keys(), receipt, { peer, fileName, filterName: t('transfer.fileType') });
       if (result.ok) setSaved(result.value.name);
       else if (result.error.code !== 'cancelled') setFailure(hostFailure(result.error));
     } catch (error) {
@@ -49,6 +41,30 @@ export function SaveReceiptDialog({ entry, configured, fileName, onClose }: { en
     } finally {
       setSaving(false);
     }
+  };
+  return { saving, saved, failure, save };
+}
+
+/**
+ * The receipt of a custody transfer received earlier, saved again from the exchange log: the one
+ * saved after the import was lost, never saved (the dialog closed first), or did not reach the
+ * other office. The receipt is what the import recorded (the transfer, its cases, when), protected
+ * with the passphrase agreed for the transfer or this office's key, as the transfer was.
+ */
+export function SaveReceiptDialog({ entry, configured, fileName, onClose }: { entry: ExchangeLogEntry; configured: boolean; fileName: string; onClose: () => void }) {
+  const { t } = useTranslation('exchange');
+  const { db } = useServices();
+  const language = useAppSelector((state) => state.session.language);
+  const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
+  const [checked, setChecked] = useState(false);
+  const { saving, saved, failure, save: saveWith } = useReceiptSaver(fileName);
+  const office = entry.peer ? triLingualIn(entry.peer.officeName, language) : '—';
+
+  const save = async () => {
+    setChecked(true);
+    if (!entry.peer || transferSecretProblem(secret, false)) return;
+    const receipt = { transferId: entry.transferId, caseIds: [...entry.caseIds], receivedAt: entry.at };
+    await saveWith(async () => (await resolveTransferSecret(db, secret)).keys, receipt, entry.peer);
   };
 
   return (
