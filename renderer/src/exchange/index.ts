@@ -42,4 +42,4 @@ export {
   type MergeResult,
   type PurgeReport,
 } from './merge';
-export { carriedLineage, isSharedBase, LINEAGE_LIMIT, nextLineage, type Lineage, type LineageOfBase } from './lineage';
+export { carriedLineage, isSharedBase, LINEAGE_LIMIT, nextLineage, versionStamp, type Lineage, type LineageOfBase } from './lineage';

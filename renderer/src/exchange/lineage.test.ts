@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { carriedLineage, isSharedBase, LINEAGE_LIMIT, nextLineage } from './lineage';
+import { carriedLineage, isSharedBase, LINEAGE_LIMIT, nextLineage, versionStamp } from './lineage';
 
 const v1 = { id: 'r', rev: 1, name: 'Karimova' };
 const v2 = { id: 'r', rev: 2, name: 'Karimova D.' };
@@ -122,5 +122,17 @@ describe('lineage over random exchanges among three offices', () => {
       for (const edit of edits) to.edits.add(edit);
       to.base = { record: [...edits].sort(), edits: new Set(edits), ...nextLineage(to.base, [...edits].sort(), id, carried) };
     }
+  });
+});
+
+describe('a base kept as its version stamp', () => {
+  it('compares as the record would within one database: the same revision and time is the same content', () => {
+    const stamp = { id: 'r', rev: 2, updatedAt: '2026-12-01T10:00:00.000Z' };
+    const base = { record: versionStamp({ ...stamp, name: 'Karimova', address: { street: 'Navroʻz' } }), transfers: ['T1'], ancestry: ['T1'] };
+    expect(base.record).toEqual(stamp);
+    expect(nextLineage(base, versionStamp({ ...stamp, name: 'Karimova', address: { street: 'Navroʻz' } }), 'T2').transfers).toEqual(['T1', 'T2']);
+    // Written since: a new revision, a new list.
+    expect(nextLineage(base, versionStamp({ ...stamp, rev: 3, updatedAt: '2026-12-02T10:00:00.000Z', name: 'Karimova D.' }), 'T2').transfers).toEqual(['T2']);
+    expect(versionStamp(null)).toEqual({ id: undefined, rev: undefined, updatedAt: undefined });
   });
 });

@@ -43,6 +43,17 @@ export function nextLineage(previous: LineageOfBase | undefined, record: unknown
   };
 }
 
+/**
+ * What `nextLineage` compares of a record: its id, revision and time of last change. Within one
+ * database every write raises the revision, so equal stamps mean equal content; a base kept as its
+ * stamp holds its lists without a second copy of the record. Unequal stamps for equal content only
+ * start a new list (a later merge may ask a person more), never the other way round.
+ */
+export function versionStamp(record: unknown): { id: unknown; rev: unknown; updatedAt: unknown } {
+  const fields = (typeof record === 'object' && record !== null ? record : {}) as Record<string, unknown>;
+  return { id: fields.id, rev: fields.rev, updatedAt: fields.updatedAt };
+}
+
 /** What a sender writes for a record: the exchanges its copy descends from (none if it has no base with lineage). */
 export function carriedLineage(base: LineageOfBase | undefined): string[] {
   return base?.ancestry ?? base?.transfers ?? [];

@@ -10,7 +10,8 @@ import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type Exchang
 import type { Custody, FamilyCase } from '../../domain/familyCase';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import type { Membership, Person } from '../../domain/person';
-import { ExchangeError, nextLineage, resolveConflicts } from '../../exchange';
+import { ExchangeError, nextLineage, resolveConflicts, versionStamp } from '../../exchange';
+import { baseLineages } from './baseLineage';
 import { loggedDecisions, tableOf, type MergePlan, type RecordDecisions } from './mergePlan';
 import { TRANSFER_TABLES, type ReceiptRecord } from './transferTables';
 
@@ -106,9 +107,9 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       }
     }
     const kept = plan.records.filter((record) => record.table !== 'documentFiles');
-    const previous = await db.exchangeBases.bulkGet(kept.map((record) => exchangeBaseKey(record.table, record.incomingId)));
+    const previous = await baseLineages(db, kept.map((record) => exchangeBaseKey(record.table, record.incomingId)));
     // Keyed by the id the record travelled under, so a person linked by PINFL finds it next time; `recordId` is the local one (a purge finds it).
-    const bases: ExchangeBase[] = kept.map((record, index) => ({
+    const bases: ExchangeBase[] = kept.map((record) => ({
       key: exchangeBaseKey(record.table, record.incomingId),
       table: record.table,
       recordId: record.id,
@@ -116,7 +117,7 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       peer,
       at,
       direction: 'received',
-      ...nextLineage(previous[index], record.base, preview.transferId, preview.package.lineage.get(`${record.table}:${record.incomingId}`)),
+      ...nextLineage(previous.get(exchangeBaseKey(record.table, record.incomingId)), versionStamp(record.base), preview.transferId, preview.package.lineage.get(`${record.table}:${record.incomingId}`)),
     }));
     await db.exchangeBases.bulkPut(bases);
     await db.exchangeLog.add(log);

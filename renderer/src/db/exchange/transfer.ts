@@ -6,7 +6,8 @@ import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type Exchang
 import { custodyLeft, type FamilyCase } from '../../domain/familyCase';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import { touched } from '../../domain/record';
-import { carriedLineage, createExchangeKeys, createPackageWriter, ExchangeError, nextLineage, type ByteSink, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
+import { carriedLineage, createExchangeKeys, createPackageWriter, ExchangeError, nextLineage, versionStamp, type ByteSink, type LineageOfBase, type ByteSource, type ExchangeKeys, type KdfParams, type PackageSource } from '../../exchange';
+import { baseLineages } from './baseLineage';
 import { keysOf, type OfficeKeys } from './exchangeKeys';
 import { verifyPackage } from './verify';
 import {
@@ -121,15 +122,13 @@ export async function checkTransferSize(db: HamkorlikDb, caseIds: readonly strin
   return records;
 }
 
-/** The stored bases of the records of `tables` that have one, by base key. */
-async function basesOf(db: HamkorlikDb, tables: TransferContents['tables']): Promise<Map<string, ExchangeBase>> {
-  const keys = TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) => tables[table].map((record) => exchangeBaseKey(table, record.id as string)));
-  const found = await db.exchangeBases.bulkGet(keys);
-  return new Map(found.flatMap((base) => (base ? [[base.key, base] as const] : [])));
+/** The lineage of the stored bases of the records of `tables` that have one, by base key. */
+function basesOf(db: HamkorlikDb, tables: TransferContents['tables']): Promise<Map<string, LineageOfBase>> {
+  return baseLineages(db, TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) => tables[table].map((record) => exchangeBaseKey(table, record.id as string))));
 }
 
 /** The file's lineage: for each record with a base here, the exchanges its copy descends from, grouped by table and list. */
-function lineageEntries(tables: TransferContents['tables'], bases: ReadonlyMap<string, ExchangeBase>): LineageEntry[] {
+function lineageEntries(tables: TransferContents['tables'], bases: ReadonlyMap<string, LineageOfBase>): LineageEntry[] {
   const groups = new Map<string, LineageEntry>();
   const entries: LineageEntry[] = [];
   for (const table of TRANSFER_TABLES) {
@@ -243,7 +242,7 @@ export async function writeTransfer(
   const bases: ExchangeBase[] = TRANSFER_TABLES.filter((table) => table !== 'documentFiles').flatMap((table) =>
     contents.tables[table].map((record) => {
       const key = exchangeBaseKey(table, record.id as string);
-      return { key, table, recordId: record.id as string, record, peer, at, direction: 'sent' as const, ...nextLineage(previousBases.get(key), record, transferId) };
+      return { key, table, recordId: record.id as string, record, peer, at, direction: 'sent' as const, ...nextLineage(previousBases.get(key), versionStamp(record), transferId) };
     }),
   );
   const entry: ExchangeLogEntry = {
