@@ -37,6 +37,8 @@ let lastSet: RecordSet | null = null;
 let backupParts: Blob[] = [];
 /** The last transfer written, as blobs (its preview is held on `window.keepTransfer`, as the receive dialog holds it). */
 let transferParts: Blob[] = [];
+/** The office that previews the transfers (an office refuses to open its own). */
+let receiver: HamkorlikDb | null = null;
 const BENCH_PASSPHRASE = 'bench office passphrase';
 
 async function* blobSource(parts: Blob[]): AsyncGenerator<Uint8Array> {
@@ -348,13 +350,20 @@ const bench = {
   },
 
   /**
-   * The receiving side's preview of that transfer, here in the same office (every record is 'seen'
-   * by id): the file read, verified and held whole with each record's status. The preview is kept
-   * afterwards, as the dialog keeps it, so the heap after it is what the open dialog holds.
+   * The receiving side's preview of that transfer, in a second, empty office in the same page (an
+   * office refuses its own transfers): the file read, verified and held whole with each record's
+   * status (all new). The preview is kept afterwards, as the dialog keeps it, so the heap after it
+   * is what the open dialog holds.
    */
   async transferPreview() {
     const keys = await unlockExchange(db!, { passphrase: BENCH_PASSPHRASE });
-    const [preview, ms] = await timed(() => previewTransfer(db!, () => blobSource(transferParts) as ByteSource, { dataKey: keys }));
+    if (!receiver) {
+      receiver = new HamkorlikDb('bench-receiving-office');
+      await receiver.open();
+      receiver.session = fullAccessSession('bench-receiver', 'bench-receiving-installation');
+    }
+    const office = receiver;
+    const [preview, ms] = await timed(() => previewTransfer(office, () => blobSource(transferParts) as ByteSource, { dataKey: keys }));
     (window as unknown as { keepTransfer: TransferPreview | null }).keepTransfer = preview;
     return { ms, cases: preview.cases.length, records: preview.records.length };
   },
