@@ -6,7 +6,8 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results/e2e',
   fullyParallel: false,
-  workers: 1,
+  // Spec files on both of CI's cores (E2E_WORKERS=1 runs them one after another); the tests of one file share a worker.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },
