@@ -42,6 +42,8 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   const planned = new Set(plan.records.map((record) => key(record.table, record.id)));
   for (const record of decided) if (!planned.has(key(record.table, record.id))) throw new ExchangeError('invalidInput', { reason: `unknownRecord:${key(record.table, record.id)}` });
   const values = plan.records.map((record) => resolveConflicts(record.result, byRecord.get(key(record.table, record.id)) ?? []) as unknown as Row);
+  // The PINFL each person of the plan will hold once written: a PINFL moving between two of them is not "taken", whichever is written first.
+  const plannedPinfl = new Map(plan.records.flatMap((record, index) => (record.table === 'persons' ? [[record.id, values[index]!.pinfl] as const] : [])));
 
   const context = db.writeContext();
   const at = context.now.toISOString();
@@ -80,7 +82,7 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
       if (record.table !== 'documentFiles' && ((current?.rev as number | undefined) ?? null) !== record.localRev) throw new DomainError('staleRevision', record.id);
       const kind = record.result.kind;
       let value = values[index]!;
-      if (record.table === 'persons') await refuseTakenPinfl(db, value, current);
+      if (record.table === 'persons') await refuseTakenPinfl(db, value, current, plannedPinfl);
       // A purged case is identity only: no custody to set.
       // The duplicate key follows the merged names (it was left out of the merge, mergePlan.ts).
       if (record.table === 'persons' && !value.purgedAt) value = { ...value, dupKey: personDupKey(value as unknown as Person) };
@@ -129,15 +131,17 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
 /**
  * A PINFL is one person's here: a person written with a PINFL that another live person here holds
  * — a conflict decided for theirs against `pinflTakenBy`, or two persons of the file carrying one
- * PINFL — refuses the whole import (`invalidInput`, `pinflTaken`), nothing written.
+ * PINFL — refuses the whole import (`invalidInput`, `pinflTaken`), nothing written. A holder whose
+ * own planned value gives the PINFL up is not counted: the plan moves it, in whatever order it writes.
  */
-async function refuseTakenPinfl(db: HamkorlikDb, value: Row, current: Row | undefined): Promise<void> {
+async function refuseTakenPinfl(db: HamkorlikDb, value: Row, current: Row | undefined, planned: ReadonlyMap<string, unknown>): Promise<void> {
   const pinfl = value.pinfl;
   if (typeof pinfl !== 'string' || pinfl === '' || value.deletedAt || value.purgedAt || pinfl === current?.pinfl) return;
   const holder = await db.persons
     .where('pinfl')
     .equals(pinfl)
-    .filter((person) => person.id !== value.id && person.deletedAt === null && !person.purgedAt)
+    // A person of this plan who gives the PINFL up in it does not hold it.
+    .filter((person) => person.id !== value.id && person.deletedAt === null && !person.purgedAt && (!planned.has(person.id) || planned.get(person.id) === pinfl))
     .first();
   if (holder) throw new ExchangeError('invalidInput', { reason: 'pinflTaken' });
 }

@@ -425,7 +425,8 @@ describe('a PINFL moved to a new member of the family', () => {
     const child = { ...parent, ...newRecordMeta(context), firstName: { latn: 'Sardor', cyrl: 'Сардор', typed: 'latn' as const }, pinfl, healthNotes: '' };
     await a.db.persons.put(touched(parent, { pinfl: null }, context));
     await a.db.persons.put(child);
-    await a.db.memberships.put({ ...newRecordMeta(context), caseId: y.id, personId: child.id, relation: 'child', from: '2026-11-24' as IsoDate, to: null });
+    // Its membership sorts first, so the file carries the child before the parent: the PINFL arrives before it is given up.
+    await a.db.memberships.put({ ...newRecordMeta(context, '00000000-0000-4000-8000-000000000000'), caseId: y.id, personId: child.id, relation: 'child', from: '2026-11-24' as IsoDate, to: null });
 
     const preview = await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET);
     expect(preview.records.find((record) => record.id === pinflPersonId)).toMatchObject({ status: 'seen' });
