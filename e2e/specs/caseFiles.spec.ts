@@ -79,7 +79,7 @@ test('a case moves from identification through eligibility to a signed agreement
   await page.getByTestId('advance-primaryAssessment').click();
   await page.getByTestId('event-reason').fill('Оилага ташриф буюрилди');
   await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('stage-chip').first()).toHaveText('Дастлабки баҳолаш');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toHaveText('Дастлабки баҳолаш');
 
   // No agreement before the eligibility decision: nothing offers it, and no step leads around signing.
   await expect(page.getByTestId('stage-actions')).toBeVisible();
@@ -95,7 +95,7 @@ test('a case moves from identification through eligibility to a signed agreement
   await expect(page.getByTestId('event-error')).toHaveText('Келишув рақамини киритинг.');
   await page.getByTestId('event-number').fill('17/2026');
   await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('stage-chip').first()).toHaveText('Келишув тузиш');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toHaveText('Келишув тузиш');
   await page.getByTestId('tab-agreement').click();
   await expect(page.getByTestId('agreement-tab')).toContainText('№ 17/2026');
 
@@ -122,7 +122,7 @@ test('the emergency path records an urgent action before any agreement', async (
   await page.getByTestId('event-confirm').click();
   await page.getByTestId('tab-referral').click();
   await expect(page.getByTestId('urgent-actions')).toContainText('Болани бувисининг уйига жойлаштириш');
-  await expect(page.getByTestId('stage-chip').first()).toHaveText('Оилани аниқлаш');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toHaveText('Оилани аниқлаш');
 });
 
 test('a half-filled new case survives a reload as a draft', async ({ page }) => {

@@ -136,7 +136,7 @@ test('a family goes from eligibility through a triangle assessment of two childr
     await page.getByTestId('plan-approve-confirm').click();
     await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlangan');
   });
-  await expect(page.getByTestId('stage-chip')).toContainText('Rejani amalga oshirish');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toContainText('Rejani amalga oshirish');
 
   // The approved plan is printed for the family and the team.
   await page.getByTestId('tab-plan').click();
@@ -164,7 +164,7 @@ test('a family goes from eligibility through a triangle assessment of two childr
   await screenshot(page, 'monitoring-review-uz-Latn');
   await page.getByTestId('monitoring-save').click();
   await expect(page.getByTestId('monitoring-entry')).toHaveCount(1);
-  await expect(page.getByTestId('stage-chip')).toContainText('Monitoring');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toContainText('Monitoring');
 
   // The second revises the plan: the mother found work elsewhere, the inspector's visits are no longer needed.
   await page.clock.setSystemTime(new Date('2026-11-16T10:00:00+05:00'));
@@ -215,7 +215,7 @@ test('a family goes from eligibility through a triangle assessment of two childr
   await expect(page.getByTestId('event-error')).toContainText('Rejaning har bir maqsadi boʻyicha natijani koʻrsating.');
   await pickAt(page, 'goal-result', 1, { value: 'achieved' });
   await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('stage-chip')).toContainText('Yopilgan');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toContainText('Yopilgan');
   await page.getByTestId('tab-referral').click();
   await expect(page.getByTestId('closure')).toContainText('Kelishuv 16.11.2026 kuni tugatildi.');
   await expect(page.getByTestId('closure')).toContainText('Onasi ishga joylashadi: Erishildi');

@@ -108,7 +108,7 @@ test("a user enters three specialists and a mahalla team, prints the hokim's dec
   await page.getByTestId('sign-agreement').click();
   await expect(page.getByTestId('event-number')).toHaveValue(number);
   await page.getByTestId('event-confirm').click();
-  await expect(page.getByTestId('stage-chip').first()).toHaveText('Келишув тузиш');
+  await expect(page.getByTestId('case-card').getByTestId('stage-chip')).toHaveText('Келишув тузиш');
   await expect(page.getByTestId('agreement-tab')).toContainText(`№ ${number}`);
   await expect(page.getByTestId('register-row')).toHaveCount(2);
 
