@@ -115,7 +115,7 @@ test('reports: the dashboard and the Excel export at office scale', async () => 
  * cheap enough for the timed passes. `live`: a garbage collection before each sample (every 500 ms),
  * so the peak is of what the work holds; the collections slow the work, so its time is not reported.
  */
-async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean; samples?: string[] } = {}): Promise<[T, number]> {
+async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { live?: boolean; samples?: string[]; peakSoFar?: { mb: number } } = {}): Promise<[T, number]> {
   const cdp = await page.context().newCDPSession(page);
   const used = async () => {
     if (options.live) await cdp.send('HeapProfiler.collectGarbage');
@@ -127,8 +127,11 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { li
   let running = true;
   const sampling = (async () => {
     while (running) {
-      const sample = await used();
+      // A page that crashed (out of memory, say) answers no more: the peak so far stands.
+      const sample = await used().catch(() => null);
+      if (sample === null) return;
       peak = Math.max(peak, sample);
+      if (options.peakSoFar) options.peakSoFar.mb = round((peak - before) / 2 ** 20);
       // With the step the page was in (the restore names its phase and table), read after the sample.
       if (options.samples) options.samples.push(`${round((sample - before) / 2 ** 20)}@${await page.evaluate(() => (window as unknown as { benchProgress?: string }).benchProgress ?? '-')}`);
       await new Promise((resolve) => setTimeout(resolve, options.live ? 500 : 50));
@@ -139,7 +142,7 @@ async function withPeakHeap<T>(page: Page, work: () => Promise<T>, options: { li
   } finally {
     running = false;
     await sampling;
-    await cdp.detach();
+    await cdp.detach().catch(() => undefined);
   }
 }
 
@@ -163,6 +166,48 @@ async function profilePage(origin: string, profile: string) {
   await page.goto(`${origin}/index.html`);
   await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true);
   return { profile, context, page };
+}
+
+/**
+ * dexie-export-import on the page's database: its export, then its import, each printed as it ends. A page that
+ * crashes (out of memory) or a run past BENCH_DEXIE_MAX_MIN minutes (default 120) ends it with what it reached.
+ */
+async function dexieSideBySide(page: Page, families: number) {
+  const capMs = Number(process.env.BENCH_DEXIE_MAX_MIN ?? 120) * 60_000;
+  const started = Date.now();
+  const seen = { mb: 0 };
+  const out = { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN, peakMb: Number.NaN };
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<'cap'>((resolve) => {
+    timer = setTimeout(() => resolve('cap'), capMs);
+  });
+  const steps = async () => {
+    const exported = await call<{ exportMs: number; bytes: number }>(page, 'dexieExport');
+    Object.assign(out, exported);
+    console.log(`${families} families: dexie-export-import export ${round(exported.exportMs / 1000)} s, ${round(exported.bytes / 2 ** 20)} MB`);
+    const imported = await call<{ importMs: number }>(page, 'dexieImport');
+    out.importMs = imported.importMs;
+    console.log(`${families} families: dexie-export-import import ${round(imported.importMs / 1000)} s`);
+    return 'done' as const;
+  };
+  try {
+    const [ended, peakMb] = await withPeakHeap(page, () => {
+      const stepping = steps();
+      // Past the cap the page is closed under it: that late rejection is expected, not a failure of the run.
+      stepping.catch(() => undefined);
+      return Promise.race([stepping, cap]);
+    }, { peakSoFar: seen });
+    out.peakMb = peakMb;
+    if (ended === 'cap') console.log(`${families} families: dexie-export-import not finished in ${capMs / 60_000} min (peak heap so far +${seen.mb} MB)`);
+    else console.log(`${families} families: dexie-export-import peak heap +${peakMb} MB`);
+  } catch (error) {
+    out.peakMb = seen.mb;
+    const minutes = round((Date.now() - started) / 60_000);
+    console.log(`${families} families: dexie-export-import failed after ${minutes} min, peak heap so far +${seen.mb} MB: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  } finally {
+    clearTimeout(timer);
+  }
+  return out;
 }
 
 test('exchange: backup and restore beside raw IndexedDB and dexie-export-import', async () => {
@@ -203,14 +248,9 @@ test('exchange: backup and restore beside raw IndexedDB and dexie-export-import'
       console.log(`${families} families: restore's highest live-heap samples: ${[...restoreSamples].sort((a, b) => parseFloat(b) - parseFloat(a)).slice(0, 5).join(' ')}`);
     }
     // Last (on the same database): at large sizes it may run out of memory, which is the point of the comparison.
-    // BENCH_EXCHANGE_DEXIE=0 leaves it out (at 100,000 it did not finish in 14 minutes, at 1.5 GB).
-    const noDexie = { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN };
-    const [dexie, dexieHeap] = process.env.BENCH_EXCHANGE_DEXIE === '0' ? [noDexie, Number.NaN] : await withPeakHeap(page, () =>
-      call<{ exportMs: number; importMs: number; bytes: number }>(page, 'dexieExportImport').catch((error: unknown) => {
-        console.log(`dexie-export-import at ${families} families failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-        return noDexie;
-      }),
-    );
+    // BENCH_EXCHANGE_DEXIE=0 leaves it out.
+    const dexie = process.env.BENCH_EXCHANGE_DEXIE === '0' ? { exportMs: Number.NaN, importMs: Number.NaN, bytes: Number.NaN, peakMb: Number.NaN } : await dexieSideBySide(page, families);
+    const dexieHeap = dexie.peakMb;
     await context.close();
     if (!reused) rmSync(profile, { recursive: true, force: true });
     rows.push({
