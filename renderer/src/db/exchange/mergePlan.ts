@@ -76,7 +76,7 @@ export interface RecordDecisions {
  * record merges with no base. A person matched by PINFL with another id is linked: the incoming person merges
  * into the local one — with no base the first time (so every differing field is a conflict for a
  * person to decide, nothing taken silently), later with the base stored under the incoming id — and
- * every `personId` in the file is rewritten to the local id.
+ * every `personId` (and a service's `recipients`) in the file is rewritten to the local id.
  * `refMap` (`'users:<their id>'` → local id) maps reference entries the user matched by hand; fields
  * pointing to them are rewritten before the merge; a key naming no reference entry of the file, or
  * a local id that does not exist, is refused (`invalidInput`). Administrators and supervisors.
@@ -93,7 +93,8 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
     if (!refMaps.has(table as RefTable)) refMaps.set(table as RefTable, new Map());
     refMaps.get(table as RefTable)!.set(id, localId);
   }
-  const linkFields = { personId: personMap };
+  // A service's recipients are persons too: a linked person receives under the local id.
+  const linkFields = { personId: personMap, recipients: personMap };
   const refFields: Record<string, Map<string, string>> = { ...linkFields };
   for (const [field, table] of Object.entries(REF_FIELDS)) refFields[field] = refMaps.get(table) ?? new Map();
 

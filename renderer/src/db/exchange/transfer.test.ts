@@ -471,3 +471,51 @@ describe('a transfer that does not reach its file', () => {
     expect(await snapshot(a.db)).toEqual(before);
   });
 });
+
+describe('who delivered a service, who received it, who attended a conference', () => {
+  it('travel with the case: the specialists as reference entries the receiver maps, the recipients to the person it linked by PINFL', async () => {
+    const a = await transferOffice('A13', 11);
+    const b = await transferOffice('B13', 12);
+    const { kase: x, pinflPersonId } = await familyWithPinfl(a.db);
+    const context = a.db.writeContext();
+    // A specialist of an agency that is on none of the mahalla's teams: only the service and the conference point to them.
+    const agency = { ...newRecordMeta(context), kind: 'other' as const, name: { uzLatn: 'Bandlik markazi', uzCyrl: 'Бандлик маркази', ru: 'Центр занятости' } };
+    const specialist = {
+      ...newRecordMeta(context),
+      fullName: { latn: 'Karimova Dilnoza', cyrl: 'Каримова Дилноза', typed: 'latn' as const },
+      agencyId: agency.id,
+      position: { uzLatn: 'Inspektor', uzCyrl: 'Инспектор', ru: 'Инспектор' },
+      phone: null,
+      mahallaIds: [],
+      trainedOn: null,
+      userId: null,
+    };
+    await a.db.agencies.put(agency as never);
+    await a.db.specialists.put(specialist as never);
+    const service = { ...newRecordMeta(context), caseId: x.id, actionId: null, date: '2026-11-20' as IsoDate, kind: 'consultation' as const, deliveredBy: specialist.id, description: 'Maslahat', recipients: [pinflPersonId], result: '' };
+    await a.db.services.put(service);
+    const conference = { ...newRecordMeta(context), date: '2026-11-21' as IsoDate, mahallaId: x.address.mahallaId, attendees: [specialist.id], caseIds: [x.id], decisions: 'Ish rejasi', nextSteps: [{ specialistId: specialist.id, who: '', what: 'Ishga joylash', by: null }] };
+    await a.db.conferences.put(conference);
+    // B knows the person by PINFL under its own id, and has the specialist in its own directory under its own id.
+    const known = (await a.db.persons.get(pinflPersonId))!;
+    const bPersonId = crypto.randomUUID();
+    await b.db.persons.put({ ...known, ...newRecordMeta(b.db.writeContext(), bPersonId) });
+    const bSpecialist = { ...specialist, ...newRecordMeta(b.db.writeContext()) };
+    await b.db.specialists.put(bSpecialist as never);
+
+    const sent = await send(a.db, [x.id], 'copy', b.peer);
+    const preview = await previewTransfer(b.db, open(sent.bytes), SECRET);
+    expect(preview.refs.find((ref) => ref.table === 'specialists' && ref.id === specialist.id)).toMatchObject({ match: 'none', record: { fullName: specialist.fullName } });
+    expect(preview.refs.find((ref) => ref.table === 'agencies' && ref.id === agency.id)).toMatchObject({ match: 'none' });
+
+    const plan = await planMerge(b.db, preview, { refMap: { [`specialists:${specialist.id}`]: bSpecialist.id } });
+    expect(plan.unmatchedRefs).not.toContain(`specialists:${specialist.id}`);
+    await applyTransfer(b.db, plan, plan.conflicts.map((record) => ({ table: record.table, id: record.id, decisions: record.conflicts.map((c) => ({ path: [...c.path], take: 'local' as const })) })));
+    const arrived = (await b.db.services.get(service.id))!;
+    expect(arrived.deliveredBy).toBe(bSpecialist.id);
+    expect(arrived.recipients).toEqual([bPersonId]);
+    const minutes = (await b.db.conferences.get(conference.id))!;
+    expect(minutes.attendees).toEqual([bSpecialist.id]);
+    expect(minutes.nextSteps[0]!.specialistId).toBe(bSpecialist.id);
+  });
+});

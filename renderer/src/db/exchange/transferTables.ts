@@ -32,6 +32,9 @@ export const REF_FIELDS: Readonly<Record<string, RefTable>> = {
   mahallaId: 'mahallas',
   mahallaIds: 'mahallas',
   specialistId: 'specialists',
+  // A service's deliverer and a conference's attendees are specialists of the directory too.
+  deliveredBy: 'specialists',
+  attendees: 'specialists',
   agencyId: 'agencies',
   teamId: 'teams',
 };

@@ -43,6 +43,8 @@ export function AuditPage() {
   const [caseNumber, setCaseNumber] = useState('');
   const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
+  // Deleted specialists too: the log names whoever a service or conference named then.
+  const specialists = useLiveQuery(() => db.specialists.toArray(), [db]) ?? [];
   const caseId = useLiveQuery(async () => (caseNumber.trim() ? ((await db.cases.where('caseNumber').equals(caseNumber.trim()).first())?.id ?? null) : undefined), [db, caseNumber]);
   const effective = useMemo(() => ({ ...filter, ...(caseId ? { caseId } : {}) }), [filter, caseId]);
   const result = useLiveQuery(() => (caseId === null ? { entries: [], truncated: false } : queryAudit(db, effective)), [db, effective, caseId]);
@@ -64,6 +66,10 @@ export function AuditPage() {
         const mahalla = mahallas.find((m) => m.id === id);
         return mahalla ? triLingualIn(mahalla.name, language) : '—';
       },
+      specialist: (id: string) => {
+        const specialist = specialists.find((s) => s.id === id);
+        return specialist ? biScriptIn(specialist.fullName, language) : '—';
+      },
     };
     return (result?.entries ?? []).map((entry: AuditEntry) => ({
       id: entry.id,
@@ -73,7 +79,7 @@ export function AuditPage() {
       what: `${t(`table.${entry.table}`, { defaultValue: entry.table })}${entry.table === 'cases' && caseNumbers?.get(entry.recordId) ? ` ${caseNumbers.get(entry.recordId)}` : ''}`,
       details: describeEntry(casesT, entry, language, names),
     }));
-  }, [result, users, mahallas, caseNumbers, language, i18n, t]);
+  }, [result, users, mahallas, specialists, caseNumbers, language, i18n, t]);
 
   const columns: GridColDef<Row>[] = useMemo(
     () => [

@@ -7,6 +7,8 @@ import { VULNERABILITY_CRITERIA } from '../../domain/vulnerability';
 export interface NameLookup {
   user?: (id: string) => string;
   mahalla?: (id: string) => string;
+  specialist?: (id: string) => string;
+  person?: (id: string) => string;
 }
 
 /** Field labels of the audit view that are not plain form fields. */
@@ -42,6 +44,8 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
     }
     if (field === 'caseManagerId' || field === 'decidedBy') return names.user?.(value) ?? '—';
     if (field === 'mahallaId') return names.mahalla?.(value) ?? '—';
+    if (field === 'specialistId' || field === 'deliveredBy' || field === 'attendees') return names.specialist ? names.specialist(value) : value;
+    if (field === 'personId' || field === 'recipients') return names.person ? names.person(value) : value;
     if (isIsoDate(value)) return formatDate(value as IsoDate);
     if (/^\d{4}-\d{2}-\d{2}T/u.test(value)) return formatDateTime(value);
     return value;
@@ -52,6 +56,8 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
   if ('latn' in record && 'cyrl' in record) return biScriptIn(record as unknown as BiScriptText, language);
   if (field === 'eligibility') return `${t(record.decision === 'eligible' ? 'card.eligible' : 'card.notEligible')}, ${describeValue(t, '', record.date, language)}`;
   if (field === 'closure') return `${t(`outcome.${String(record.outcome)}`)}, ${describeValue(t, '', record.date, language)}`;
+  // A plan action's responsible: the specialist or family member it names, not its kind.
+  if (field === 'responsible') return describeValue(t, record.kind === 'member' ? 'personId' : 'specialistId', record.kind === 'member' ? record.personId : record.specialistId, language, names);
   if (field === 'agreement') return `${describeValue(t, '', record.signedDate, language)} № ${String(record.number || '—')}`;
   return Object.entries(record)
     .filter(([key, item]) => item !== null && item !== '' && key !== 'typed' && key !== 'regionCode' && key !== 'districtCode')

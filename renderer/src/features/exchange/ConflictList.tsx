@@ -1,14 +1,11 @@
 import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import type { MergePlan } from '../../db/exchange';
-import { useServices } from '../../app/services';
-import { listMahallas } from '../../db/repositories/mahallas';
-import { listUsers } from '../../db/repositories/users';
 import { describeValue, fieldLabel } from '../cases';
 import { conflictKey, conflictNames, onlyLocal, pathLabel, personName, recordName, workFieldLabelKey, type Choices, type Take } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
+import type { LocalRefs } from './useLocalRefs';
 
 /**
  * Every field both offices changed since the record last travelled, record by record: what it was
@@ -16,16 +13,28 @@ import { useTableName } from './ExchangeProgressView';
  * never travelled between the offices (a person linked by PINFL the first time) has no base: every
  * difference is shown.
  */
-export function ConflictList({ plan, choices, onChoose, onChooseAll, disabled }: { plan: MergePlan; choices: Choices; onChoose: (key: string, take: Take) => void; onChooseAll: (take: Take) => void; disabled: boolean }) {
+export function ConflictList({
+  plan,
+  local,
+  choices,
+  onChoose,
+  onChooseAll,
+  disabled,
+}: {
+  plan: MergePlan;
+  /** This office's accounts, mahallas and specialists, to name the ids a conflict holds. */
+  local: LocalRefs;
+  choices: Choices;
+  onChoose: (key: string, take: Take) => void;
+  onChooseAll: (take: Take) => void;
+  disabled: boolean;
+}) {
   const { t } = useTranslation('exchange');
   const { t: tc } = useTranslation('cases');
   const language = useAppSelector((state) => state.session.language);
   const tableName = useTableName();
-  const { db } = useServices();
-  const users = useLiveQuery(() => listUsers(db), [db]) ?? [];
-  const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
-  // A conflict on a case manager or a mahalla holds ids: named, not shown as "—" or as an id.
-  const names = conflictNames({ users, mahallas }, plan.preview.refs, language);
+  // A conflict on a case manager, a mahalla, a specialist or a service's recipients holds ids: named, not shown as ids.
+  const names = conflictNames(local, plan.preview, language);
   const label = (table: string, field: string) => {
     const key = workFieldLabelKey(table, field);
     return key ? tc(key) : fieldLabel(tc, field);

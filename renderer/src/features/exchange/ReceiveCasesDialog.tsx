@@ -1,12 +1,9 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { listMahallas } from '../../db/repositories/mahallas';
-import { listUsers } from '../../db/repositories/users';
 import { biScriptIn, triLingualIn } from '../../domain/names';
 import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
 import { DomainError } from '../../domain/errors';
@@ -23,11 +20,12 @@ import { ReceiveSummary } from './ReceiveSummary';
 import { TransferPreviewView } from './TransferPreviewView';
 import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type ResolvedSecret, type TransferSecretInput } from './TransferSecretField';
 import { useExchangeJob } from './useExchangeJob';
+import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
 
 /**
  * "Receive cases", in the order that writes nothing until the user has seen everything: pick the
  * file (its header shows at once), the secret, then the whole file is read and checked and shown
- * (previewTransfer); matches proposed for the other office's accounts and mahallas are ticked by
+ * (previewTransfer); matches proposed for the other office's accounts, mahallas and specialists are ticked by
  * the user, and those with no namesake here can be matched by hand to one of this office's; the
  * merge is planned and each conflicting field decided; only Apply writes, in one
  * transaction. A custody transfer then offers its receipt, to send back to the sending office.
@@ -46,12 +44,15 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   // Reference entries the user matched by hand to a record here (refKey → local id).
   const [mapped, setMapped] = useState<Readonly<Record<string, string>>>({});
   const language = useAppSelector((state) => state.session.language);
-  const localRefs = useLiveQuery(
-    async () => ({
-      users: (await listUsers(db)).filter((user) => user.active).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
-      mahallas: (await listMahallas(db)).map((mahalla) => ({ id: mahalla.id, label: triLingualIn(mahalla.name, language) })),
+  const local = useLocalRefs() ?? NO_LOCAL_REFS;
+  // What a reference entry with no namesake here can be matched to: active accounts, mahallas, specialists.
+  const mapChoices = useMemo(
+    () => ({
+      users: local.users.filter((user) => user.active).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
+      mahallas: local.mahallas.map((mahalla) => ({ id: mahalla.id, label: triLingualIn(mahalla.name, language) })),
+      specialists: local.specialists.map((specialist) => ({ id: specialist.id, label: `${biScriptIn(specialist.fullName, language)} (${triLingualIn(specialist.position, language)})` })),
     }),
-    [db, language],
+    [local, language],
   );
   const [plan, setPlan] = useState<MergePlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
@@ -169,7 +170,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
                 setPlan(null);
               }}
               mapped={mapped}
-              localRefs={localRefs ?? { users: [], mahallas: [] }}
+              localRefs={mapChoices}
               onMap={(key, localId) => {
                 setMapped({ ...mapped, [key]: localId });
                 setPlan(null);
@@ -222,6 +223,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
                   </Typography>
                   <ConflictList
                     plan={plan}
+                    local={local}
                     choices={choices}
                     onChoose={(key, take) => setChoices({ ...choices, [key]: take })}
                     onChooseAll={(take) => setChoices(chooseAll(plan.conflicts, take))}

@@ -12,10 +12,11 @@ const number = (n: number) => n.toLocaleString('ru-RU');
 
 /**
  * The reference tables whose entries a person can match by hand to a record here: the accounts and
- * the mahallas, which decide whose list a case is on and where it lives. Specialists, agencies and
- * teams not found here are listed; the records keep the other office's ids for them.
+ * the mahallas, which decide whose list a case is on and where it lives, and the specialists who
+ * delivered services, attended conferences or are responsible for plan actions. Agencies and teams
+ * not found here are listed only: no case record points to them (each office keeps its own).
  */
-const MAPPABLE = ['users', 'mahallas'] as const;
+const MAPPABLE = ['users', 'mahallas', 'specialists'] as const;
 export type MappableRef = (typeof MAPPABLE)[number];
 
 /** `table:id`, as planMerge's refMap keys a reference entry. */

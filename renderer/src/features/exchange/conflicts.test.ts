@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordConflicts, TransferPreview } from '../../db/exchange';
 import { initI18n } from '../../app/i18n';
+import { describeValue } from '../cases';
 import {
   caseRecordCount,
   chooseAll,
@@ -120,17 +121,51 @@ describe('case-work fields in the conflict list', () => {
 });
 
 describe('names in the conflict list', () => {
-  it('a case manager or mahalla id reads as ours by our lists, theirs by the file’s reference entries, an unknown id as it is', () => {
+  it('an id a conflict holds reads as ours by our lists, theirs by the file’s reference entries or persons, an unknown id as it is', () => {
     const refs = [
       { table: 'users' as const, id: 'u-theirs', match: 'none' as const, record: { id: 'u-theirs', fullName: name('Rahimova Gulnora') } },
       { table: 'mahallas' as const, id: 'm-theirs', match: 'none' as const, record: { id: 'm-theirs', name: { uzLatn: 'Bogʻishamol', uzCyrl: 'Боғишамол', ru: 'Богишамол' } } },
+      { table: 'specialists' as const, id: 's-theirs', match: 'none' as const, record: { id: 's-theirs', fullName: name('Yoʻldosheva Nilufar') } },
     ];
-    const names = conflictNames({ users: [{ id: 'u-ours', fullName: { ...name('Karimova Dilnoza'), typed: 'latn' } }], mahallas: [{ id: 'm-ours', name: { uzLatn: 'Navroʻz', uzCyrl: 'Наврўз', ru: 'Навруз' } }] }, refs, 'uz-Cyrl');
+    // A person the file carries under its id, and one linked by PINFL to the id it has here.
+    const persons = [
+      { id: 'p-theirs', surname: name('Aliyev'), firstName: name('Sardor') },
+      { id: 'p-linked', surname: name('Aliyeva'), firstName: name('Malika') },
+    ];
+    const preview = {
+      refs,
+      package: { tables: { persons } } as never,
+      records: [{ table: 'persons' as const, id: 'p-linked', status: 'samePerson' as const, localId: 'p-here' }],
+    };
+    const local = {
+      users: [{ id: 'u-ours', fullName: { ...name('Karimova Dilnoza'), typed: 'latn' as const } }],
+      mahallas: [{ id: 'm-ours', name: { uzLatn: 'Navroʻz', uzCyrl: 'Наврўз', ru: 'Навруз' } }],
+      specialists: [{ id: 's-ours', fullName: { ...name('Toshmatov Anvar'), typed: 'latn' as const } }],
+    };
+    const names = conflictNames(local, preview, 'uz-Cyrl');
     expect(names.user('u-ours')).toBe('KARIMOVA DILNOZA');
     expect(names.user('u-theirs')).toBe('RAHIMOVA GULNORA');
     expect(names.user('u-nobody')).toBe('u-nobody');
     expect(names.mahalla('m-ours')).toBe('Наврўз');
     expect(names.mahalla('m-theirs')).toBe('Боғишамол');
     expect(names.mahalla('m-nobody')).toBe('m-nobody');
+    expect(names.specialist('s-ours')).toBe('TOSHMATOV ANVAR');
+    expect(names.specialist('s-theirs')).toBe('YOʻLDOSHEVA NILUFAR');
+    expect(names.specialist('s-nobody')).toBe('s-nobody');
+    expect(names.person('p-theirs')).toBe('ALIYEV SARDOR');
+    expect(names.person('p-here')).toBe('ALIYEVA MALIKA');
+    expect(names.person('p-nobody')).toBe('p-nobody');
+  });
+
+  it('a service’s deliverer and recipients, a conference’s attendees and a plan action’s responsible read as names', async () => {
+    const i18n = await initI18n('ru');
+    const t = i18n.getFixedT('ru', 'cases');
+    const names = { specialist: (id: string) => `specialist ${id}`, person: (id: string) => `person ${id}` };
+    expect(describeValue(t, 'deliveredBy', 's1', 'ru', names)).toBe('specialist s1');
+    expect(describeValue(t, 'attendees', ['s1', 's2'], 'ru', names)).toBe('specialist s1, specialist s2');
+    expect(describeValue(t, 'recipients', ['p1'], 'ru', names)).toBe('person p1');
+    expect(describeValue(t, 'responsible', { kind: 'specialist', specialistId: 's3' }, 'ru', names)).toBe('specialist s3');
+    expect(describeValue(t, 'responsible', { kind: 'member', personId: 'p2' }, 'ru', names)).toBe('person p2');
+    expect(describeValue(t, 'nextSteps', [{ specialistId: 's4', who: '', what: 'Uchrashuv', by: '2026-12-01' }], 'ru', names)).toBe('specialist s4, Uchrashuv, 01.12.2026');
   });
 });

@@ -1,6 +1,7 @@
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
+import type { NameLookup } from '../cases';
 import { isPinflPath, type RecordConflicts, type RecordDecisions, type TransferPreview } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
@@ -46,24 +47,33 @@ export function recordDecisions(conflicts: readonly RecordConflicts[], choices: 
 }
 
 /**
- * Names for the ids a conflict may hold (a case manager, a mahalla): ours from this office's lists,
- * theirs not mapped to ours from the file's reference entries; an id known to neither as it is.
+ * Names for the ids a conflict may hold (a case manager, a mahalla, a specialist who delivered a
+ * service or attended a conference, a family member who received one): ours from this office's
+ * lists, theirs not mapped to ours from the file's reference entries, a person from the file (a
+ * person linked by PINFL under the id it has here); an id known to none as it is.
  */
 export function conflictNames(
-  local: { users: readonly { id: string; fullName: BiScriptText }[]; mahallas: readonly { id: string; name: TriLingualText }[] },
-  refs: TransferPreview['refs'],
+  local: {
+    users: readonly { id: string; fullName: BiScriptText }[];
+    mahallas: readonly { id: string; name: TriLingualText }[];
+    specialists: readonly { id: string; fullName: BiScriptText }[];
+  },
+  preview: Pick<TransferPreview, 'refs' | 'package' | 'records'>,
   language: DisplayLanguage,
-): { user: (id: string) => string; mahalla: (id: string) => string } {
-  const reference = (table: 'users' | 'mahallas', id: string) => refs.find((ref) => ref.table === table && ref.id === id)?.record;
+): Required<NameLookup> {
+  const reference = (table: 'users' | 'mahallas' | 'specialists', id: string) => preview.refs.find((ref) => ref.table === table && ref.id === id)?.record;
+  const fullName = (table: 'users' | 'specialists', id: string) => {
+    const name = local[table].find((record) => record.id === id)?.fullName ?? reference(table, id)?.fullName;
+    return isBiScript(name) ? biScriptIn(name, language) : id;
+  };
   return {
-    user: (id) => {
-      const fullName = local.users.find((user) => user.id === id)?.fullName ?? reference('users', id)?.fullName;
-      return isBiScript(fullName) ? biScriptIn(fullName, language) : id;
-    },
+    user: (id) => fullName('users', id),
+    specialist: (id) => fullName('specialists', id),
     mahalla: (id) => {
       const name = local.mahallas.find((mahalla) => mahalla.id === id)?.name ?? reference('mahallas', id)?.name;
       return typeof name === 'object' && name !== null && 'uzLatn' in name ? triLingualIn(name as TriLingualText, language) : id;
     },
+    person: (id) => recordName(preview, 'persons', id, language) ?? id,
   };
 }
 
