@@ -473,7 +473,7 @@ describe('a transfer that does not reach its file', () => {
 });
 
 describe('who delivered a service, who received it, who attended a conference', () => {
-  it('travel with the case: the specialists as reference entries the receiver maps, the recipients to the person it linked by PINFL', async () => {
+  it('travel with the case (and who assessed a child): the specialists as reference entries the receiver maps, the recipients to the person it linked by PINFL', async () => {
     const a = await transferOffice('A13', 11);
     const b = await transferOffice('B13', 12);
     const { kase: x, pinflPersonId } = await familyWithPinfl(a.db);
@@ -496,6 +496,9 @@ describe('who delivered a service, who received it, who attended a conference', 
     await a.db.services.put(service);
     const conference = { ...newRecordMeta(context), date: '2026-11-21' as IsoDate, mahallaId: x.address.mahallaId, attendees: [specialist.id], caseIds: [x.id], decisions: 'Ish rejasi', nextSteps: [{ specialistId: specialist.id, who: '', what: 'Ishga joylash', by: null }] };
     await a.db.conferences.put(conference);
+    const domain = { rating: 2, narrative: '', strengths: '', assessedBy: specialist.id };
+    const assessment = { ...newRecordMeta(context), caseId: x.id, version: 1, status: 'draft', children: [{ personId: pinflPersonId, domains: { health: domain } }], family: {}, conclusion: '' };
+    await a.db.assessments.put(assessment as never);
     // B knows the person by PINFL under its own id, and has the specialist in its own directory under its own id.
     const known = (await a.db.persons.get(pinflPersonId))!;
     const bPersonId = crypto.randomUUID();
@@ -517,5 +520,7 @@ describe('who delivered a service, who received it, who attended a conference', 
     const minutes = (await b.db.conferences.get(conference.id))!;
     expect(minutes.attendees).toEqual([bSpecialist.id]);
     expect(minutes.nextSteps[0]!.specialistId).toBe(bSpecialist.id);
+    const assessed = (await b.db.assessments.get(assessment.id))! as unknown as { children: { personId: string; domains: { health: { assessedBy: string } } }[] };
+    expect(assessed.children[0]).toMatchObject({ personId: bPersonId, domains: { health: { assessedBy: bSpecialist.id } } });
   });
 });

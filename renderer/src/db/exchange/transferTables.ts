@@ -32,8 +32,9 @@ export const REF_FIELDS: Readonly<Record<string, RefTable>> = {
   mahallaId: 'mahallas',
   mahallaIds: 'mahallas',
   specialistId: 'specialists',
-  // A service's deliverer and a conference's attendees are specialists of the directory too.
+  // A service's deliverer, a conference's attendees and who assessed a domain are specialists of the directory too.
   deliveredBy: 'specialists',
+  assessedBy: 'specialists',
   attendees: 'specialists',
   agencyId: 'agencies',
   teamId: 'teams',

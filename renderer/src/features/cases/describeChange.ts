@@ -44,7 +44,7 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
     }
     if (field === 'caseManagerId' || field === 'decidedBy') return names.user?.(value) ?? '—';
     if (field === 'mahallaId') return names.mahalla?.(value) ?? '—';
-    if (field === 'specialistId' || field === 'deliveredBy' || field === 'attendees') return names.specialist ? names.specialist(value) : value;
+    if (field === 'specialistId' || field === 'deliveredBy' || field === 'attendees' || field === 'assessedBy') return names.specialist ? names.specialist(value) : value;
     if (field === 'personId' || field === 'recipients') return names.person ? names.person(value) : value;
     if (isIsoDate(value)) return formatDate(value as IsoDate);
     if (/^\d{4}-\d{2}-\d{2}T/u.test(value)) return formatDateTime(value);
