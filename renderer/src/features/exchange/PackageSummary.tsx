@@ -14,7 +14,7 @@ const MAIN_TABLES = ['cases', 'persons', 'users', 'documents'];
  * their table's name, and the package's own bookkeeping (the manifest, the lineage) and any table
  * without a name of its own together as one row, `other`.
  */
-function rowsOf(counts: Record<string, number>, named: (table: string) => boolean): Record<string, number> {
+export function rowsOf(counts: Record<string, number>, named: (table: string) => boolean): Record<string, number> {
   const rows: Record<string, number> = {};
   for (const [table, count] of Object.entries(counts)) {
     const referenced = table.startsWith('ref_') ? table.slice('ref_'.length) : table;
