@@ -1,7 +1,7 @@
 import { dirname, extname } from 'node:path';
 import { AtomicWriter, ensureFreeSpace } from './atomicFile';
 import type { FileHandlePort, FsPort } from './fsPort';
-import { fromNodeError, HostFailure } from './result';
+import { HostFailure } from './result';
 
 /**
  * FAT32, on most USB sticks, takes no file of 4 GiB or more. A file written in volumes cuts itself

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { IDBFactory } from 'fake-indexeddb';
 import { DatabaseDirectory } from './activeDatabase';
 import { memoryDexieOptions } from './testing';
 

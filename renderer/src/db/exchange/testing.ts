@@ -1,5 +1,4 @@
 import type { DexieOptions } from 'dexie';
-import { IDBFactory } from 'fake-indexeddb';
 import { demoOffice } from '../../devtools/demoOffice';
 import { GENERATOR_TODAY } from '../../devtools/generator';
 import { KDF_MIN } from '../../exchange';

@@ -1,6 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/DeleteOutlineOutlined';
-import { Alert, Autocomplete, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Autocomplete, Box, Button, Checkbox, Chip, FormControlLabel, IconButton, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { useSubmit } from '../../app/feedback';
 import { useActor, useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import type { CaseFile } from '../../db/repositories/cases';
-import { listSpecialists } from '../../db/repositories/directory';
 import { approvePlan, completePlan, listPlanRevisions, listPlans, savePlan } from '../../db/repositories/plans';
 import { listUsers } from '../../db/repositories/users';
 import { canOnCase } from '../../domain/access';
@@ -16,7 +15,7 @@ import { ALL_DOMAINS, approvalProblem, sideOf, type TriangleDomain } from '../..
 import { formatDate, formatDateTime, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
 import type { Specialist } from '../../domain/directory';
 import { biScriptIn } from '../../domain/names';
-import { fullName, isChildOn } from '../../domain/person';
+import { isChildOn } from '../../domain/person';
 import { ACTION_STATUSES, planProblems, type FamilyPlan, type PlanAction, type PlanChange, type PlanContent, type PlanGoal, type Responsible } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
 import { PrintDocumentButton } from '../documents';

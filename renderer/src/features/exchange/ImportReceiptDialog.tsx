@@ -1,15 +1,16 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
-import { importReceipt, inspectPackage, type PackageInfo } from '../../db/exchange';
+import { importReceipt, type PackageInfo } from '../../db/exchange';
 import { transferredCases } from '../../db/repositories/caseQueries';
 import { ExchangeError } from '../../exchange';
-import { openHostSource, type HostFileSource } from '../../host/streams';
+import type { HostFileSource } from '../../host/streams';
 import { packageFilters } from './backupFile';
-import { describeFailure, describeTransferFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { openPackage } from './openPackage';
+import { describeFailure, describeTransferFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
 import { PackageSummary } from './PackageSummary';
 import { caseLabel } from './TransferCasePicker';
@@ -38,15 +39,12 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
       await source?.close();
       setSource(null);
       setInfo(null);
-      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
-      if (!opened.ok) {
-        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
-        return;
-      }
-      setSource(opened.value);
-      const read = await inspectPackage(() => opened.value.open());
-      setInfo(read);
-      if (read.kind !== 'receipt') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: read.kind }), 'receipt'));
+      const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
+      if (!opened.source) return setFailure(opened.failure);
+      setSource(opened.source);
+      if (!opened.info) return setFailure(describeTransferFailure(opened.error, 'receipt'));
+      setInfo(opened.info);
+      if (opened.info.kind !== 'receipt') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: opened.info.kind }), 'receipt'));
     } catch (error) {
       setFailure(describeTransferFailure(error, 'receipt'));
     } finally {

@@ -1,19 +1,20 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { biScriptIn, triLingualIn } from '../../domain/names';
-import { applyTransfer, inspectPackage, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
+import { applyTransfer, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError } from '../../exchange';
-import { openHostSource, type HostFileSource } from '../../host/streams';
+import type { HostFileSource } from '../../host/streams';
 import { packageFilters } from './backupFile';
+import { openPackage } from './openPackage';
 import { chooseAll, conflictCount, recordDecisions, undecidedCount, type Choices } from './conflicts';
 import { ConflictList } from './ConflictList';
 import { ExchangeProgressView } from './ExchangeProgressView';
-import { describeFailure, describeTransferFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { describeFailure, describeTransferFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
 import { PackageSummary } from './PackageSummary';
 import { ReceiveSummary } from './ReceiveSummary';
@@ -70,19 +71,12 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
       setInfo(null);
       setPreview(null);
       setPlan(null);
-      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('transfer.fileType')) });
-      if (!opened.ok) {
-        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
-        return;
-      }
-      setSource(opened.value);
-      try {
-        const read = await inspectPackage(() => opened.value.open());
-        setInfo(read);
-        if (read.kind !== 'transfer') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: read.kind })));
-      } catch (error) {
-        setFailure(describeTransferFailure(error));
-      }
+      const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
+      if (!opened.source) return setFailure(opened.failure);
+      setSource(opened.source);
+      if (!opened.info) return setFailure(describeTransferFailure(opened.error));
+      setInfo(opened.info);
+      if (opened.info.kind !== 'transfer') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: opened.info.kind })));
     } finally {
       setPicking(false);
     }

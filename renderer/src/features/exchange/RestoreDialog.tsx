@@ -1,15 +1,16 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { inspectPackage, restoreBackup, type PackageInfo } from '../../db/exchange';
+import { restoreBackup, type PackageInfo } from '../../db/exchange';
 import { formatDateTime } from '../../domain/dates';
-import { openHostSource, type HostFileSource } from '../../host/streams';
+import type { HostFileSource } from '../../host/streams';
 import { ExchangeProgressView } from './ExchangeProgressView';
-import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
+import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
 import { packageFilters } from './backupFile';
+import { openPackage } from './openPackage';
 import { PackageSummary } from './PackageSummary';
 import { SafetyCopyStep, type SafetyOutcome } from './SafetyCopyStep';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
@@ -67,17 +68,11 @@ export function RestoreDialog({
       await source?.close();
       setSource(null);
       setInfo(null);
-      const opened = given ? { ok: true as const, value: given } : await openHostSource(host, { filters: packageFilters(t('fileType')) });
-      if (!opened.ok) {
-        if (opened.error.code !== 'cancelled') setFailure(hostFailure(opened.error));
-        return;
-      }
-      setSource(opened.value);
-      try {
-        setInfo(await inspectPackage(() => opened.value.open()));
-      } catch (error) {
-        setFailure(describeFailure(error));
-      }
+      const opened = await openPackage(host, packageFilters(t('fileType')), given);
+      if (!opened.source) return setFailure(opened.failure);
+      setSource(opened.source);
+      if (!opened.info) return setFailure(describeFailure(opened.error));
+      setInfo(opened.info);
     } finally {
       setPicking(false);
     }
