@@ -14,7 +14,7 @@ import { formatDate, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dat
 import { biScriptIn } from '../../domain/names';
 import type { FamilyPlan } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
-import { useResponsibleName } from './useResponsibleName';
+import { delivererName, useResponsibleName } from './useResponsibleName';
 
 /** The implementation log: what was delivered to whom, by whom, with what result, against which action. */
 export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan | undefined }) {
@@ -56,13 +56,12 @@ export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan |
           </TableHead>
           <TableBody>
             {services.map((service) => {
-              const by = specialists.find((s) => s.id === service.deliveredBy);
               return (
                 <TableRow key={service.id} data-testid="service-row">
                   <TableCell>{formatDate(service.date)}</TableCell>
                   <TableCell>{t(`service.kinds.${service.kind}`)}</TableCell>
                   <TableCell>{service.description}</TableCell>
-                  <TableCell>{by ? biScriptIn(by.fullName, language) : t('triangle.caseManager')}</TableCell>
+                  <TableCell>{delivererName(service.deliveredBy, specialists, language, { caseManager: t('triangle.caseManager'), unknown: t('service.unknownSpecialist') })}</TableCell>
                   <TableCell>{service.recipients.map(personName).join(', ')}</TableCell>
                   <TableCell>{service.result || '—'}</TableCell>
                   <TableCell>{actionText(service.actionId)}</TableCell>
