@@ -13,7 +13,6 @@ import { listUsers } from '../../db/repositories/users';
 import { canOnCase } from '../../domain/access';
 import { ALL_DOMAINS, approvalProblem, sideOf, type TriangleDomain } from '../../domain/assessment';
 import { formatDate, formatDateTime, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
-import type { Specialist } from '../../domain/directory';
 import { biScriptIn } from '../../domain/names';
 import { isChildOn } from '../../domain/person';
 import { ACTION_STATUSES, planProblems, type FamilyPlan, type PlanAction, type PlanChange, type PlanContent, type PlanGoal, type Responsible } from '../../domain/plan';
@@ -168,7 +167,7 @@ const newId = () => crypto.randomUUID();
 function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan | null; onDone: () => void }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const { specialists, personName, language } = useResponsibleName(file);
+  const { specialistChoices, personName } = useResponsibleName(file);
   const today = toIsoDate(new Date());
   const members = file.members.filter((m) => m.membership.to === null);
   const children = members.filter((m) => isChildOn(m.person.birthDate, today));
@@ -195,7 +194,6 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
 
   const responsibleValue = (r: Responsible) => (r.kind === 'member' ? `member:${r.personId}` : `specialist:${r.specialistId}`);
   const parseResponsible = (value: string): Responsible => (value.startsWith('member:') ? { kind: 'member', personId: value.slice(7) } : { kind: 'specialist', specialistId: value.slice(11) });
-  const activeSpecialists = specialists.filter((s: Specialist) => s.deletedAt === null);
 
   return (
     <Stack spacing={2} data-testid="plan-editor">
@@ -245,9 +243,9 @@ function PlanEditor({ file, plan, onDone }: { file: CaseFile; plan: FamilyPlan |
                     <MenuItem disabled value="">
                       <em>{t('plan.teamMembers')}</em>
                     </MenuItem>
-                    {activeSpecialists.map((s) => (
-                      <MenuItem key={s.id} value={`specialist:${s.id}`}>
-                        {biScriptIn(s.fullName, language)}
+                    {specialistChoices(action.responsible.kind === 'specialist' ? action.responsible.specialistId : null).map((choice) => (
+                      <MenuItem key={choice.id} value={`specialist:${choice.id}`}>
+                        {choice.label}
                       </MenuItem>
                     ))}
                     <MenuItem disabled value="-">

@@ -11,7 +11,6 @@ import { addService, listServices } from '../../db/repositories/services';
 import { canOnCase } from '../../domain/access';
 import { SUPPORT_KINDS, type SupportKind } from '../../domain/caseWork';
 import { formatDate, isIsoDate, toIsoDate, type IsoDate } from '../../domain/dates';
-import { biScriptIn } from '../../domain/names';
 import type { FamilyPlan } from '../../domain/plan';
 import { DateField } from '../../ui/DateField';
 import { delivererName, useResponsibleName } from './useResponsibleName';
@@ -79,17 +78,19 @@ export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan |
 function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPlan | undefined; onClose: () => void }) {
   const { t } = useTranslation('cases');
   const { db } = useServices();
-  const { specialists, personName, language } = useResponsibleName(file);
+  const { specialists, specialistChoices, personName } = useResponsibleName(file);
   const today = toIsoDate(new Date());
   const members = file.members.filter((m) => m.membership.to === null);
   const openActions = plan?.actions.filter((a) => a.status === 'planned' || a.status === 'inProgress') ?? [];
   const [actionId, setActionId] = useState<string>(openActions[0]?.id ?? '');
   const [date, setDate] = useState<string>(today);
   const [kind, setKind] = useState<SupportKind>('consultation');
-  const [deliveredBy, setDeliveredBy] = useState<string>(() => {
-    const action = openActions[0];
-    return action?.responsible.kind === 'specialist' ? action.responsible.specialistId : '';
-  });
+  const [chosenDeliverer, setDeliveredBy] = useState<string | null>(null);
+  // Until the user picks, the chosen action's specialist is proposed — when they are in this
+  // directory: a specialist of another office (their case came with a transfer) is not proposed.
+  const responsible = openActions.find((a) => a.id === actionId)?.responsible;
+  const proposed = responsible?.kind === 'specialist' && specialists.some((s) => s.id === responsible.specialistId && s.deletedAt === null) ? responsible.specialistId : '';
+  const deliveredBy = chosenDeliverer ?? proposed;
   const [description, setDescription] = useState('');
   const [recipients, setRecipients] = useState<string[]>([]);
   const [result, setResult] = useState('');
@@ -134,13 +135,11 @@ function ServiceDialog({ file, plan, onClose }: { file: CaseFile; plan: FamilyPl
             </TextField>
             <TextField select size="small" sx={{ flex: 1 }} label={t('service.deliveredBy')} value={deliveredBy} onChange={(e) => setDeliveredBy(e.target.value)} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}>
               <MenuItem value="">{t('triangle.caseManager')}</MenuItem>
-              {specialists
-                .filter((s) => s.deletedAt === null)
-                .map((s) => (
-                  <MenuItem key={s.id} value={s.id}>
-                    {biScriptIn(s.fullName, language)}
-                  </MenuItem>
-                ))}
+              {specialistChoices(deliveredBy || null).map((choice) => (
+                <MenuItem key={choice.id} value={choice.id}>
+                  {choice.label}
+                </MenuItem>
+              ))}
             </TextField>
           </Stack>
           <TextField label={t('service.description')} multiline minRows={2} value={description} onChange={(e) => setDescription(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'service-description' } }} />
