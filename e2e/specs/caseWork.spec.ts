@@ -178,14 +178,23 @@ test('a family goes from eligibility through a triangle assessment of two childr
   await page.getByTestId('monitoring-revise-reason').fill('Profilaktik tashriflar endi kerak emas');
   await page.getByTestId('monitoring-save').click();
   await expect(page.getByTestId('monitoring-entry').first()).toContainText('2-tahrir');
+  // The inspector has left the district's directory meanwhile: the plan being revised still names
+  // him as responsible for his action, instead of an empty choice.
+  await teams.open();
+  await page.getByTestId('specialist-row').filter({ hasText: 'Xolmatov' }).getByTestId('specialist-delete').click();
+  await page.getByTestId('confirm-delete').click();
+  await expect(page.getByTestId('specialist-row').filter({ hasText: 'Xolmatov' })).toHaveCount(0);
+  await page.goto(url);
   await page.getByTestId('tab-plan').click();
   await expect(page.getByTestId('plan-editor')).toBeVisible();
+  await expect(page.getByTestId('action-responsible').nth(2)).toHaveText('Xolmatov Shavkat Oʻrinovich');
   await pickAt(page, 'action-status', 2, { value: 'dropped' });
   await page.getByTestId('action-dropped-reason').fill('Oila xavfsiz, tashriflar kerak emas');
   await page.getByTestId('plan-save-complete').click();
   await expect(page.getByTestId('plan-status')).toHaveText('tasdiqlashni kutmoqda');
   await expect(page.getByTestId('plan-history')).toContainText('Profilaktik tashriflar endi kerak emas');
   await expect(page.getByTestId('plan-history')).toContainText('Holati: Rejalashtirilgan → Bekor qilindi');
+  await expect(page.getByTestId('plan-action').nth(2)).toContainText('Xolmatov Shavkat Oʻrinovich');
 
   // The reassessment: Hamza is doing better; its picture differs from the first.
   await page.getByTestId('tab-assessment').click();

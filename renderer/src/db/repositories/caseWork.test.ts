@@ -11,7 +11,7 @@ import { myWork } from './myWork';
 import { addPlacement, listPlacements } from './placements';
 import { placementOn } from '../../domain/caseWork';
 import type { PlanContent } from '../../domain/plan';
-import { saveAgency, saveSpecialist } from './directory';
+import { deleteSpecialist, saveAgency, saveSpecialist } from './directory';
 import { registerDocument } from './documents';
 import { approvePlan, completePlan, currentPlan, listPlanRevisions, listPlans, recordActionProgress, savePlan } from './plans';
 import { addService, listServices } from './services';
@@ -281,6 +281,28 @@ describe('the family development plan', () => {
     expect((await myWork(db, d('2026-10-10'))).dueThisWeek).toEqual([]);
     expect((await myWork(db, d('2026-10-14'))).dueThisWeek.map((k) => k.id)).toEqual([kase.id]);
     expect((await myWork(db, d('2026-10-21'))).overdue.map((k) => k.id)).toEqual([kase.id]);
+  });
+
+  it('keeps on its action a specialist who has left the directory (or came with a transfer), but assigns no new action to them', async () => {
+    const kase = await signedCase('2026-09-01');
+    const { content, psychologist } = await planFor(kase.id);
+    const plan = await savePlan(db, kase.id, content, '');
+    const session = db.session;
+    db.session = { userId: 'admin', installationId: INSTALLATION, roles: ['administrator'], mahallaIds: [] };
+    await deleteSpecialist(db, psychologist);
+    db.session = session;
+    // The plan is still saved with its other changes; the psychologist stays on the action they had.
+    const edited = { ...content, actions: content.actions.map((action) => (action.id === 'a2' ? { ...action, deadline: d('2026-12-15') } : action)) };
+    expect((await savePlan(db, kase.id, edited, '')).actions.map((action) => action.responsible)).toEqual(content.actions.map((action) => action.responsible));
+    // Not given a new action, nor moved onto another one.
+    const extra = { id: 'a3', goalId: 'g1', description: 'Free school uniform', responsible: { kind: 'specialist' as const, specialistId: psychologist }, deadline: d('2026-10-25'), status: 'planned' as const, droppedReason: '' };
+    await expect(savePlan(db, kase.id, { ...edited, actions: [...edited.actions, extra] }, '')).rejects.toMatchObject({ message: 'actions:responsible' });
+    const moved = edited.actions.map((action) => (action.id === 'a2' ? { ...action, responsible: { kind: 'specialist' as const, specialistId: psychologist } } : action));
+    await expect(savePlan(db, kase.id, { ...edited, actions: moved }, '')).rejects.toMatchObject({ message: 'actions:responsible' });
+    // An id no directory here has ever held (another office's specialist) is not taken on a new action either.
+    const stranger = edited.actions.map((action) => (action.id === 'a1' ? { ...action, responsible: { kind: 'specialist' as const, specialistId: 'another-office' } } : action));
+    await expect(savePlan(db, kase.id, { ...edited, actions: stranger }, '')).rejects.toMatchObject({ message: 'actions:responsible' });
+    expect((await listPlans(db, kase.id)).map((saved) => saved.id)).toEqual([plan.id]);
   });
 
   it('is refused for a closed case', async () => {

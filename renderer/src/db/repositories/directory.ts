@@ -61,8 +61,9 @@ export async function deleteAgency(db: HamkorlikDb, id: string): Promise<void> {
   });
 }
 
-export async function listSpecialists(db: HamkorlikDb): Promise<Specialist[]> {
-  const all = await db.specialists.filter((specialist) => specialist.deletedAt === null).toArray();
+/** The directory's specialists; `withRemoved`: those removed from it too, for naming who a case's records still point to. */
+export async function listSpecialists(db: HamkorlikDb, options: { withRemoved?: boolean } = {}): Promise<Specialist[]> {
+  const all = await db.specialists.filter((specialist) => options.withRemoved === true || specialist.deletedAt === null).toArray();
   return all.sort((a, b) => a.fullName.latn.localeCompare(b.fullName.latn, 'uz'));
 }
 

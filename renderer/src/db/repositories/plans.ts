@@ -3,7 +3,7 @@ import { ALL_DOMAINS, approvalProblem } from '../../domain/assessment';
 import { isIsoDate, type IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
-import { ACTION_STATUSES, diffPlan, planProblems, type ActionStatus, type FamilyPlan, type PlanContent, type PlanRevision } from '../../domain/plan';
+import { ACTION_STATUSES, diffPlan, planProblems, type ActionStatus, type FamilyPlan, type PlanAction, type PlanContent, type PlanRevision } from '../../domain/plan';
 import { newRecordMeta, touched, type WriteContext } from '../../domain/record';
 import type { Stage } from '../../domain/stages';
 import { caseStep, historyEntry } from './cases';
@@ -56,8 +56,14 @@ export function actionsDueOf(plan: Pick<FamilyPlan, 'actions'> | undefined): Iso
   return open.length ? open.map((action) => action.deadline).sort()[0]! : null;
 }
 
-/** Structure a draft must have even before it is complete: known domains, responsibles and goals; real dates. */
-async function checkContent(db: HamkorlikDb, caseId: string, content: PlanContent): Promise<void> {
+/**
+ * Structure a draft must have even before it is complete: known domains, responsibles and goals; real
+ * dates. A responsible specialist must be in the directory — unless the action already had them in
+ * the stored plan (`before`): one who has left the directory since, or of another office (the case
+ * came with a transfer), stays on their action until someone reassigns it, and does not make every
+ * later save of the plan fail.
+ */
+async function checkContent(db: HamkorlikDb, caseId: string, content: PlanContent, before: readonly PlanAction[] = []): Promise<void> {
   const goalIds = new Set<string>();
   for (const goal of content.goals) {
     if (!goal.id || goalIds.has(goal.id)) throw new DomainError('invalid', 'goals:id');
@@ -76,7 +82,8 @@ async function checkContent(db: HamkorlikDb, caseId: string, content: PlanConten
     if (!ACTION_STATUSES.includes(action.status)) throw new DomainError('invalid', 'actions:status');
     if (action.deadline && !isIsoDate(action.deadline)) throw new DomainError('invalid', 'actions:deadline');
     const responsible = action.responsible;
-    if (responsible.kind === 'specialist' ? !known.has(responsible.specialistId) : !members.has(responsible.personId)) throw new DomainError('invalid', 'actions:responsible');
+    const kept = responsible.kind === 'specialist' && before.some((stored) => stored.id === action.id && stored.responsible.kind === 'specialist' && stored.responsible.specialistId === responsible.specialistId);
+    if (responsible.kind === 'specialist' ? !known.has(responsible.specialistId) && !kept : !members.has(responsible.personId)) throw new DomainError('invalid', 'actions:responsible');
   }
   for (const goal of content.goals) if (goal.personId && !members.has(goal.personId)) throw new DomainError('invalid', 'goals:person');
   if (!content.participants.every((id) => members.has(id))) throw new DomainError('invalid', 'participants');
@@ -119,8 +126,8 @@ export async function savePlan(db: HamkorlikDb, caseId: string, content: PlanCon
   return db.transaction('rw', PLAN_TABLES(db), async () => {
     const kase = await caseFor(db, caseId, 'change');
     if (!kase.agreement || kase.stage === 'closed') throw new DomainError('stageRefused', 'agreementNotSigned');
-    await checkContent(db, caseId, cleaned);
     const current = (await revisionsOf(db, caseId)).at(-1);
+    await checkContent(db, caseId, cleaned, current?.actions);
     if (expectedRev !== undefined && current && current.rev !== expectedRev) throw new DomainError('staleRevision', current.id);
     let plan: FamilyPlan;
     if (!current || current.status === 'approved') {

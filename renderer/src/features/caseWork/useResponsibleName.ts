@@ -43,7 +43,8 @@ export function useResponsibleName(file: CaseFile) {
   const { db } = useServices();
   const language = useAppSelector((state) => state.session.language);
   const script = language === 'uz-Latn' || language === 'en' ? 'latn' : 'cyrl';
-  const loaded = useLiveQuery(() => listSpecialists(db), [db]);
+  // Removed ones too: a plan or a service may still name a specialist who has left the directory.
+  const loaded = useLiveQuery(() => listSpecialists(db, { withRemoved: true }), [db]);
   const specialists = loaded ?? [];
   const unknownSpecialist = t('service.unknownSpecialist');
   const personName = (personId: string) => {
