@@ -36,8 +36,8 @@ export function useExchangeJob() {
   }, []);
 
   /**
-   * Runs `work` with a fresh signal. Resolves to its value, or to `cancelled` when the user pressed
-   * Cancel (whatever the work threw then); rethrows any other failure.
+   * Runs `work` with a fresh signal. Resolves to its value when it returns, or to `cancelled` when it
+   * threw after the user pressed Cancel (whatever it threw then); rethrows any other failure.
    */
   const run = useCallback(async <T,>(work: (signal: AbortSignal, report: (progress: ExchangeProgress) => void) => Promise<T>): Promise<JobOutcome<T>> => {
     const current = new AbortController();
@@ -47,7 +47,10 @@ export function useExchangeJob() {
     setRunning(true);
     try {
       const value = await work(current.signal, onProgress);
-      return current.signal.aborted ? { cancelled: true } : { cancelled: false, value };
+      // Work that returned has happened: a Cancel pressed past its point of no return (a backup's
+      // file being checked and renamed into place, a restore's database switched) did not undo it,
+      // and "cancelled" would tell the user there is no new file when there is.
+      return { cancelled: false, value };
     } catch (error) {
       if (isCancelled(error, current.signal)) return { cancelled: true };
       throw error;
