@@ -8,10 +8,12 @@ import { ADMIN, OFFICE } from '../data';
 import { attachE2eHost, type E2eHost } from '../host/e2eHost';
 import { AppShell } from '../pages/AppShell';
 import { startCase } from '../pages/CaseFormPage';
-import { dropFile } from '../pages/ExchangePage';
+import { dropFile, ExchangePage } from '../pages/ExchangePage';
 import { setUpOffice } from '../pages/SetupPage';
 
 const AGREED = 'Navroʻz bogʻida uchrashamiz 2026';
+/** Office A's own passphrase, for its backups. */
+const OFFICE_PASSPHRASE = 'Yangiyoʻl oila boʻlimi kaliti';
 /** A valid PINFL of a boy born on 14.02.2015. */
 const HAMIDOV_PINFL = '51402159990041';
 const SARDOR = { relation: 'child' as const, surname: 'Хўжаев', firstName: 'Сардор', sex: 'male' as const, birthDate: '20.01.2012', pinfl: '52001129990039' };
@@ -133,13 +135,18 @@ async function openTransfer(page: Page, openQueue: string[], path: string, how: 
   await page.getByTestId('receive-continue').click();
 }
 
-/** Opens the case found by `search`, changes the given fields of its form and saves. */
-async function editCase(page: Page, shell: AppShell, search: string, fields: Record<string, string>): Promise<void> {
+/** Opens the case found by `search` (the one family it matches). */
+async function openCase(page: Page, shell: AppShell, search: string): Promise<void> {
   await shell.go('cases');
   await page.getByTestId('case-search').fill(search);
-  // Click a row of the search's hits, once they have replaced the full list (one family matches here).
+  // Click a row of the search's hits, once they have replaced the full list.
   await expect(page.locator('.case-row')).toHaveCount(1);
   await page.locator('.case-row').first().click();
+}
+
+/** Opens the case found by `search`, changes the given fields of its form and saves. */
+async function editCase(page: Page, shell: AppShell, search: string, fields: Record<string, string>): Promise<void> {
+  await openCase(page, shell, search);
   await page.getByTestId('case-edit').click();
   for (const [testId, value] of Object.entries(fields)) await page.getByTestId(testId).fill(value);
   await page.getByTestId('case-submit').click();
@@ -152,6 +159,14 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await setUpOffice(page, host, openApp, { language: 'uz-Latn', office: OFFICE, mahallas: ['Navroʻz'], admin: ADMIN });
   await newCase(page, [{ relation: 'head', surname: 'Хўжаев', firstName: 'Алишер', sex: 'male', birthDate: '02.03.1984' }, SARDOR]);
   const shellA = new AppShell(page);
+  // A backs up its office first, under its own passphrase (not the one agreed with B).
+  const exchangeA = new ExchangePage(page);
+  await exchangeA.open();
+  await exchangeA.setUp(OFFICE_PASSPHRASE);
+  await exchangeA.closeRecoveryKey();
+  await exchangeA.backUp(OFFICE_PASSPHRASE);
+  await expect(shellA.notice()).toContainText('Saqlandi:');
+  expect((await readdir(host.folder)).filter((name) => name.endsWith('.hmk') && !name.includes('transfer'))).toHaveLength(1);
 
   // Office B, on another PC: Sardor is already known there, in his aunt's case, under B's own record
   // and with his first name spelt differently.
@@ -277,43 +292,58 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await editCase(b.page, b.shell, 'Usmonova', { 'case-street': 'Амир Темур кўчаси', 'case-referral-reason': 'Оила ёрдам сўраб мурожаат қилди' });
   // At B the family lives in B's mahalla, matched by hand when the file was opened.
   await expect(b.page.getByTestId('case-card')).toContainText('Yangi hayot');
-  await b.page.getByTestId('member-row').filter({ hasText: 'Jasur' }).click();
-  await b.page.getByTestId('member-dialog-pinfl').fill(HAMIDOV_PINFL);
-  await b.page.getByTestId('member-dialog-save').click();
-  await expect(b.page.getByTestId('member-dialog')).toBeHidden();
 
-  // B sends it back. A decides the street, which both changed, field by field; the boy's PINFL,
-  // which only B changed, is held back too: the Hamidovs' boy has it here, so only ours can be kept.
+  // B sends it back. A is asked about the street only, which both changed, and decides it on its row.
   await b.shell.go('exchange');
   const toA = await sendCase(b.page, b.host.folder, 'Usmonova', 'copy');
   await shellA.go('exchange');
   await openTransfer(page, host.openQueue, join(b.host.folder, toA), 'pick', [[/Mahallalar: Yangi hayot/u, 'Navroʻz']]);
-  const [street, pinfl] = [page.getByTestId('conflict-row').nth(0), page.getByTestId('conflict-row').nth(1)];
-  await expect(page.getByTestId('conflict-row')).toHaveCount(2);
+  const street = page.getByTestId('conflict-row');
+  await expect(street).toHaveCount(1);
   await expect(street.getByTestId('conflict-local')).toHaveText('Мустақиллик кўчаси');
   await expect(street.getByTestId('conflict-incoming')).toHaveText('Амир Темур кўчаси');
-  await expect(pinfl.getByTestId('conflict-incoming')).toHaveText(HAMIDOV_PINFL);
-  await expect(pinfl.getByTestId('conflict-take-incoming')).toBeDisabled();
-  await expect(pinfl.getByTestId('conflict-pinfl-taken')).toContainText('Hamidov Jasur');
   await expect(page.getByTestId('receive-apply')).toBeDisabled();
-  await pinfl.scrollIntoViewIfNeeded();
   await screenshot(page, 'transfer-copy-conflict-uz-Latn');
-  await page.getByTestId('conflict-all-incoming').click();
-  await expect(street.getByTestId('conflict-take-incoming')).toBeChecked();
-  await expect(pinfl.getByTestId('conflict-keep-local')).toBeChecked();
+  await street.getByTestId('conflict-take-incoming').check();
   await page.getByTestId('receive-apply').click();
   await expect(page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('receive-close').click();
 
   // A's case: B's street and reason, A's own house number.
-  await shellA.go('cases');
-  await page.getByTestId('case-search').fill('Usmonova');
-  await expect(page.locator('.case-row')).toHaveCount(1);
-  await page.locator('.case-row').first().click();
+  await openCase(page, shellA, 'Usmonova');
   await expect(page.getByTestId('case-card')).toContainText('Амир Темур кўчаси, 15');
   // In A's own mahalla: B's, matched by hand, did not come back as an id A does not know.
   await expect(page.getByTestId('case-card')).toContainText('Navroʻz');
   await page.getByTestId('tab-referral').click();
   await expect(page.getByTestId('referral-tab')).toContainText('Оила ёрдам сўраб мурожаат қилди');
+
+  // Then B types, for the Usmonovs' boy, the PINFL of the Hamidovs' boy at A, and sends the case
+  // again. Only B changed it, yet A is asked: only A's can be kept, since another child here has it.
+  await openCase(b.page, b.shell, 'Usmonova');
+  await b.page.getByTestId('member-row').filter({ hasText: 'Jasur' }).click();
+  await b.page.getByTestId('member-dialog-pinfl').fill(HAMIDOV_PINFL);
+  await b.page.getByTestId('member-dialog-save').click();
+  await expect(b.page.getByTestId('member-dialog')).toBeHidden();
+  await b.shell.go('exchange');
+  // The first file has been taken off the stick: the new one gets the same name.
+  await rm(join(b.host.folder, toA));
+  const again = await sendCase(b.page, b.host.folder, 'Usmonova', 'copy');
+  await shellA.go('exchange');
+  await openTransfer(page, host.openQueue, join(b.host.folder, again), 'pick', [[/Mahallalar: Yangi hayot/u, 'Navroʻz']]);
+  const pinfl = page.getByTestId('conflict-row');
+  await expect(pinfl).toHaveCount(1);
+  await expect(pinfl.getByTestId('conflict-incoming')).toHaveText(HAMIDOV_PINFL);
+  await expect(pinfl.getByTestId('conflict-take-incoming')).toBeDisabled();
+  await expect(pinfl.getByTestId('conflict-pinfl-taken')).toContainText('Hamidov Jasur');
+  await pinfl.scrollIntoViewIfNeeded();
+  await screenshot(page, 'transfer-pinfl-taken-uz-Latn');
+  await pinfl.getByTestId('conflict-keep-local').check();
+  await page.getByTestId('receive-apply').click();
+  await expect(page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('receive-close').click();
+  // Jasur Usmonov kept A's record: no PINFL, still his own person.
+  await openCase(page, shellA, 'Usmonova');
+  await expect(page.getByTestId('member-row').filter({ hasText: 'Jasur' })).toHaveCount(1);
+  await expect(page.getByTestId('member-row').filter({ hasText: HAMIDOV_PINFL })).toHaveCount(0);
   await b.close();
 });

@@ -7,6 +7,9 @@ import { conflictKey, conflictNames, onlyLocal, pathLabel, personName, recordNam
 import { useTableName } from './ExchangeProgressView';
 import type { LocalRefs } from './useLocalRefs';
 
+/** A value breaks anywhere when it must (a long address), but a PINFL or a date keeps to one line. */
+const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
+
 /**
  * Every field both offices changed since the record last travelled, record by record: what it was
  * (the base), ours, theirs, and a choice between keeping ours and taking theirs. A record that
@@ -78,11 +81,11 @@ export function ConflictList({
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
                     <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => label(record.table, field), (script) => tc(`common:script.${script}`))}</TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word', color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-local">
+                    <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
+                    <TableCell sx={VALUE_CELL} data-testid="conflict-local">
                       {value(conflict.path, conflict.local)}
                     </TableCell>
-                    <TableCell sx={{ wordBreak: 'break-word' }} data-testid="conflict-incoming">
+                    <TableCell sx={VALUE_CELL} data-testid="conflict-incoming">
                       {value(conflict.path, conflict.incoming)}
                     </TableCell>
                     <TableCell>
