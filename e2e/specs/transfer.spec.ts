@@ -308,6 +308,14 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await page.getByTestId('receive-apply').click();
   await expect(page.getByTestId('receive-done')).toBeVisible({ timeout: 30_000 });
   await page.getByTestId('receive-close').click();
+  // The exchange log keeps how it was decided, with what each office had.
+  await page.getByTestId('log-decisions').click();
+  await expect(page.getByTestId('decision-row')).toHaveCount(1);
+  await expect(page.getByTestId('decision-local')).toHaveText('Мустақиллик кўчаси');
+  await expect(page.getByTestId('decision-incoming')).toHaveText('Амир Темур кўчаси');
+  await expect(page.getByTestId('decision-take')).toHaveText('Ularniki olindi');
+  await screenshot(page, 'transfer-log-decisions-uz-Latn');
+  await page.getByTestId('decisions-close').click();
 
   // A's case: B's street and reason, A's own house number.
   await openCase(page, shellA, 'Usmonova');

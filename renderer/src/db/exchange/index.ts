@@ -25,5 +25,5 @@ export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef,
 export { isPinflPath, planMerge, type MergePlan, type PinflHolder, type PlannedRecord, type RecordConflicts, type RecordDecisions } from './mergePlan';
 export { applyTransfer, type AppliedTransfer } from './apply';
 export { importReceipt, writeReceipt } from './receipt';
-export { exchangeLogEntries, pendingTransfers, type PendingTransfer } from './exchangeLog';
+export { decidedRecords, exchangeLogEntries, pendingTransfers, type PendingTransfer } from './exchangeLog';
 export { MAX_TRANSFER_RECORDS, type ReceiptRecord, type TransferManifest } from './transferTables';

@@ -14,7 +14,7 @@ import { planMerge } from './mergePlan';
 import { importReceipt, writeReceipt } from './receipt';
 import { previewTransfer } from './receive';
 import { chunksOf, memoryFile, noise, snapshot, transferOffice } from './testing';
-import { exchangeLogEntries, pendingTransfers } from './exchangeLog';
+import { decidedRecords, exchangeLogEntries, pendingTransfers } from './exchangeLog';
 import { setUpExchange, unlockExchange } from './exchangeKeys';
 import { caseIdsOfMahalla, collectTransfer, writeTransfer } from './transfer';
 import { NOT_TRANSFERRED, REF_TABLES, TRANSFER_TABLES } from './transferTables';
@@ -246,6 +246,9 @@ describe('a copy sent there and back', () => {
       { table: 'cases', recordId: y.id, outcome: 'conflict' },
       { table: 'memberships', recordId: leaving.id, outcome: 'takeIncoming' },
     ]);
+    // The log keeps the decision with all three values, and the record it was about can be named from here.
+    expect(applied.log.decisions).toEqual([{ table: 'cases', recordId: y.id, path: ['phones'], take: 'incoming', base: y.phones, local: ['+998 90 111 11 11'], incoming: ['+998 90 222 22 22'], value: ['+998 90 222 22 22'] }]);
+    expect((await decidedRecords(a.db, applied.log.decisions!)).cases!.map((kase) => kase.caseNumber)).toEqual([y.caseNumber]);
 
     // A second plan of the same file finds the record changed since: nothing more to decide than before, and the applied plan is stale.
     await expect(applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'staleRevision' });

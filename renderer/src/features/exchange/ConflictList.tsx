@@ -7,6 +7,16 @@ import { conflictKey, conflictNames, onlyLocal, pathLabel, personName, recordNam
 import { useTableName } from './ExchangeProgressView';
 import type { LocalRefs } from './useLocalRefs';
 
+/** A conflicting field as a person reads it: a case-work record's field as its own form labels it, a case's as the case form does. */
+export function useFieldPath(): (table: string, path: readonly string[]) => string {
+  const { t: tc } = useTranslation('cases');
+  const label = (table: string, field: string) => {
+    const key = workFieldLabelKey(table, field);
+    return key ? tc(key) : fieldLabel(tc, field);
+  };
+  return (table, path) => pathLabel(path, (field) => label(table, field), (script) => tc(`common:script.${script}`));
+}
+
 /** A value breaks anywhere when it must (a long address), but a PINFL or a date keeps to one line. */
 const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
 
@@ -38,10 +48,7 @@ export function ConflictList({
   const tableName = useTableName();
   // A conflict on a case manager, a mahalla, a specialist or a service's recipients holds ids: named, not shown as ids.
   const names = conflictNames(local, plan.preview, language);
-  const label = (table: string, field: string) => {
-    const key = workFieldLabelKey(table, field);
-    return key ? tc(key) : fieldLabel(tc, field);
-  };
+  const fieldPath = useFieldPath();
   const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language, names);
 
   return (
@@ -80,7 +87,7 @@ export function ConflictList({
                 const blocked = onlyLocal(record, conflict.path);
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
-                    <TableCell data-testid="conflict-field">{pathLabel(conflict.path, (field) => label(record.table, field), (script) => tc(`common:script.${script}`))}</TableCell>
+                    <TableCell data-testid="conflict-field">{fieldPath(record.table, conflict.path)}</TableCell>
                     <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
                     <TableCell sx={VALUE_CELL} data-testid="conflict-local">
                       {value(conflict.path, conflict.local)}

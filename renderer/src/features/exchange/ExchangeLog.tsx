@@ -1,6 +1,7 @@
 import HistoryIcon from '@mui/icons-material/History';
 import { Alert, Button, Card, CardContent, CardHeader, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
@@ -10,6 +11,7 @@ import { formatDateTime } from '../../domain/dates';
 import type { ExchangeLogEntry, ExchangePeer } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { caseRecordCount } from './conflicts';
+import { DecisionsDialog } from './DecisionsDialog';
 import { hasReceipt } from './SaveReceiptDialog';
 import { caseLabel } from './TransferCasePicker';
 
@@ -32,6 +34,7 @@ export function ExchangeLog({ onSaveReceipt }: { onSaveReceipt: (entry: Exchange
   const pending = useLiveQuery(() => pendingTransfers(db), [db]);
   const sentAway = useLiveQuery(async () => new Map((await transferredCases(db)).map((kase) => [kase.id, caseLabel(kase.caseNumber, kase.summary.head, language)])), [db, language]);
   const peerName = (peer: ExchangePeer | null) => (peer ? triLingualIn(peer.officeName, language) : '—');
+  const [shown, setShown] = useState<ExchangeLogEntry | null>(null);
   const what = (entry: ExchangeLogEntry) => (entry.kind === 'receipt' ? t('kind.receipt') : `${t('kind.transfer')} (${t(`transfer.mode.${entry.mode ?? 'copy'}`)})`);
 
   return (
@@ -82,7 +85,17 @@ export function ExchangeLog({ onSaveReceipt }: { onSaveReceipt: (entry: Exchange
                     <TableCell sx={{ minWidth: 170, overflowWrap: 'anywhere' }}>{entry.fileName ?? '—'}</TableCell>
                     <TableCell align="right">{number(entry.caseIds.length)}</TableCell>
                     <TableCell align="right">{entry.kind === 'transfer' ? number(caseRecordCount(entry.counts)) : '—'}</TableCell>
-                    <TableCell align="right">{entry.direction === 'import' && entry.kind === 'transfer' ? number(entry.decisions?.length ?? 0) : '—'}</TableCell>
+                    <TableCell align="right">
+                      {entry.direction === 'import' && entry.kind === 'transfer' && entry.decisions?.length ? (
+                        <Button size="small" onClick={() => setShown(entry)} aria-label={t('transfer.log.showDecisions')} data-testid="log-decisions">
+                          {number(entry.decisions.length)}
+                        </Button>
+                      ) : entry.direction === 'import' && entry.kind === 'transfer' ? (
+                        number(0)
+                      ) : (
+                        '—'
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -90,6 +103,7 @@ export function ExchangeLog({ onSaveReceipt }: { onSaveReceipt: (entry: Exchange
           )}
         </Stack>
       </CardContent>
+      {shown && <DecisionsDialog entry={shown} onClose={() => setShown(null)} />}
     </Card>
   );
 }

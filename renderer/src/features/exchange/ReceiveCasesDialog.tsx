@@ -51,7 +51,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     () => ({
       users: local.users.filter((user) => user.active).map((user) => ({ id: user.id, label: biScriptIn(user.fullName, language) })),
       mahallas: local.mahallas.map((mahalla) => ({ id: mahalla.id, label: triLingualIn(mahalla.name, language) })),
-      specialists: local.specialists.map((specialist) => ({ id: specialist.id, label: `${biScriptIn(specialist.fullName, language)} (${triLingualIn(specialist.position, language)})` })),
+      specialists: local.specialists.filter((specialist) => specialist.deletedAt === null).map((specialist) => ({ id: specialist.id, label: `${biScriptIn(specialist.fullName, language)} (${triLingualIn(specialist.position, language)})` })),
     }),
     [local, language],
   );

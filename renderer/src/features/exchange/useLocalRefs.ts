@@ -12,6 +12,7 @@ export interface LocalRefs {
   /** Every account, inactive ones too: an old case manager is still named; only active ones are offered for a match. */
   users: readonly User[];
   mahallas: readonly Mahalla[];
+  /** Removed ones too, for naming; only current ones are offered for a match. */
   specialists: readonly Specialist[];
 }
 
@@ -20,5 +21,5 @@ export const NO_LOCAL_REFS: LocalRefs = { users: [], mahallas: [], specialists: 
 /** The office's accounts, mahallas and specialists, kept current; undefined while the first read runs. */
 export function useLocalRefs(): LocalRefs | undefined {
   const { db } = useServices();
-  return useLiveQuery(async () => ({ users: await listUsers(db), mahallas: await listMahallas(db), specialists: await listSpecialists(db) }), [db]);
+  return useLiveQuery(async () => ({ users: await listUsers(db), mahallas: await listMahallas(db), specialists: await listSpecialists(db, { withRemoved: true }) }), [db]);
 }
