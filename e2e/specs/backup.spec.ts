@@ -379,7 +379,7 @@ test('a backup that does not fit a FAT32 stick is written in volumes, and restor
   await rm(join(host.folder, first));
   await exchange.open();
   await exchange.pickForRestore(host.openQueue, join(host.folder, volumes[1]!));
-  await expect(dialog.getByTestId('restore-error')).toContainText('Bu Hamkorlik zaxira nusxa fayli emas');
+  await expect(dialog.getByTestId('restore-error')).toContainText('Bu Hamkorlik fayli (zaxira nusxa, keyslarni yuborish yoki tasdiq) emas');
   await expect(dialog.getByTestId('restore-volumes')).toHaveCount(0);
   await expect(dialog.getByTestId('restore-error-note')).toContainText('Bu nusxa qismlarga boʻlingan (oʻqilgan qismlar: 1 ta).');
   await dialog.getByRole('button', { name: 'Bekor qilish' }).click();

@@ -9,6 +9,7 @@ import {
   DIGEST_LENGTH,
   FORMAT_VERSION,
   MAX_BLOCK_CONTENT,
+  MAX_HEADER_LENGTH,
   type PackageHeader,
   parseBlockFrame,
   parseHeaderJson,
@@ -67,7 +68,9 @@ export async function openPackage(source: ByteSource): Promise<OpenedPackage> {
     const prefix = await reader.read(PREFIX_LENGTH);
     const { version, headerLength } = parsePrefix(prefix);
     const rest = await reader.read(headerLength + 2 * DIGEST_LENGTH);
-    if (rest.length < headerLength + 2 * DIGEST_LENGTH) throw new ExchangeError('truncated', { reason: 'header' });
+    if (rest.length < headerLength + 2 * DIGEST_LENGTH) {
+      throw (await headerIntactAtAnotherLength(prefix, rest, headerLength)) ? new ExchangeError('damaged', { reason: 'headerLength' }) : new ExchangeError('truncated', { reason: 'header' });
+    }
     const headerBytes = concatBytes([prefix, rest.subarray(0, headerLength)]);
     const checksum = rest.subarray(headerLength, headerLength + DIGEST_LENGTH);
     const mac = rest.slice(headerLength + DIGEST_LENGTH);
@@ -87,8 +90,10 @@ export async function openPackage(source: ByteSource): Promise<OpenedPackage> {
         const { bodyKey, macKey } = await deriveFileKeys(dataKey, fromBase64(header.fileSalt) as Bytes);
         if (!(await crypto.subtle.verify('HMAC', macKey, mac, headerBytes))) {
           // The checksum held, so with a typed secret (which just unwrapped the key) a bad MAC means the
-          // header was altered; with a raw data key it means the key belongs to another office.
-          throw 'dataKey' in secret ? new ExchangeError('wrongKey') : new ExchangeError('damaged', { reason: 'mac' });
+          // header was altered. With a raw data key it means the key belongs to another office — unless
+          // the key opens the first block, in which case it is the right key and the header was altered.
+          if ('dataKey' in secret && !(await opensFirstBlock(reader, header, bodyKey))) throw new ExchangeError('wrongKey');
+          throw new ExchangeError('damaged', { reason: 'mac' });
         }
         return { header, dataKey, tables: () => readBody(reader, header, bodyKey, claimBody) };
       },
@@ -96,6 +101,37 @@ export async function openPackage(source: ByteSource): Promise<OpenedPackage> {
   } catch (error) {
     await reader.close();
     throw error;
+  }
+}
+
+/**
+ * Whether a header that runs past the end of the file is whole at another length: its JSON ends at
+ * some `}` and the checksum after it matches with the prefix's length set there. Then it is the
+ * length field that was damaged, not the file that was cut short inside its header.
+ */
+async function headerIntactAtAnotherLength(prefix: Bytes, rest: Bytes, claimed: number): Promise<boolean> {
+  for (let end = 0; end + DIGEST_LENGTH < rest.length && end < MAX_HEADER_LENGTH; end += 1) {
+    // At the length claimed, a whole header means the file was cut in its MAC: truncated indeed.
+    if (rest[end] !== CLOSING_BRACE || end + 1 === claimed) continue;
+    const original = prefix.slice();
+    new DataView(original.buffer).setUint32(10, end + 1, true);
+    if (equalBytes(await sha256(concatBytes([original, rest.subarray(0, end + 1)])), rest.subarray(end + 1, end + 1 + DIGEST_LENGTH))) return true;
+  }
+  return false;
+}
+const CLOSING_BRACE = 0x7d;
+
+/** Whether the body key authenticates block 0: read only to tell a wrong key from an altered header, the file being refused either way. */
+async function opensFirstBlock(reader: ChunkReader, header: PackageHeader, bodyKey: CryptoKey): Promise<boolean> {
+  try {
+    const frame = await reader.read(BLOCK_FRAME_LENGTH);
+    if (frame.length < BLOCK_FRAME_LENGTH) return false;
+    const { final, length } = parseBlockFrame(frame, 0);
+    const ciphertext = await reader.read(length);
+    await crypto.subtle.decrypt({ name: 'AES-GCM', iv: blockNonce(0), additionalData: blockAad(header.kind, final, 0) }, bodyKey, ciphertext);
+    return true;
+  } catch {
+    return false;
   }
 }
 
