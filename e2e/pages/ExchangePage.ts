@@ -45,9 +45,16 @@ export class ExchangePage {
     await this.page.getByTestId('restore-pick').click();
   }
 
-  /** The required copy of the current data, made with the current passphrase. */
+  /**
+   * The required copy of the current data, saved to a file with the current passphrase. Where this
+   * PC keeps the office key the restore would make one by itself; a copy to a file is then asked for too.
+   */
   async saveSafetyCopy(passphrase: string): Promise<void> {
-    await this.page.getByTestId('restore-copy-secret-input').fill(passphrase);
+    const automatic = this.page.getByTestId('restore-copy-automatic');
+    const field = this.page.getByTestId('restore-copy-secret-input');
+    await automatic.or(field).waitFor();
+    if (await automatic.isVisible()) await this.page.getByTestId('restore-copy-to-file').click();
+    await field.fill(passphrase);
     await this.page.getByTestId('restore-copy-save').click();
     await this.page.getByTestId('restore-copy-saved').waitFor();
   }

@@ -33,6 +33,11 @@ async function officeWithBackup(page: Page, exchange: ExchangePage): Promise<voi
   await expect(new AppShell(page).notice()).toContainText('Saqlandi:');
 }
 
+/** The automatic backups in the host's data folder, as the PC keeps them. */
+async function automaticBackupsIn(dataFolder: string): Promise<string[]> {
+  return (await readdir(join(dataFolder, 'backups')).catch(() => [] as string[])).filter((name) => name.endsWith('.hmk'));
+}
+
 async function caseRows(page: Page) {
   await page.getByTestId('nav-cases').click();
   return page.locator('.case-row');
@@ -115,9 +120,9 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await expect(dialog.getByTestId('package-office')).toHaveText(OFFICE.name.uzLatn);
   await expect(dialog.getByTestId('package-created')).toHaveText(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/u);
   await expect(dialog.getByTestId('restore-warning')).toContainText('Undan keyin kiritilgan hamma narsa yoʻqoladi');
-  await expect(dialog.getByTestId('restore-start')).toBeDisabled();
-  await exchange.saveSafetyCopy(PASSPHRASE);
-  expect((await readdir(host.folder)).sort()).toHaveLength(2);
+  // This PC keeps the office key (exchange was set up here): the restore makes that copy by itself, among the automatic backups.
+  await expect(dialog.getByTestId('restore-copy-automatic')).toContainText('joriy maʼlumotlarning nusxasi avtomatik ravishda');
+  const automaticBefore = await automaticBackupsIn(host.dataFolder);
 
   // A wrong passphrase is told apart from damage, at the field, and can be typed again.
   await exchange.restoreWith({ passphrase: 'bu notoʻgʻri parol iborasi' });
@@ -126,6 +131,11 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await screenshot(page, 'exchange-restore-uz-Latn');
   await exchange.restoreWith({ recoveryKey: recoveryKey.toLowerCase() });
   await expect(dialog.getByTestId('restore-done')).toBeVisible();
+  // The copy was made before the restore (the test below restores one), and no file was asked for.
+  const safetyCopies = (await automaticBackupsIn(host.dataFolder)).filter((name) => !automaticBefore.includes(name));
+  // (The PC's own daily backup, due since exchange was set up, may have run meanwhile too.)
+  expect(safetyCopies.length).toBeGreaterThanOrEqual(1);
+  expect(await readdir(host.folder)).toEqual([backupName]);
 
   // The app restarts into the restored database: the data as it was at the backup.
   const login = new LoginPage(page);
@@ -259,14 +269,28 @@ test('the PC backs itself up once set up, without asking for the passphrase, and
   await page.getByTestId('automatic-backup-restore').click();
   const dialog = exchange.restoreDialog();
   await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
-  await exchange.saveSafetyCopy(PASSPHRASE);
+  // The copy of the current data is made by the restore itself, among the automatic backups; none is removed for it.
+  await expect(dialog.getByTestId('restore-copy-automatic')).toBeVisible();
+  const before = await automaticBackupsIn(host.dataFolder);
   await exchange.restoreWith({ passphrase: PASSPHRASE });
   await expect(dialog.getByTestId('restore-done')).toBeVisible();
+  const [safetyCopy, ...more] = (await automaticBackupsIn(host.dataFolder)).filter((name) => !before.includes(name));
+  expect(more).toEqual([]);
+  expect(await automaticBackupsIn(host.dataFolder)).toEqual(expect.arrayContaining(before));
   await login.title().waitFor();
   await login.login(ADMIN.username, ADMIN.password);
   const rows = await caseRows(page);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('Xoʻjayev');
+
+  // Restoring was a mistake: the safety copy brings Anvar Karimov's family back.
+  await exchange.open();
+  await page.locator(`[data-testid="automatic-backup-row"][data-name="${safetyCopy!}"]`).getByTestId('automatic-backup-restore').click();
+  await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-done')).toBeVisible();
+  await login.title().waitFor();
+  await login.login(ADMIN.username, ADMIN.password);
+  await expect(await caseRows(page)).toHaveCount(2);
 });
 
 test('closing the window after a day of work first backs the office up into the data folder, then closes', async ({ page, host }) => {
@@ -318,7 +342,7 @@ test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const notOurs = join(await mkdtemp(join(tmpdir(), 'hamkorlik-drop-')), 'spisok.txt');
   await writeFile(notOurs, 'Список семей махалли Навруз\n');
   await dropFile(page, notOurs);
-  await expect(new AppShell(page).notice()).toContainText('Это не файл резервной копии Hamkorlik.');
+  await expect(new AppShell(page).notice()).toContainText('Это не файл Hamkorlik (резервная копия, передача случаев или подтверждение).');
   await expect(page.getByRole('dialog')).toHaveCount(0);
 });
 
@@ -362,7 +386,8 @@ test('a backup that does not fit a FAT32 stick is written in volumes, and restor
   await exchange.pickForRestore(host.openQueue, join(host.folder, volumes[1]!));
   const dialog = exchange.restoreDialog();
   await expect(dialog.getByTestId('restore-volumes')).toHaveText(`Bu faylning papkasida topilgan qismlari: ${volumes.length - 1} ta.`);
-  // The copy of the current data goes to the same stick: in volumes too, like the last backup.
+  // A copy of the current data saved to the same stick as well goes in volumes too, like the last backup.
+  await dialog.getByTestId('restore-copy-to-file').click();
   await expect(dialog.getByTestId('backup-in-volumes').locator('input')).toBeChecked();
   await exchange.saveSafetyCopy(PASSPHRASE);
   await expect(dialog.getByTestId('restore-copy-saved')).toContainText(/Hamkorlik-Yangiyol-\d\d\.\d\d\.\d{4}-\d\d\.\d\d\.001\.hmk/u);

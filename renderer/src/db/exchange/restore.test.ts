@@ -161,6 +161,26 @@ describe('a restore that fails leaves the current database active and untouched'
     await expectUntouched(shared, before);
   });
 
+  it('the safety copy step runs once the whole file has verified, before anything is staged, and its failure stops the restore', async () => {
+    const before = await snapshot(shared.live);
+    const calls: string[][] = [];
+    const beforeWriting = async () => void calls.push(await databaseNames(shared.dexie));
+    const damaged = shared.bytes.slice();
+    const { blocks } = layoutOf(shared.bytes);
+    damaged[blocks[2]!.start + 40] = damaged[blocks[2]!.start + 40]! ^ 0x55;
+    await expect(restoreBackup(shared.directory, open(shared.bytes), { passphrase: 'not the passphrase' }, { beforeWriting })).rejects.toMatchObject({ code: 'wrongPassphrase' });
+    await expect(restoreBackup(shared.directory, open(damaged), { passphrase: PASSPHRASE }, { beforeWriting })).rejects.toMatchObject({ code: 'damagedAt' });
+    expect(calls).toEqual([]);
+    const failing = async () => {
+      await beforeWriting();
+      throw new Error('the disk is full');
+    };
+    await expect(restoreBackup(shared.directory, open(shared.bytes), { passphrase: PASSPHRASE }, { beforeWriting: failing })).rejects.toThrow('the disk is full');
+    // Called with only the live database there: nothing staged yet.
+    expect(calls).toEqual([[META_DATABASE, shared.live.name].sort()]);
+    await expectUntouched(shared, before);
+  });
+
   it('a damaged header, a damaged block k, a file cut short', async () => {
     const before = await snapshot(shared.live);
     const { blocks } = layoutOf(shared.bytes);

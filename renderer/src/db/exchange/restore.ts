@@ -7,7 +7,7 @@ import { canDo } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
 import type { TriLingualText } from '../../domain/names';
-import { ExchangeError, openPackage, type ByteSource, type PackageBlock, type PackageHeader, type PackageKind, type UnlockSecret } from '../../exchange';
+import { dataKeyId, ExchangeError, openPackage, type ByteSource, type PackageBlock, type PackageHeader, type PackageKind, type UnlockSecret } from '../../exchange';
 import { BACKUP_TABLES, type ExchangeProgress } from './backup';
 import { EXCHANGE_KEYS_SETTING, keysOf, type ExchangeSecret, type OfficeKeys } from './exchangeKeys';
 import { verifyPackage, type VerifiedPackage } from './verify';
@@ -45,6 +45,11 @@ export interface RestoreOptions {
   actor?: WriteSession;
   /** The file's name, for the restored database's audit entry. */
   fileName?: string;
+  /**
+   * Run once the whole file has verified, before anything is written (a safety copy of the current
+   * data: not made for a file that a wrong secret or damage refuses anyway). A throw stops the restore.
+   */
+  beforeWriting?: () => Promise<void>;
 }
 
 /**
@@ -53,7 +58,7 @@ export interface RestoreOptions {
  * switches the active pointer. Returns the staged database's name. Any failure — wrong secret, a
  * damaged or cut file, an abort, a full disk — leaves the current database active and untouched
  * (the staged one is deleted). The previous database is kept; the caller reopens the active one.
- * A safety backup of the current data is the caller's to write first (writeBackup).
+ * A safety backup of the current data is the caller's to write (`beforeWriting`).
  */
 export async function restoreBackup(
   directory: DatabaseDirectory,
@@ -78,6 +83,8 @@ export async function restoreBackup(
   });
   const tables = shape!;
   if (Object.keys(verified.counts).some((table) => !tables.keyPaths.has(table))) throw new ExchangeError('damaged', { reason: 'counts' });
+  await options.beforeWriting?.();
+  signal?.throwIfAborted();
 
   const staged = await directory.createStaged(tables.versions);
   // Blocks are small (256 KB of records); a transaction per block would pay a durable commit every few
@@ -229,13 +236,15 @@ async function sealRestore(db: HamkorlikDb, verified: VerifiedPackage, secret: E
     bulk: { kind: 'restore', count: records, recordIds: [] },
     detail: options.fileName ? `${options.fileName} (${createdAt})` : createdAt,
   };
+  // Restored with the PC's own key, the office keeps that key's id: automatic backups go on without a passphrase.
+  const keyId = 'dataKey' in secret ? await dataKeyId(keysOf(secret.dataKey).dataKey) : null;
   await db.transaction('rw', [db.audit, db.settings], async (tx) => {
     grant(tx, { restore: true });
     await db.audit.add(entry);
     const restored = (await db.settings.get(EXCHANGE_KEYS_SETTING))?.value as { setUpAt?: string; changedAt?: string | null } | undefined;
     if ('dataKey' in secret || !restored) {
       const slots = 'dataKey' in secret ? keysOf(secret.dataKey).slots : verified.header.keys;
-      const value = { slots, setUpAt: restored?.setUpAt ?? createdAt, changedAt: restored?.changedAt ?? null };
+      const value = { slots, setUpAt: restored?.setUpAt ?? createdAt, changedAt: restored?.changedAt ?? null, ...(keyId ? { dataKeyId: keyId } : {}) };
       await db.settings.put({ key: EXCHANGE_KEYS_SETTING, value });
     }
   });

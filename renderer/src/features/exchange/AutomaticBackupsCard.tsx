@@ -71,7 +71,7 @@ export function AutomaticBackupsCard({
               </TableHead>
               <TableBody>
                 {backups.map((backup) => (
-                  <TableRow key={backup.name} data-testid="automatic-backup-row">
+                  <TableRow key={backup.name} data-testid="automatic-backup-row" data-name={backup.name}>
                     <TableCell>{formatDateTime(backup.modifiedAt)}</TableCell>
                     <TableCell align="right">{t('automatic.sizeValue', { size: Math.max(0.1, backup.size / MB).toFixed(1) })}</TableCell>
                     {onRestore && (

@@ -17,6 +17,21 @@ export function useFieldPath(): (table: string, path: readonly string[]) => stri
   return (table, path) => pathLabel(path, (field) => label(table, field), (script) => tc(`common:script.${script}`));
 }
 
+/** The columns of a conflict, as decided at an import and as the exchange log shows it later (`first`: a column before them). */
+export function ConflictColumns({ first }: { first?: string }) {
+  const { t } = useTranslation('exchange');
+  return (
+    <TableHead>
+      <TableRow>
+        {first !== undefined && <TableCell>{first}</TableCell>}
+        {(['field', 'base', 'local', 'incoming', 'decision'] as const).map((column) => (
+          <TableCell key={column}>{t(`transfer.conflicts.${column}`)}</TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+}
+
 /** A value breaks anywhere when it must (a long address), but a PINFL or a date keeps to one line. */
 const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
 
@@ -72,15 +87,7 @@ export function ConflictList({
             </Typography>
           )}
           <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('transfer.conflicts.field')}</TableCell>
-                <TableCell>{t('transfer.conflicts.base')}</TableCell>
-                <TableCell>{t('transfer.conflicts.local')}</TableCell>
-                <TableCell>{t('transfer.conflicts.incoming')}</TableCell>
-                <TableCell>{t('transfer.conflicts.decision')}</TableCell>
-              </TableRow>
-            </TableHead>
+            <ConflictColumns />
             <TableBody>
               {record.conflicts.map((conflict) => {
                 const key = conflictKey(record.table, record.id, conflict.path);

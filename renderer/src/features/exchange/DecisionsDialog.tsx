@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
@@ -8,7 +8,7 @@ import { formatDateTime } from '../../domain/dates';
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { describeValue } from '../cases';
-import { useFieldPath } from './ConflictList';
+import { ConflictColumns, useFieldPath } from './ConflictList';
 import { conflictNames, recordName } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
@@ -41,16 +41,7 @@ export function DecisionsDialog({ entry, onClose }: { entry: ExchangeLogEntry; o
           {entry.fileName ?? '—'}
         </Typography>
         <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('transfer.log.record')}</TableCell>
-              <TableCell>{t('transfer.conflicts.field')}</TableCell>
-              <TableCell>{t('transfer.conflicts.base')}</TableCell>
-              <TableCell>{t('transfer.conflicts.local')}</TableCell>
-              <TableCell>{t('transfer.conflicts.incoming')}</TableCell>
-              <TableCell>{t('transfer.conflicts.decision')}</TableCell>
-            </TableRow>
-          </TableHead>
+          <ConflictColumns first={t('transfer.log.record')} />
           <TableBody>
             {decisions.map((decision) => (
               <TableRow key={`${decision.table}:${decision.recordId}:${decision.path.join('.')}`} data-testid="decision-row" sx={{ verticalAlign: 'top' }}>

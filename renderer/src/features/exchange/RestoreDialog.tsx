@@ -7,7 +7,8 @@ import { restoreBackup, type PackageInfo } from '../../db/exchange';
 import { formatDateTime } from '../../domain/dates';
 import type { HostFileSource } from '../../host/streams';
 import { ExchangeProgressView } from './ExchangeProgressView';
-import { describeFailure, type FailureMessage } from './exchangeMessages';
+import { runAutomaticBackup } from './automaticBackup';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
 import { packageFilters } from './backupFile';
 import { openPackage } from './openPackage';
@@ -15,6 +16,13 @@ import { PackageSummary } from './PackageSummary';
 import { SafetyCopyStep, type SafetyOutcome } from './SafetyCopyStep';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
+
+/** The automatic copy of the current data could not be made (`failure`: the host's reason, when it gave one). */
+class SafetyCopyFailed extends Error {
+  constructor(readonly failure: FailureMessage | null) {
+    super('safety copy failed');
+  }
+}
 
 /** How long "restored, the app restarts" shows before the reload. */
 const RELOAD_DELAY_MS = 800;
@@ -84,9 +92,14 @@ export function RestoreDialog({
     setFailure(null);
     setNotice(null);
     try {
-      const outcome = await job.run((signal, onProgress) =>
-        restoreBackup(directory, () => source.open(), toSecret(secret), { onProgress, signal, fileName: source.name, ...(db.session ? { actor: db.session } : {}) }),
-      );
+      const outcome = await job.run((signal, onProgress) => {
+        // The copy of the current data, once the file has verified and before anything is written: no restore without it.
+        const safetyCopy = async () => {
+          const copy = await runAutomaticBackup({ db, host }, new Date(), { force: true, keepOlder: true, onProgress, signal });
+          if (!('made' in copy)) throw new SafetyCopyFailed('failed' in copy ? hostFailure(copy.failed) : null);
+        };
+        return restoreBackup(directory, () => source.open(), toSecret(secret), { onProgress, signal, fileName: source.name, ...(db.session ? { actor: db.session } : {}), ...('automatic' in safety ? { beforeWriting: safetyCopy } : {}) });
+      });
       if (outcome.cancelled) {
         setNotice('cancelled');
         return;
@@ -97,7 +110,7 @@ export function RestoreDialog({
       await source.close();
       setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
     } catch (error) {
-      setFailure(describeFailure(error));
+      setFailure(error instanceof SafetyCopyFailed ? { key: 'exchange:restore.copyFailed', ...(error.failure ? { detail: [error.failure.key, error.failure.detail].filter(Boolean).join(' ') } : {}) } : describeFailure(error));
     }
   };
 

@@ -1,9 +1,10 @@
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { unlockExchange } from '../../db/exchange';
+import { keptOfficeKeys, unlockExchange } from '../../db/exchange';
 import type { SavedFile } from '../../host/hostApi';
 import { FailureAlert } from './FailureAlert';
 import { ExchangeProgressView } from './ExchangeProgressView';
@@ -13,14 +14,18 @@ import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretF
 import { useExchangeJob } from './useExchangeJob';
 import { useVolumesChoice, VolumesOption } from './VolumesOption';
 
-/** How the current data was kept before a restore: a copy saved to a file, or the user's word that there is nothing to keep. */
-export type SafetyOutcome = { copy: SavedFile } | { waived: true };
+/**
+ * How the current data is kept before a restore: a copy saved to a file, an automatic copy the
+ * restore makes first into this PC's backup folder, or the user's word that there is nothing to keep.
+ */
+export type SafetyOutcome = { copy: SavedFile } | { automatic: true } | { waived: true };
 
 /**
- * The required step before a restore: save a full backup of the data on this computer. The host
- * writes files only where the user picks in a save dialog (there is no data-folder API yet), so
- * the user makes this copy through the dialog, with the passphrase of the current data. Without
- * exchange set up there are no keys to encrypt a copy with; the user must then confirm explicitly.
+ * The required step before a restore: a full backup of the data on this computer. Where this PC
+ * keeps the office key (exchange set up here), the restore makes it by itself into the PC's backup
+ * folder, as the automatic backups are (`automatic`); the user may save one to a file as well.
+ * Otherwise the user saves it through the save dialog with the passphrase of the current data.
+ * Without exchange set up there are no keys to encrypt a copy with; the user must then confirm explicitly.
  */
 export function SafetyCopyStep({
   configured,
@@ -43,6 +48,12 @@ export function SafetyCopyStep({
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const volumes = useVolumesChoice(true);
   const busy = unlocking || job.running;
+  const [toFile, setToFile] = useState(false);
+  const kept = useLiveQuery(async () => (configured ? (await keptOfficeKeys(db, host)) !== null : false), [db, host, configured]);
+  // Settled once the key is found kept; a copy saved to a file meanwhile stays the outcome.
+  useEffect(() => {
+    if (kept && !toFile && outcome === null) onOutcome({ automatic: true });
+  }, [kept, toFile, outcome, onOutcome]);
 
   if (!configured) {
     return (
@@ -57,6 +68,27 @@ export function SafetyCopyStep({
         }
         label={t('restore.noCopyPossible')}
       />
+    );
+  }
+
+  // Until it is known whether this PC keeps the key, neither way is offered (one would flash and go).
+  if (kept === undefined) return <CircularProgress size={20} />;
+
+  if (kept && !toFile && !(outcome && 'copy' in outcome)) {
+    return (
+      <Box data-testid="restore-copy-step">
+        <Typography variant="subtitle2" sx={{ mb: 1 }}>
+          {t('restore.copyTitle')}
+        </Typography>
+        <Alert severity="info" data-testid="restore-copy-automatic">
+          {t('restore.copyAutomatic')}
+          <Box>
+            <Button size="small" onClick={() => setToFile(true)} disabled={disabled} sx={{ px: 0, mt: 0.5 }} data-testid="restore-copy-to-file">
+              {t('restore.copyToFileToo')}
+            </Button>
+          </Box>
+        </Alert>
+      </Box>
     );
   }
 

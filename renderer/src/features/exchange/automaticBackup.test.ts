@@ -93,6 +93,17 @@ describe('the automatic backup of this PC', () => {
     expect((await exchangeStatus(db)).configured).toBe(true);
   });
 
+  it('a restore’s safety copy removes none of the older ones: the file being restored may be the oldest', async () => {
+    db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
+    await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }));
+    for (let day = 1; day <= AUTOMATIC_BACKUPS_KEPT; day += 1) await runAutomaticBackup({ db, host }, at(`2026-12-${String(day).padStart(2, '0')}T08:00:00Z`));
+    const before = [...host.automaticBackups.keys()].sort();
+    expect(before).toHaveLength(AUTOMATIC_BACKUPS_KEPT);
+    const copy = await runAutomaticBackup({ db, host }, at('2026-12-08T09:30:00Z'), { force: true, keepOlder: true });
+    expect(copy).toMatchObject({ made: { name: 'auto-2026-12-08T09-30-00.hmk' }, removed: [] });
+    expect([...host.automaticBackups.keys()].sort()).toEqual([...before, 'auto-2026-12-08T09-30-00.hmk']);
+  });
+
   it('on exit, backs up only when the data changed since the last automatic backup began', async () => {
     db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
     await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }));

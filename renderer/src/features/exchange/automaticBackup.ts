@@ -1,7 +1,7 @@
 import { getSetting } from '../../db/repositories/settings';
 import type { DatabaseDirectory } from '../../db/activeDatabase';
 import type { HamkorlikDb } from '../../db/db';
-import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup } from '../../db/exchange';
+import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup, type ExchangeProgress } from '../../db/exchange';
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
 import { expectedBackupBytes } from './backupFile';
@@ -49,9 +49,10 @@ export async function runAutomaticBackup(
   now: Date,
   /**
    * `force`: whatever the time of the last one; `ifChanged`: only when the data changed since the last
-   * one began (on exit); `onStart`: called once it is decided that a backup is written, before it starts.
+   * one began (on exit); `onStart`: called once it is decided that a backup is written, before it starts;
+   * `keepOlder`: remove none of the older ones (a restore's safety copy: the file being restored may be the oldest).
    */
-  options: { force?: boolean; ifChanged?: boolean; onStart?: () => void } = {},
+  options: { force?: boolean; ifChanged?: boolean; onStart?: () => void; onProgress?: (progress: ExchangeProgress) => void; signal?: AbortSignal; keepOlder?: boolean } = {},
 ): Promise<AutomaticBackupOutcome> {
   const { db, host } = services;
   if (!(await exchangeStatus(db)).configured) return { skipped: 'notConfigured' };
@@ -64,12 +65,14 @@ export async function runAutomaticBackup(
   // The newest automatic backup (always with the document bytes) tells the size to expect.
   const listed = await host.automaticBackupList();
   const expectedBytes = listed.ok ? expectedBackupBytes({ size: listed.value[0]?.size, includesDocumentBytes: true }, true) : undefined;
-  const written = await writeThroughHost(host, { automaticBackup: name, ...(expectedBytes === undefined ? {} : { expectedBytes }) }, (sink) => writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true }));
+  const written = await writeThroughHost(host, { automaticBackup: name, ...(expectedBytes === undefined ? {} : { expectedBytes }) }, (sink) =>
+    writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
+  );
   if (!written.ok) return { failed: written.error };
   await recordAutomaticBackupMade(db, written.value.file.name, now);
   const removed: string[] = [];
-  const after = await host.automaticBackupList();
-  if (after.ok) {
+  const after = options.keepOlder ? null : await host.automaticBackupList();
+  if (after?.ok) {
     for (const old of automaticBackupsToRemove(after.value, AUTOMATIC_BACKUPS_KEPT)) {
       if ((await host.automaticBackupRemove(old)).ok) removed.push(old);
     }
