@@ -11,7 +11,8 @@ import { verifyPackage } from './verify';
 
 /** Where a backup or a restore is: for a progress bar. `total` 0 means not known yet (verifying a file without header counts). */
 export interface ExchangeProgress {
-  phase: 'writing' | 'verifying' | 'restoring';
+  /** `checking`: everything is written and the host reads the file back before renaming it into place; it cannot be cancelled any more. */
+  phase: 'writing' | 'verifying' | 'restoring' | 'checking';
   table: string;
   done: number;
   total: number;

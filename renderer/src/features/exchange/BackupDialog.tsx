@@ -96,7 +96,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
       </DialogContent>
       <DialogActions>
         {job.running ? (
-          <Button onClick={job.cancel} color="warning" data-testid="backup-cancel">
+          <Button onClick={job.cancel} disabled={job.progress?.phase === 'checking'} color="warning" data-testid="backup-cancel">
             {t('common:action.cancel')}
           </Button>
         ) : (

@@ -22,7 +22,7 @@ export function ExchangeProgressView({ progress, startingKey }: { progress: Exch
         {progress ? t(`progress.${progress.phase}`, { table: tableName(progress.table) }) : t(startingKey)}
       </Typography>
       <LinearProgress variant={percent === null ? 'indeterminate' : 'determinate'} value={percent ?? 0} />
-      {progress && (
+      {progress && progress.phase !== 'checking' && (
         <Typography variant="caption" color="text.secondary" data-testid="exchange-progress-count">
           {progress.total > 0
             ? t('progress.records', { done: number(progress.done), total: number(progress.total) })

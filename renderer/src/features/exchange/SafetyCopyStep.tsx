@@ -149,7 +149,7 @@ export function SafetyCopyStep({
         {failure && !failure.secret && <FailureAlert failure={failure} testId="restore-copy-error" />}
         <Box>
           {job.running ? (
-            <Button onClick={job.cancel} color="warning" data-testid="restore-copy-cancel">
+            <Button onClick={job.cancel} disabled={job.progress?.phase === 'checking'} color="warning" data-testid="restore-copy-cancel">
               {t('common:action.cancel')}
             </Button>
           ) : (

@@ -34,8 +34,9 @@ export async function saveBackup(
   };
   const written = await writeThroughHost(host, target, async (sink) => {
     const result = await writeBackup(db, keys, sink, { includeDocumentBytes: options.includeDocumentBytes, onProgress: options.onProgress, signal: options.signal });
-    // A Cancel pressed as the last block went out still means "no file".
+    // A Cancel pressed as the last block went out still means "no file"; past here the file is kept.
     options.signal.throwIfAborted();
+    options.onProgress({ phase: 'checking', table: '', done: 0, total: 0 });
     return result;
   });
   if (!written.ok) return written;
