@@ -22,7 +22,7 @@ export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan |
   const actor = useActor();
   const { kase } = file;
   const services = useLiveQuery(() => listServices(db, kase.id), [db, kase.id]) ?? [];
-  const { specialists, personName, language } = useResponsibleName(file);
+  const { specialists, personName, unknownSpecialist, language } = useResponsibleName(file);
   const [adding, setAdding] = useState(false);
   const mayChange = !!actor && canOnCase(actor, 'change', kase) && !!kase.agreement && kase.stage !== 'closed' && !kase.deletedAt;
   const actionText = (id: string | null) => plan?.actions.find((a) => a.id === id)?.description ?? '—';
@@ -60,7 +60,7 @@ export function ServicesLog({ file, plan }: { file: CaseFile; plan: FamilyPlan |
                   <TableCell>{formatDate(service.date)}</TableCell>
                   <TableCell>{t(`service.kinds.${service.kind}`)}</TableCell>
                   <TableCell>{service.description}</TableCell>
-                  <TableCell>{delivererName(service.deliveredBy, specialists, language, { caseManager: t('triangle.caseManager'), unknown: t('service.unknownSpecialist') })}</TableCell>
+                  <TableCell>{delivererName(service.deliveredBy, specialists, language, { caseManager: t('triangle.caseManager'), unknown: unknownSpecialist })}</TableCell>
                   <TableCell>{service.recipients.map(personName).join(', ')}</TableCell>
                   <TableCell>{service.result || '—'}</TableCell>
                   <TableCell>{actionText(service.actionId)}</TableCell>

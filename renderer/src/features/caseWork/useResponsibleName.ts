@@ -55,5 +55,5 @@ export function useResponsibleName(file: CaseFile) {
   const nameOf = (specialistId: string) => (loaded ? specialistName(specialistId, specialists, language, unknownSpecialist) : '');
   const responsibleName = (responsible: Responsible) => (responsible.kind === 'member' ? personName(responsible.personId) : nameOf(responsible.specialistId));
   const choices = (chosen: string | null) => (loaded ? specialistChoices(specialists, chosen, language, unknownSpecialist) : chosen ? [{ id: chosen, label: '' }] : []);
-  return { specialists, loaded: !!loaded, personName, responsibleName, specialistChoices: choices, unknownSpecialist, language };
+  return { specialists, personName, responsibleName, specialistChoices: choices, unknownSpecialist, language };
 }

@@ -33,7 +33,7 @@ export function ConflictColumns({ first }: { first?: string }) {
 }
 
 /** A value breaks anywhere when it must (a long address), but a PINFL or a date keeps to one line. */
-const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
+export const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
 
 /**
  * Every field both offices changed since the record last travelled, record by record: what it was

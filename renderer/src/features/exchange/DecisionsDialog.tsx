@@ -8,8 +8,8 @@ import { formatDateTime } from '../../domain/dates';
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { describeValue } from '../cases';
-import { ConflictColumns, useFieldPath } from './ConflictList';
-import { conflictNames, recordName } from './conflicts';
+import { ConflictColumns, useFieldPath, VALUE_CELL } from './ConflictList';
+import { conflictNames, recordName, type NamingSource } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
 
@@ -29,7 +29,7 @@ export function DecisionsDialog({ entry, onClose }: { entry: ExchangeLogEntry; o
   const decisions = entry.decisions ?? [];
   const tables = useLiveQuery(() => decidedRecords(db, decisions), [db, entry.id]) ?? {};
   // Named as a conflict list names them, from this office's records instead of a file's.
-  const held = { package: { tables }, records: [], refs: [] } as unknown as Parameters<typeof conflictNames>[1];
+  const held: NamingSource = { package: { tables }, records: [], refs: [] };
   const names = conflictNames(local, held, language);
   const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language, names);
 
@@ -52,11 +52,11 @@ export function DecisionsDialog({ entry, onClose }: { entry: ExchangeLogEntry; o
                   </Typography>
                 </TableCell>
                 <TableCell data-testid="decision-field">{fieldPath(decision.table, decision.path)}</TableCell>
-                <TableCell sx={{ color: 'text.secondary', wordBreak: 'break-word' }}>{value(decision.path, decision.base)}</TableCell>
-                <TableCell sx={{ wordBreak: 'break-word' }} data-testid="decision-local">
+                <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{value(decision.path, decision.base)}</TableCell>
+                <TableCell sx={VALUE_CELL} data-testid="decision-local">
                   {value(decision.path, decision.local)}
                 </TableCell>
-                <TableCell sx={{ wordBreak: 'break-word' }} data-testid="decision-incoming">
+                <TableCell sx={VALUE_CELL} data-testid="decision-incoming">
                   {value(decision.path, decision.incoming)}
                 </TableCell>
                 <TableCell data-testid="decision-take">{decision.take === 'custom' ? t('transfer.log.took.custom', { value: value(decision.path, decision.value) }) : t(`transfer.log.took.${decision.take}`)}</TableCell>

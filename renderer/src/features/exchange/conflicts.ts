@@ -2,7 +2,7 @@ import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
 import type { NameLookup } from '../cases';
-import { isPinflPath, type RecordConflicts, type RecordDecisions, type TransferPreview } from '../../db/exchange';
+import { isPinflPath, type PreviewRecord, type PreviewRef, type RecordConflicts, type RecordDecisions } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
 export type Take = 'local' | 'incoming';
@@ -52,13 +52,23 @@ export function recordDecisions(conflicts: readonly RecordConflicts[], choices: 
  * lists, theirs not mapped to ours from the file's reference entries, a person from the file (a
  * person linked by PINFL under the id it has here); an id known to none as it is.
  */
+/**
+ * What names a record and the ids it holds: records by table (a file's, or this office's as they are
+ * now), persons linked by PINFL, and the file's reference entries. A transfer preview is one.
+ */
+export interface NamingSource {
+  package: { tables: Readonly<Record<string, readonly Row[]>> };
+  records: readonly Pick<PreviewRecord, 'table' | 'id' | 'localId'>[];
+  refs: readonly Pick<PreviewRef, 'table' | 'id' | 'record'>[];
+}
+
 export function conflictNames(
   local: {
     users: readonly { id: string; fullName: BiScriptText }[];
     mahallas: readonly { id: string; name: TriLingualText }[];
     specialists: readonly { id: string; fullName: BiScriptText }[];
   },
-  preview: Pick<TransferPreview, 'refs' | 'package' | 'records'>,
+  preview: NamingSource,
   language: DisplayLanguage,
 ): Required<NameLookup> {
   const reference = (table: 'users' | 'mahallas' | 'specialists', id: string) => preview.refs.find((ref) => ref.table === table && ref.id === id)?.record;
@@ -125,8 +135,8 @@ export function personName(person: Row | undefined, language: DisplayLanguage): 
  * person by name (a person linked by PINFL is found under the id the file uses), a member or
  * placement by the person, other case records by their case's number; null when none is known.
  */
-export function recordName(preview: Pick<TransferPreview, 'package' | 'records'>, table: string, id: string, language: DisplayLanguage): string | null {
-  const tables = preview.package.tables as Record<string, Row[]>;
+export function recordName(preview: Pick<NamingSource, 'package' | 'records'>, table: string, id: string, language: DisplayLanguage): string | null {
+  const tables = preview.package.tables;
   const find = (name: string, wanted: unknown) => tables[name]?.find((row) => row.id === wanted);
   const caseNumber = (caseId: unknown) => {
     const kase = find('cases', caseId);
