@@ -78,7 +78,7 @@ export function SafetyCopyStep({
     return (
       <Box data-testid="restore-copy-step">
         <Typography variant="subtitle2" sx={{ mb: 1 }}>
-          {t('restore.copyTitle')}
+          {t('restore.copyTitleAutomatic')}
         </Typography>
         <Alert severity="info" data-testid="restore-copy-automatic">
           {t('restore.copyAutomatic')}
