@@ -33,7 +33,23 @@ export function ConflictColumns({ first }: { first?: string }) {
 }
 
 /** A value breaks anywhere when it must (a long address), but a PINFL or a date keeps to one line. */
-export const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
+const VALUE_CELL = { wordBreak: 'break-word', minWidth: 136 } as const;
+
+/** A conflicting field's field and three values, as the import asks about it and as the log shows it decided (`testId`: `conflict`, `decision`). */
+export function ConflictValueCells({ field, base, local, incoming, testId }: { field: string; base: string; local: string; incoming: string; testId: string }) {
+  return (
+    <>
+      <TableCell data-testid={`${testId}-field`}>{field}</TableCell>
+      <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{base}</TableCell>
+      <TableCell sx={VALUE_CELL} data-testid={`${testId}-local`}>
+        {local}
+      </TableCell>
+      <TableCell sx={VALUE_CELL} data-testid={`${testId}-incoming`}>
+        {incoming}
+      </TableCell>
+    </>
+  );
+}
 
 /**
  * Every field both offices changed since the record last travelled, record by record: what it was
@@ -94,14 +110,13 @@ export function ConflictList({
                 const blocked = onlyLocal(record, conflict.path);
                 return (
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
-                    <TableCell data-testid="conflict-field">{fieldPath(record.table, conflict.path)}</TableCell>
-                    <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{record.baseKnown ? value(conflict.path, conflict.base) : '—'}</TableCell>
-                    <TableCell sx={VALUE_CELL} data-testid="conflict-local">
-                      {value(conflict.path, conflict.local)}
-                    </TableCell>
-                    <TableCell sx={VALUE_CELL} data-testid="conflict-incoming">
-                      {value(conflict.path, conflict.incoming)}
-                    </TableCell>
+                    <ConflictValueCells
+                      testId="conflict"
+                      field={fieldPath(record.table, conflict.path)}
+                      base={record.baseKnown ? value(conflict.path, conflict.base) : '—'}
+                      local={value(conflict.path, conflict.local)}
+                      incoming={value(conflict.path, conflict.incoming)}
+                    />
                     <TableCell>
                       <RadioGroup value={choices[key] ?? ''} onChange={(event) => onChoose(key, event.target.value as Take)}>
                         <FormControlLabel value="local" disabled={disabled} control={<Radio size="small" slotProps={{ input: { 'data-testid': 'conflict-keep-local' } as object }} />} label={t('transfer.conflicts.keepLocal')} />

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../domain/dates';
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { describeValue } from '../cases';
-import { ConflictColumns, useFieldPath, VALUE_CELL } from './ConflictList';
+import { ConflictColumns, ConflictValueCells, useFieldPath } from './ConflictList';
 import { conflictNames, recordName, type NamingSource } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
@@ -51,14 +51,13 @@ export function DecisionsDialog({ entry, onClose }: { entry: ExchangeLogEntry; o
                     {recordName(held, decision.table, decision.recordId, language) ?? ''}
                   </Typography>
                 </TableCell>
-                <TableCell data-testid="decision-field">{fieldPath(decision.table, decision.path)}</TableCell>
-                <TableCell sx={{ ...VALUE_CELL, color: 'text.secondary' }}>{value(decision.path, decision.base)}</TableCell>
-                <TableCell sx={VALUE_CELL} data-testid="decision-local">
-                  {value(decision.path, decision.local)}
-                </TableCell>
-                <TableCell sx={VALUE_CELL} data-testid="decision-incoming">
-                  {value(decision.path, decision.incoming)}
-                </TableCell>
+                <ConflictValueCells
+                  testId="decision"
+                  field={fieldPath(decision.table, decision.path)}
+                  base={value(decision.path, decision.base)}
+                  local={value(decision.path, decision.local)}
+                  incoming={value(decision.path, decision.incoming)}
+                />
                 <TableCell data-testid="decision-take">{decision.take === 'custom' ? t('transfer.log.took.custom', { value: value(decision.path, decision.value) }) : t(`transfer.log.took.${decision.take}`)}</TableCell>
               </TableRow>
             ))}
