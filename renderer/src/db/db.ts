@@ -16,6 +16,7 @@ import type { User } from '../domain/user';
 import { createAccessMiddleware } from './accessMiddleware';
 import { createAuditMiddleware, type WriteSession } from './auditMiddleware';
 import { createCaseStatsMiddleware, type CaseStat } from './caseStatsMiddleware';
+import { createFieldsMiddleware } from './fieldsMiddleware';
 import { SCHEMA_VERSIONS, type SchemaVersion } from './versions';
 
 /**
@@ -90,6 +91,7 @@ export class HamkorlikDb extends Dexie {
     }));
     this.use(createAuditMiddleware(() => this.session, () => this.clock()));
     this.use(createCaseStatsMiddleware());
+    this.use(createFieldsMiddleware(versions[versions.length - 1]?.version ?? 0));
   }
 
   /**

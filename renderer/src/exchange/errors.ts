@@ -38,6 +38,8 @@ export interface ExchangeErrorDetails {
   value?: number;
   min?: number;
   max?: number;
+  /** damagedAt `table` / `field`: the table, or `table.field`, the file holds and this version does not know. */
+  field?: string;
   /** unsupportedVersion: the version the file declares. */
   version?: number;
   /** recoveryKeyMalformed: what is wrong with the typed key. */

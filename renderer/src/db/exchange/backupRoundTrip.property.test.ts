@@ -6,6 +6,7 @@ import type { WriteSession } from '../auditMiddleware';
 import { HamkorlikDb } from '../db';
 import { grant } from '../grants';
 import { fullAccessSession } from '../repositories/accounts';
+import { recordFields } from '../recordFields';
 import { memoryDexieOptions } from '../testing';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import { BACKUP_TABLES, backupTables, writeBackup } from './backup';
@@ -123,8 +124,9 @@ const leaf = fc.oneof(text, number, fc.boolean(), fc.constant(null), date, bytes
 
 /** A value, or now and then `undefined`: kept inside arrays, left out as a property (see `asCarried`). */
 const maybe = (arbitrary: fc.Arbitrary<unknown>) => fc.oneof({ weight: 4, arbitrary }, { weight: 1, arbitrary: fc.constant(undefined) });
-// Field names: some the schema indexes (so random values land in indexes, valid keys or not), the
-// format's own tag names, `__proto__`, the empty name and Uzbek names.
+// Field names inside values: some the schema indexes (so random values land in indexes, valid keys
+// or not), the format's own tag names, `__proto__`, the empty name and Uzbek names. A record's own
+// fields are its table's (recordFields.ts): a restore refuses any other.
 const FIELDS = ['caseId', 'name', 'note', 'value', 'at', 'date', 'year', 'seq', 'kind', 'status', 'pinfl', 'updatedAt', 'mahallaIds', 'caseIds', 'ratings', '$t', 'v', '__proto__', '', 'Исм-шариф', 'oʻrin'];
 const { value } = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
@@ -162,19 +164,27 @@ const caseFields = fc.record(
   { requiredKeys: ['riskLevel', 'address', 'caseManagerId', 'vulnerability'] },
 );
 
+/** A table's own fields but its primary key and the unique username, which are placed below. */
+function ownFields(table: string): string[] {
+  return [...recordFields(table)!].filter((field) => field !== KEY_PATHS.get(table) && field !== 'username');
+}
+
 function rowsOf(table: string) {
   const keyPath = KEY_PATHS.get(table)!;
+  const names = ownFields(table);
+  const tombstones = names.includes('deletedAt');
   // The office's own profile and the exchange keys are placed by the office itself (see `officeContents`).
   const key = table === 'officeProfile' ? primaryKey.filter((k) => k !== OFFICE_PROFILE_ID) : table === 'settings' ? primaryKey.filter((k) => k !== EXCHANGE_KEYS_SETTING) : primaryKey;
   const row = fc
     .record({
       key,
-      fields: fc.array(fc.tuple(fc.constantFrom(...FIELDS), maybe(value)), { maxLength: 5 }),
-      deletedAt: fc.oneof(fc.constant(ABSENT), fc.constant(null), iso),
+      fields: fc.array(fc.tuple(fc.constantFrom(...names), maybe(value)), { maxLength: 5 }),
+      deletedAt: tombstones ? fc.oneof(fc.constant(ABSENT), fc.constant(null), iso) : fc.constant(ABSENT),
       own: table === 'cases' ? caseFields : fc.constant({}),
       // Usernames are a unique index: made unique by position when the record is built.
       username: table === 'users' ? fc.constantFrom('unique', 'null', 'absent') : fc.constant('absent'),
-      fate,
+      // A table without tombstones only keeps or deletes.
+      fate: tombstones ? fate : fate.map((f) => (f === 'tombstone' ? 'keep' : f)),
     })
     .map(({ key, fields, deletedAt, own, username, fate }) => ({
       key,
@@ -195,7 +205,7 @@ const officeContents = fc.record({
   office: fc.record({
     districtCode: fc.constantFrom('1703209', '1726', ''),
     name: fc.record({ uzLatn: text, uzCyrl: text, ru: text }),
-    extra: fc.array(fc.tuple(fc.constantFrom(...FIELDS), value), { maxLength: 3 }),
+    extra: fc.array(fc.tuple(fc.constantFrom(...ownFields('officeProfile')), value), { maxLength: 3 }),
   }),
   // Exchange set up as setUpExchange leaves it, as an older setup left it (no key id, a changed passphrase), or not at all.
   exchangeKeys: fc.constantFrom('setUp', 'older', 'absent'),

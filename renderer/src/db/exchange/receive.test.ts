@@ -88,10 +88,14 @@ describe('a transfer file that must be refused, with nothing written', () => {
     expect(await snapshot(a.db)).toEqual(before);
   });
 
-  it('unknown tables, records failing their schema, ids twice or clashing with another record here, a wrong manifest', async () => {
+  it('unknown tables or fields, records failing their schema, ids twice or clashing with another record here, a wrong manifest', async () => {
     await expectRefused(await crafted((body) => [...body, ['secrets', [{ id: 'x' }]]]), { code: 'damagedAt', details: { reason: 'table' } });
     const badRevision = (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === 'cases' ? records.map((r) => ({ ...(r as object), rev: 'one' })) : records] as [string, unknown[]]);
     await expectRefused(await crafted(badRevision), { code: 'damagedAt', details: { reason: 'record' } });
+    // A field this version's records do not have, in a case record or in a reference entry: named.
+    const withField = (target: string) => (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === target ? records.map((r, i) => (i === 0 ? { ...(r as object), income: 1200 } : r)) : records] as [string, unknown[]]);
+    await expectRefused(await crafted(withField('persons')), { code: 'damagedAt', details: { reason: 'field', field: 'persons.income' } });
+    await expectRefused(await crafted(withField('ref_users')), { code: 'damagedAt', details: { reason: 'field', field: 'users.income' } });
     const twice = (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === 'persons' ? [...records, records[0]] : records] as [string, unknown[]]);
     await expectRefused(await crafted(twice), { code: 'damaged', details: { reason: 'duplicateId' } });
     // A case of A's under the id of one of B's own cases: the same id cannot be two records.

@@ -3,6 +3,7 @@ import type { WriteSession } from '../auditMiddleware';
 import type { HamkorlikDb } from '../db';
 import { grant } from '../grants';
 import { SCHEMA_VERSIONS, type SchemaVersion } from '../versions';
+import { unknownField } from '../recordFields';
 import { canDo } from '../../domain/access';
 import type { AuditEntry } from '../../domain/audit';
 import { DomainError } from '../../domain/errors';
@@ -159,6 +160,8 @@ const RESTORE_BATCH_CONTENT = 8 * 1024 * 1024;
 /** The schema a backup is staged at: its versions, and the tables it may carry with their primary keys. */
 interface StagedShape {
   versions: readonly SchemaVersion[];
+  /** The backup's schema version: the fields its records may have are those of that version. */
+  version: number;
   keyPaths: Map<string, string | string[]>;
 }
 
@@ -184,7 +187,7 @@ function stagedShape(header: PackageHeader): StagedShape {
     // A table a later version dropped is not in BACKUP_TABLES, but an old backup may carry it.
     if (keyPath !== null && (rule === undefined || rule === 'included' || rule === 'optional')) keyPaths.set(table, keyPath);
   }
-  return { versions, keyPaths };
+  return { versions, version, keyPaths };
 }
 
 /** The primary key of a Dexie store spec: `id, …`, `++id`, `&key`, `[a+b]`; null when keys are outbound. */
@@ -194,13 +197,19 @@ function primaryKeyPath(spec: string): string | string[] | null {
   return first.startsWith('[') ? first.slice(1, -1).split('+') : first;
 }
 
-/** Every record must be an object with a valid primary key, in a table the staged schema has. */
+/**
+ * Every record must be an object with a valid primary key, in a table the staged schema has, with
+ * only the fields that table has at the backup's version: a field of a newer version, or of another
+ * program, is refused rather than written and kept unseen (or lost at the next save).
+ */
 function checkRecords(shape: StagedShape, block: PackageBlock): void {
   const keyPath = shape.keyPaths.get(block.table);
-  if (keyPath === undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table' });
+  if (keyPath === undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table', field: block.table });
   for (const record of block.records) {
     const valid = typeof record === 'object' && record !== null && !Array.isArray(record) && validKey(keyOf(record as Record<string, unknown>, keyPath));
     if (!valid) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'record' });
+    const field = unknownField(block.table, record, shape.version);
+    if (field !== undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'field', field: `${block.table}.${field}` });
   }
 }
 

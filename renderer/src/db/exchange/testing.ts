@@ -47,8 +47,9 @@ export async function seedOffice(db: HamkorlikDb, options: { families?: number; 
       await db.table('documents').put({ id, kind: 'familyPlan', caseId: kase.id, year: 2026, seq: i + 1, registerNumber: `OR-${i + 1}`, deletedAt: null, createdAt: '2026-02-01T00:00:00.000Z' });
       await db.table('documentFiles').put({ id, bytes: noise(i, 2000 + i * 300) });
     }
-    if (tables.has('assessments')) await db.table('assessments').put({ id: 'as-1', caseId: kase.id, version: 1, status: 'draft', ratings: { a: 1 }, at: new Date('2026-03-01T00:00:00Z') });
-    if (tables.has('services')) await db.table('services').put({ id: 'sv-1', caseId: kase.id, actionId: 'a1', date: '2026-03-02', note: 'Ўқув қуроллари', amount: -0, extra: undefined });
+    // Values JSON alone would not bring back: a Date, -0, a property holding undefined (left out).
+    if (tables.has('assessments')) await db.table('assessments').put({ id: 'as-1', caseId: kase.id, version: 1, status: 'draft', children: [{ personId: 'p-1', ratings: { health: 1 } }], completedAt: new Date('2026-03-01T00:00:00Z') });
+    if (tables.has('services')) await db.table('services').put({ id: 'sv-1', caseId: kase.id, actionId: 'a1', date: '2026-03-02', description: 'Ўқув қуроллари', result: -0, deliveredBy: undefined });
   });
   const { recoveryKey } = await setUpExchange(db, PASSPHRASE, TEST_KDF);
   return { userId, installationId, recoveryKey };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExchangeError, LINEAGE_LIMIT } from '../../exchange';
+import { unknownField } from '../recordFields';
 
 /**
  * What a transfer package holds, shared by the writer (transfer.ts) and the reader (receive.ts), so
@@ -138,10 +139,20 @@ export type ReceiptRecord = z.infer<typeof receiptSchema>;
  */
 export function checkTransferBlock(block: { table: string; records: unknown[]; blockIndex: number }): void {
   const schema = schemaOf(block.table);
-  if (!schema) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table' });
+  if (!schema) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table', field: block.table });
+  const recordsOf = recordTableOf(block.table);
   for (const record of block.records) {
     if (!schema.safeParse(record).success) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'record' });
+    // The schemas check what the merge relies on; every other field must still be one this version has.
+    const field = recordsOf === undefined ? undefined : unknownField(recordsOf, record as object);
+    if (field !== undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'field', field: `${recordsOf}.${field}` });
   }
+}
+
+/** The database table whose records a body table holds: a case table itself, `ref_users` users. */
+function recordTableOf(table: string): string | undefined {
+  if ((TRANSFER_TABLES as readonly string[]).includes(table)) return table;
+  return REF_TABLES.find((ref) => refTableName(ref) === table);
 }
 
 function schemaOf(table: string): z.ZodType | undefined {

@@ -15,6 +15,7 @@ function everyFailure() {
   return [
     ...EXCHANGE_ERROR_CODES.map((code) => describeFailure(new ExchangeError(code, { blockIndex: 6 }))),
     ...PROBLEMS.map((problem) => describeFailure(new ExchangeError('recoveryKeyMalformed', { problem }))),
+    ...['table', 'field', 'record'].map((reason) => describeFailure(new ExchangeError('damagedAt', { blockIndex: 6, reason, field: 'cases.income' }))),
     ...HOST_ERROR_CODES.map((code) => describeFailure(new HostStreamError({ code }))),
     describeFailure(new DomainError('duplicate')),
     describeFailure(new DomainError('notFound')),
@@ -46,6 +47,17 @@ describe('exchange failure messages', () => {
     expect(describeFailure(new ExchangeError('damaged', { reason: 'checksum' })).secret).toBeUndefined();
   });
 
+  it('a file with a table or a field this version does not know names it and asks for an update, not for another copy', async () => {
+    const field = describeFailure(new ExchangeError('damagedAt', { blockIndex: 4, reason: 'field', field: 'cases.income' }));
+    expect(field).toEqual({ key: 'exchange:error.content.field', values: { block: 5, name: 'cases.income' }, detail: 'damagedAt field block:4' });
+    expect(describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 4, reason: 'field', field: 'cases.income' }))).toEqual(field);
+    const ru = await initI18n('ru');
+    expect(ru.t(field.key, field.values)).toBe('В файле есть поле, неизвестное этой версии Hamkorlik (cases.income, блок 5). Возможно, файл создан более новой версией: обновите приложение на этом компьютере. Ничего не изменено.');
+    const table = describeFailure(new ExchangeError('damagedAt', { blockIndex: 0, reason: 'table', field: 'payments' }));
+    const cyrl = await initI18n('uz-Cyrl');
+    expect(cyrl.t(table.key, table.values)).toMatch(/^Файлда Hamkorlikнинг бу версияси билмайдиган маълумотлар бор \(payments, 1-блок\)/u);
+  });
+
   it('tells the sender how many records the picked cases hold against what one transfer file may carry', async () => {
     const failure = describeFailure(new DomainError('transferTooLarge', '250000 records', { records: 250_000, max: 200_000 }));
     expect(failure).toEqual({ key: 'errors:domain.transferTooLarge', values: { records: 250_000, max: 200_000 } });
@@ -73,7 +85,8 @@ describe('exchange failure messages', () => {
     const failures = [
       describeTransferFailure(new ExchangeError('wrongKind', { reason: 'backup' })),
       describeTransferFailure(new ExchangeError('wrongKind', { reason: 'transfer' }), 'receipt'),
-      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'table' })),
+      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'table', field: 'payments' })),
+      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'field', field: 'cases.income' })),
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'record' })),
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
@@ -86,8 +99,9 @@ describe('exchange failure messages', () => {
     expect(failures.map((f) => f.key)).toEqual([
       'exchange:transferError.wrongKind',
       'exchange:transferError.wrongKindReceipt',
-      'exchange:transferError.table',
-      'exchange:transferError.record',
+      'exchange:error.content.table',
+      'exchange:error.content.field',
+      'exchange:error.content.record',
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
       'exchange:transferError.pinflTaken',
@@ -99,7 +113,7 @@ describe('exchange failure messages', () => {
       'exchange:transferError.wrongKey',
     ]);
     expect(failures.at(-1)!.secret).toBe(true);
-    expect(failures[2]!.values).toEqual({ block: 4 });
+    expect(failures[2]!.values).toEqual({ block: 4, name: 'payments' });
     expect(failures.at(-4)!.values).toEqual({ when: formatDateTime('2026-12-05T09:30:00.000Z') });
     expect(failures.at(-4)!.values!.when).toMatch(/^05\.12\.2026 \d\d:30$/u);
     // Anything else reads as for a backup: a wrong passphrase stays at the field.

@@ -86,7 +86,6 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     if (code === 'wrongKind') return { key: expected === 'receipt' ? 'exchange:transferError.wrongKindReceipt' : 'exchange:transferError.wrongKind', detail };
     // Between offices the file is more often made with a passphrase agreed for it than with this office's key.
     if (code === 'wrongKey') return { key: 'exchange:transferError.wrongKey', secret: true };
-    if (code === 'damagedAt' && (reason === 'table' || reason === 'record')) return { key: `exchange:transferError.${reason}`, values: { block: (details.blockIndex ?? 0) + 1 }, detail };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
     if (code === 'invalidInput' && reason === 'pinflTaken') return { key: 'exchange:transferError.pinflTaken', detail };
     // Received before, or sent from here: when, so the user can find it in the exchange log.
@@ -107,6 +106,8 @@ function describeExchangeError({ code, details }: ExchangeError): FailureMessage
     .filter(Boolean)
     .join(' ');
   const secret = SECRET_CODES.includes(code);
+  const content = contentFailure(details, detail);
+  if (code === 'damagedAt' && content) return content;
   switch (code) {
     case 'damagedAt':
     case 'truncated':
@@ -116,6 +117,17 @@ function describeExchangeError({ code, details }: ExchangeError): FailureMessage
     default:
       return { key: `exchange:error.${code}`, ...(secret ? { secret } : { detail }) };
   }
+}
+
+/**
+ * A block that decrypted and parsed but holds what this version cannot write: a table or a field
+ * it does not know (from a newer version: update), or a record of the wrong shape. Backups and
+ * transfers alike; the name is shown as the file has it, for whoever updates the app.
+ */
+function contentFailure(details: ExchangeError['details'], detail: string): FailureMessage | undefined {
+  const { reason } = details;
+  if (reason !== 'table' && reason !== 'field' && reason !== 'record') return undefined;
+  return { key: `exchange:error.content.${reason}`, values: { block: (details.blockIndex ?? 0) + 1, name: details.field ?? '' }, detail };
 }
 
 /** Whether a failure is the user's own Cancel: the signal was aborted, whatever the code threw. */
