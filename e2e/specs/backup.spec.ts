@@ -119,6 +119,9 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
   await expect(dialog.getByTestId('package-office')).toHaveText(OFFICE.name.uzLatn);
   await expect(dialog.getByTestId('package-created')).toHaveText(/^\d\d\.\d\d\.\d{4} \d\d:\d\d$/u);
+  // What it holds, before any secret: the one family of the backup, as counted when the backup began.
+  await expect(dialog.getByTestId('package-count-cases')).toHaveText(/^\D+1$/u);
+  await expect(dialog.getByTestId('package-counted-at-start')).toContainText('Zaxira nusxa yaratila boshlanganda sanalgan');
   await expect(dialog.getByTestId('restore-warning')).toContainText('Undan keyin kiritilgan hamma narsa yoʻqoladi');
   // This PC keeps the office key (exchange was set up here): the restore makes that copy by itself, among the automatic backups.
   await expect(dialog.getByTestId('restore-copy-automatic')).toContainText('joriy maʼlumotlarning nusxasi avtomatik ravishda');

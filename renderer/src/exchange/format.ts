@@ -112,6 +112,12 @@ export const headerSchema = z.object({
   createdAt: z.iso.datetime(),
   /** Records per table when known before writing; the final block always carries the totals. */
   counts: countsSchema.optional(),
+  /**
+   * Backups: records per table when writing began. A backup reads in pages while the office may go
+   * on working, so they are shown before unlocking and drive the progress bar, but only the final
+   * block's totals say what the file holds; they are never checked against it.
+   */
+  countsAtStart: countsSchema.optional(),
   /** Per-file HKDF salt: every file gets its own body and MAC keys from the office's data key. */
   fileSalt: base64Of(FILE_SALT_LENGTH),
   keys: keySlotsSchema,

@@ -37,6 +37,8 @@ export interface PackageWriterOptions {
   source: PackageSource;
   /** Records per table, when known before writing. They must match what is written, or finish() refuses. */
   counts?: Record<string, number>;
+  /** Records per table when writing began, where they may still change (header `countsAtStart`): not checked against what is written. */
+  countsAtStart?: Record<string, number>;
   /** The office's keys, or a passphrase (and recovery key) for a package with its own fresh data key. */
   keys: ExchangeKeys | { passphrase: string; recoveryKey?: string | null; kdf?: KdfParams };
   /** Defaults to now. */
@@ -87,6 +89,7 @@ export async function createPackageWriter(options: PackageWriterOptions, sink: B
     source: options.source,
     createdAt: (options.createdAt ?? new Date()).toISOString(),
     counts: options.counts,
+    ...(options.countsAtStart === undefined ? {} : { countsAtStart: options.countsAtStart }),
     ...(options.schemaVersion === undefined ? {} : { schemaVersion: options.schemaVersion }),
     ...(options.transfer === undefined ? {} : { transfer: options.transfer }),
     fileSalt: toBase64(fileSalt),

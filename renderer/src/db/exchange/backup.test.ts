@@ -46,6 +46,8 @@ describe('writing a backup', () => {
 
     const opened = await openPackage(chunksOf(file.bytes()));
     expect(opened.header).toMatchObject({ kind: 'backup', schemaVersion: db.verno, createdAt: '2026-06-01T10:00:00.000Z', source: { installationId: session.installationId } });
+    // What it holds, readable before the passphrase; nothing changed while it was written, so exactly its totals.
+    expect(opened.header.countsAtStart).toEqual(counts);
     await opened.close();
 
     const writing = events.filter((event) => event.phase === 'writing');
@@ -61,6 +63,27 @@ describe('writing a backup', () => {
       for (const [table, done] of last) expect(done, `${table} reaches its total`).toBe(counts[table]);
     }
     expect(writing.filter((event) => event.table === 'persons').length).toBeGreaterThan(2);
+  });
+
+  it('a record added while the backup is written goes into the file; the counts taken at its start are a few short and the file still verifies', async () => {
+    const file = memoryFile();
+    const source = (await db.persons.toCollection().first())!;
+    let added = false;
+    const { counts } = await writeBackup(db, keys, file, {
+      includeDocumentBytes: false,
+      pageSize: 40,
+      verify: () => chunksOf(file.bytes()),
+      onProgress: (p) => {
+        if (added || p.phase !== 'writing' || p.table !== 'persons' || p.done === 0) return;
+        added = true;
+        // After the first page: a key above every generated id, so a later page reads it.
+        void db.persons.put({ ...source, id: '~added-while-writing' });
+      },
+    });
+    const opened = await openPackage(chunksOf(file.bytes()));
+    await opened.close();
+    expect(counts.persons).toBe(opened.header.countsAtStart!.persons! + 1);
+    await db.persons.delete('~added-while-writing');
   });
 
   it('leaves the document bytes out when asked, keeping the register', async () => {

@@ -128,6 +128,7 @@ export async function writeBackup(
       keys: exchangeKeys,
       createdAt: db.clock(),
       schemaVersion: db.verno,
+      countsAtStart: Object.fromEntries(tables.map((table, index) => [table.name, totals[index] ?? 0])),
     },
     sink,
   );

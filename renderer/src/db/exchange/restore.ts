@@ -19,8 +19,9 @@ export interface PackageInfo {
   officeName: TriLingualText;
   districtCode: string;
   createdAt: string;
-  /** Only when the writer knew them up front; backups carry their totals in the final block instead. */
+  /** A transfer's or receipt's exact counts; a backup's as counted when it began (`countedAtStart`). The final block holds the totals. */
   counts: Record<string, number> | null;
+  countedAtStart: boolean;
   schemaVersion: number | null;
 }
 
@@ -34,7 +35,8 @@ export async function inspectPackage(open: () => ByteSource): Promise<PackageInf
     officeName: { ...header.source.officeName },
     districtCode: header.source.districtCode,
     createdAt: header.createdAt,
-    counts: header.counts ? { ...header.counts } : null,
+    counts: header.counts ? { ...header.counts } : header.countsAtStart ? { ...header.countsAtStart } : null,
+    countedAtStart: !header.counts && !!header.countsAtStart,
     schemaVersion: header.schemaVersion ?? null,
   };
 }

@@ -37,7 +37,7 @@ export async function verifyPackage(
     throw error;
   }
   const { header } = unlocked;
-  const known = options.expectedCounts ?? header.counts;
+  const known = options.expectedCounts ?? header.counts ?? header.countsAtStart;
   const done: Record<string, number> = {};
   const body = unlocked.tables();
   let finished = false;
@@ -54,7 +54,8 @@ export async function verifyPackage(
       await options.onBlock?.(block);
       const count = (done[block.table] ?? 0) + block.records.length;
       done[block.table] = count;
-      options.onProgress?.({ phase: options.phase, table: block.table, done: count, total: known?.[block.table] ?? 0 });
+      // Counts taken when a backup began may be a few short of what it holds.
+      options.onProgress?.({ phase: options.phase, table: block.table, done: count, total: Math.max(known?.[block.table] ?? 0, count) });
     }
   } finally {
     // Stopped early (abort, a refused block): let the generator close the file.

@@ -87,7 +87,13 @@ export function PackageSummary({ info, fileName, currentDistrictCode }: { info: 
             </TableRow>
           </TableBody>
         </Table>
-      ) : (
+      ) : null}
+      {info.counts && info.countedAtStart && (
+        <Typography variant="body2" color="text.secondary" data-testid="package-counted-at-start">
+          {t('summary.countedAtStart')}
+        </Typography>
+      )}
+      {info.counts ? null : (
         <Typography variant="body2" color="text.secondary">
           {t('summary.noCounts')}
         </Typography>
