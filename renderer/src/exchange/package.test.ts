@@ -211,6 +211,8 @@ describe('telling the failures apart', () => {
       await expect(openPackage([other])).rejects.toMatchObject({ code: 'notAPackage' });
     }
     await expect(openPackage([await rewriteHeader(file, () => undefined, 2)])).rejects.toMatchObject({ code: 'unsupportedVersion', details: { version: 2 } });
+    // Version 1 is the first: a lower one, its checksum intact, was never written by any version of the app.
+    await expect(openPackage([await rewriteHeader(file, () => undefined, 0)])).rejects.toMatchObject({ code: 'damaged', details: { reason: 'version', version: 0 } });
   });
 
   it('a file demanding 4 GiB for Argon2id is refused at once, without hashing', async () => {

@@ -75,6 +75,8 @@ export async function openPackage(source: ByteSource): Promise<OpenedPackage> {
     const checksum = rest.subarray(headerLength, headerLength + DIGEST_LENGTH);
     const mac = rest.slice(headerLength + DIGEST_LENGTH);
     if (!equalBytes(await sha256(headerBytes), checksum)) throw new ExchangeError('damaged', { reason: 'checksum' });
+    // No version before 1 was ever written: such a file is not one an older app made, so not "update".
+    if (version < FORMAT_VERSION) throw new ExchangeError('damaged', { reason: 'version', version });
     if (version !== FORMAT_VERSION) throw new ExchangeError('unsupportedVersion', { version });
     const header = parseHeaderJson(headerBytes.subarray(PREFIX_LENGTH));
     let bodyClaimed = false;
