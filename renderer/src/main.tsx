@@ -24,7 +24,8 @@ import { getSetting } from './db/repositories/settings';
 import { requestPersistentStorage } from './db/storage';
 import { pickHost } from './host';
 import { StartupError } from './ui/StartupError';
-import { backupBeforeUpgrade } from './features/exchange/automaticBackup';
+import { backupBeforeUpgradeAsking } from './features/exchange/automaticBackup';
+import { UpgradeBackupFailed } from './features/exchange/UpgradeBackupFailed';
 
 /** The composition root: pick the host, open the database, set up i18n and the store, render. */
 async function start(): Promise<void> {
@@ -41,15 +42,21 @@ async function start(): Promise<void> {
   const directory = new DatabaseDirectory();
   const i18n = await initI18n(language);
   // The first start after an update that changes the database: a safety copy of it as it is, first.
-  let upgrading = false;
-  try {
-    const before = await backupBeforeUpgrade(directory, host, info.value.installationId, new Date(), () => root.render(<StartupScreen i18n={i18n} text="exchange:automatic.beforeUpgrade" testId="startup-backup" />));
-    upgrading = !('skipped' in before && before.skipped === 'nothingToUpgrade');
-    if ('failed' in before) console.error('backup before the upgrade', before.failed);
-  } catch (error) {
-    // The upgrade goes on: not starting would lose more than the copy protects (the daily copies remain).
-    console.error('backup before the upgrade', error);
-  }
+  // If it fails, the person at the PC is told why and decides: try again, or upgrade without it.
+  const { upgrading } = await backupBeforeUpgradeAsking(directory, host, info.value.installationId, () => new Date(), {
+    onStart: () => root.render(<StartupScreen i18n={i18n} text="exchange:automatic.beforeUpgrade" testId="startup-backup" />),
+    askAfterFailure: (failure) =>
+      new Promise((answer) =>
+        root.render(
+          <I18nextProvider i18n={i18n}>
+            <ThemeProvider theme={theme}>
+              <CssBaseline />
+              <UpgradeBackupFailed failure={failure} onAnswer={answer} />
+            </ThemeProvider>
+          </I18nextProvider>,
+        ),
+      ),
+  });
   // An upgrade may rewrite many cases (v006 at 20,000 families: 34 s, docs/BENCH.md): never a blank window meanwhile.
   if (upgrading) root.render(<StartupScreen i18n={i18n} text="common:startup.upgrading" testId="startup-upgrade" />);
   const db = await directory.openActive();

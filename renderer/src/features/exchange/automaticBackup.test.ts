@@ -7,7 +7,8 @@ import { memoryDexieOptions } from '../../db/testing';
 import { createMemoryHost, type MemoryHost } from '../../host/memoryHost';
 import { SCHEMA_VERSIONS } from '../../db/versions';
 import { touched } from '../../domain/record';
-import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, backupBeforeUpgrade, runAutomaticBackup } from './automaticBackup';
+import { AUTOMATIC_BACKUPS_KEPT, automaticBackupDue, automaticBackupName, automaticBackupsToRemove, backupBeforeUpgrade, backupBeforeUpgradeAsking, runAutomaticBackup, type UpgradeBackupAnswer } from './automaticBackup';
+import type { FailureMessage } from './exchangeMessages';
 
 const at = (iso: string) => new Date(iso);
 
@@ -170,5 +171,41 @@ describe('the backup before an upgrade', () => {
     expect((await inspectPackage(() => [bytes])).schemaVersion).toBe(6);
     const restored = await restoreBackup(new DatabaseDirectory(memoryDexieOptions()), () => [bytes], { passphrase: PASSPHRASE }, {});
     expect(restored.counts.cases).toBe(before.cases!.length);
+  });
+
+  it('a copy that fails is not passed over in silence: the person at the PC is told why, tries again, or upgrades without it', async () => {
+    const options = memoryDexieOptions();
+    const directory = new DatabaseDirectory(options);
+    const host = createMemoryHost();
+    const old = await directory.createStaged(SCHEMA_VERSIONS.filter((schema) => schema.version <= 6));
+    await old.open();
+    const { installationId } = await seedOffice(old, { families: 3 });
+    await keepOfficeKey(old, host, await unlockExchange(old, { passphrase: PASSPHRASE }));
+    old.close();
+    await directory.activate(old.name);
+
+    // The disk is full for the first two tries.
+    const open = host.automaticBackupWriteOpen.bind(host);
+    let full = 2;
+    host.automaticBackupWriteOpen = (request) => (full-- > 0 ? Promise.resolve({ ok: false, error: { code: 'disk-full', detail: 'ENOSPC' } }) : open(request));
+    const asked: FailureMessage[] = [];
+    const answers: UpgradeBackupAnswer[] = ['retry', 'retry'];
+    const ui = { onStart: () => undefined, askAfterFailure: (failure: FailureMessage) => (asked.push(failure), Promise.resolve(answers.shift() ?? 'continue')) };
+    expect(await backupBeforeUpgradeAsking(directory, host, installationId, () => at('2026-12-05T06:00:00Z'), ui)).toEqual({ upgrading: true });
+    expect(asked).toEqual([
+      { key: 'errors:host.disk-full', detail: 'ENOSPC' },
+      { key: 'errors:host.disk-full', detail: 'ENOSPC' },
+    ]);
+    // The third try wrote it.
+    expect([...host.automaticBackups.keys()]).toEqual(['auto-2026-12-05T06-00-00.hmk']);
+
+    // The database is still at v006 (the start opens it only after this). Failing again, the person
+    // upgrades without a copy: asked once, the start goes on to the upgrade, no file is written.
+    full = 1;
+    const failures: FailureMessage[] = [];
+    const result = await backupBeforeUpgradeAsking(directory, host, installationId, () => at('2026-12-06T06:00:00Z'), { onStart: () => undefined, askAfterFailure: (failure) => (failures.push(failure), Promise.resolve('continue')) });
+    expect(result).toEqual({ upgrading: true });
+    expect(failures).toEqual([{ key: 'errors:host.disk-full', detail: 'ENOSPC' }]);
+    expect([...host.automaticBackups.keys()]).toEqual(['auto-2026-12-05T06-00-00.hmk']);
   });
 });

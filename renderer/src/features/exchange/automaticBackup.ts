@@ -5,6 +5,7 @@ import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAuto
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
 import { expectedBackupBytes } from './backupFile';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 
 /** How many automatic backups the data folder keeps: a working week and a bit. */
 export const AUTOMATIC_BACKUPS_KEPT = 7;
@@ -105,6 +106,35 @@ export async function backupBeforeUpgrade(
   } finally {
     older.session = null;
     older.close();
+  }
+}
+
+/** What the person at the PC decides when the copy before an upgrade failed. */
+export type UpgradeBackupAnswer = 'retry' | 'continue';
+
+/**
+ * The copy before an upgrade as the app's start runs it: when it fails, the person at the PC is
+ * told why and decides: try again (a stick pulled out, a full disk freed) or upgrade without it (the
+ * earlier automatic backups remain). Never upgrades silently after a failed copy. Returns whether
+ * the database is about to be upgraded.
+ */
+export async function backupBeforeUpgradeAsking(
+  directory: DatabaseDirectory,
+  host: HostApi,
+  installationId: string,
+  now: () => Date,
+  ui: { onStart: () => void; askAfterFailure: (failure: FailureMessage) => Promise<UpgradeBackupAnswer> },
+): Promise<{ upgrading: boolean }> {
+  for (;;) {
+    let failure: FailureMessage;
+    try {
+      const outcome = await backupBeforeUpgrade(directory, host, installationId, now(), ui.onStart);
+      if (!('failed' in outcome)) return { upgrading: !('skipped' in outcome && outcome.skipped === 'nothingToUpgrade') };
+      failure = hostFailure(outcome.failed);
+    } catch (error) {
+      failure = describeFailure(error);
+    }
+    if ((await ui.askAfterFailure(failure)) === 'continue') return { upgrading: true };
   }
 }
 
