@@ -191,6 +191,21 @@ async function* pages(
 }
 
 /**
+ * The bytes of the stored documents (DOCX, already compressed): what a backup with them takes at
+ * least, known before the first backup. Read from the register's sizes of the documents whose bytes
+ * are here (a transfer may bring the register without them), keys only: no DOCX is loaded.
+ * `automatic`: for the PC's own backup, read as it reads (any logged-in user, or the PC itself).
+ */
+export async function storedDocumentBytes(db: HamkorlikDb, options: { automatic?: boolean } = {}): Promise<number> {
+  return db.transaction('r', [db.documents, db.documentFiles], async (tx) => {
+    if (options.automatic) grant(tx, { automaticBackup: true });
+    const stored = await db.documentFiles.toCollection().primaryKeys();
+    const documents = await db.documents.bulkGet(stored);
+    return documents.reduce((sum, document) => sum + (typeof document?.size === 'number' && document.size > 0 ? document.size : 0), 0);
+  });
+}
+
+/**
  * Notes the automatic backup just written into the data folder; any logged-in user's session.
  * `startedAt`: when its reading began, so a change made while it was written counts as after it.
  */

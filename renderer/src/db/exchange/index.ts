@@ -18,7 +18,7 @@ export {
   type ExchangeStatus,
   type OfficeKeys,
 } from './exchangeKeys';
-export { BACKUP_TABLES, changedSinceAutomaticBackup, recordAutomaticBackupMade, recordBackupMade, writeBackup, type ExchangeProgress } from './backup';
+export { BACKUP_TABLES, changedSinceAutomaticBackup, recordAutomaticBackupMade, recordBackupMade, storedDocumentBytes, writeBackup, type ExchangeProgress } from './backup';
 export { inspectPackage, restoreBackup, type PackageInfo, type RestoreOptions } from './restore';
 export { caseIdsOfMahalla, checkTransferSize, collectTransfer, writeTransfer, type TransferContents, type TransferKeys, type TransferOptions } from './transfer';
 export { previewTransfer, type PreviewCase, type PreviewRecord, type PreviewRef, type RecordStatus, type TransferPackage, type TransferPreview } from './receive';

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { storedDocumentBytes } from '../../db/exchange';
 import { getSetting } from '../../db/repositories/settings';
 import type { HostError } from '../../host/hostApi';
 import { volumeNames, volumesLikelyNeeded } from './backupFile';
@@ -10,18 +11,20 @@ import { hostFailure, type FailureMessage } from './exchangeMessages';
 
 /**
  * Whether a backup about to be written goes in volumes. It is offered where a single file would
- * not fit a FAT32 stick: after the drive refused the file as too large (then ticked), or when the
- * last backup was that large or in volumes (then ticked by default).
+ * not fit a FAT32 stick: after the drive refused the file as too large (then ticked), when the
+ * last backup was in volumes (then ticked by default), or when it or the stored documents alone
+ * were that large.
  */
 export function useVolumesChoice(includeDocumentBytes: boolean) {
   const { db } = useServices();
   const lastBackup = useLiveQuery(() => getSetting(db, 'lastBackup'), [db]);
+  const documentBytes = useLiveQuery(() => storedDocumentBytes(db), [db]);
   const [choice, setChoice] = useState<boolean | null>(null);
   const [refused, setRefused] = useState(false);
   const inVolumes = choice ?? !!lastBackup?.volumes;
   return {
     inVolumes,
-    offered: inVolumes || refused || volumesLikelyNeeded(lastBackup, includeDocumentBytes),
+    offered: inVolumes || refused || volumesLikelyNeeded(lastBackup, includeDocumentBytes, documentBytes),
     choose: setChoice,
     /**
      * What to show after a failed write. A drive that refused a single file as too large ticks "in

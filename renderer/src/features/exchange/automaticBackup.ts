@@ -1,7 +1,7 @@
 import { getSetting } from '../../db/repositories/settings';
 import type { DatabaseDirectory } from '../../db/activeDatabase';
 import type { HamkorlikDb } from '../../db/db';
-import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, writeBackup, type ExchangeProgress } from '../../db/exchange';
+import { changedSinceAutomaticBackup, exchangeStatus, keptOfficeKeys, recordAutomaticBackupMade, storedDocumentBytes, writeBackup, type ExchangeProgress } from '../../db/exchange';
 import { type AutomaticBackup, type HostApi, type HostError } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
 import { expectedBackupBytes } from './backupFile';
@@ -65,7 +65,7 @@ export async function runAutomaticBackup(
   const name = automaticBackupName(now);
   // The newest automatic backup (always with the document bytes) tells the size to expect.
   const listed = await host.automaticBackupList();
-  const expectedBytes = listed.ok ? expectedBackupBytes({ size: listed.value[0]?.size, includesDocumentBytes: true }, true) : undefined;
+  const expectedBytes = expectedBackupBytes(listed.ok ? { size: listed.value[0]?.size, includesDocumentBytes: true } : undefined, true, await storedDocumentBytes(db, { automatic: true }));
   const written = await writeThroughHost(host, { automaticBackup: name, ...(expectedBytes === undefined ? {} : { expectedBytes }) }, (sink) =>
     writeBackup(db, keys, sink, { includeDocumentBytes: true, automatic: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) }),
   );

@@ -37,6 +37,14 @@ describe('the size a backup is expected to need', () => {
     expect(expectedBackupBytes({}, true)).toBeUndefined();
     expect(expectedBackupBytes(undefined, false)).toBeUndefined();
   });
+
+  it('with the documents, at least their stored bytes: a first backup is checked against the disk too', () => {
+    expect(expectedBackupBytes(undefined, true, 30_000_000)).toBe(30_000_000);
+    expect(expectedBackupBytes({ size: 50_000_000, includesDocumentBytes: true }, true, 30_000_000)).toBe(40_000_000);
+    expect(expectedBackupBytes({ size: 50_000_000, includesDocumentBytes: true }, true, 45_000_000)).toBe(45_000_000);
+    // Left out, the documents count for nothing.
+    expect(expectedBackupBytes(undefined, false, 30_000_000)).toBeUndefined();
+  });
 });
 
 describe('splitting a backup into volumes', () => {
@@ -48,6 +56,9 @@ describe('splitting a backup into volumes', () => {
     // Without document bytes the next backup is another size: the last one with them says nothing.
     expect(volumesLikelyNeeded({ size: 5.5 * GB, includesDocumentBytes: true }, false)).toBe(false);
     expect(volumesLikelyNeeded({ size: 3 * GB, includesDocumentBytes: true, volumes: 2 }, true)).toBe(true);
+    // No backup yet, but the stored documents alone pass 4 GiB.
+    expect(volumesLikelyNeeded(undefined, true, 4.5 * GB)).toBe(true);
+    expect(volumesLikelyNeeded(undefined, false, 4.5 * GB)).toBe(false);
   });
 
   it('names the volumes as the host writes them', () => {

@@ -48,13 +48,15 @@ export function transferFileName(office: Pick<OfficeProfile, 'districtCode'> | u
 export const EXPECTED_SHARE_OF_LAST_BACKUP = 0.8;
 
 /**
- * The bytes a backup is expected to take, for the host's free-space check before anything is
- * written: from the last backup of the same kind (with or without document bytes); undefined when
- * there is none to go by (the check then happens as the disk fills).
+ * The bytes a backup is expected to take at least, for the host's free-space check before anything
+ * is written: from the last backup of the same kind (with or without document bytes), and, with
+ * the documents, their stored bytes (`documentBytes`, see storedDocumentBytes), which a first backup
+ * knows too; undefined when there is nothing to go by (the check then happens as the disk fills).
  */
-export function expectedBackupBytes(last: { size?: number; includesDocumentBytes?: boolean } | undefined, includeDocumentBytes: boolean): number | undefined {
-  if (!last?.size || last.includesDocumentBytes !== includeDocumentBytes) return undefined;
-  return Math.floor(last.size * EXPECTED_SHARE_OF_LAST_BACKUP);
+export function expectedBackupBytes(last: { size?: number; includesDocumentBytes?: boolean } | undefined, includeDocumentBytes: boolean, documentBytes = 0): number | undefined {
+  const fromLast = last?.size && last.includesDocumentBytes === includeDocumentBytes ? Math.floor(last.size * EXPECTED_SHARE_OF_LAST_BACKUP) : 0;
+  const expected = Math.max(fromLast, includeDocumentBytes ? documentBytes : 0);
+  return expected > 0 ? expected : undefined;
 }
 
 /** FAT32, on most USB sticks, takes no file of 4 GiB or more. */
@@ -64,9 +66,9 @@ export const FAT32_FILE_LIMIT = 4 * 1024 ** 3;
  * Whether the backup dialog offers "split into volumes" before any failure: the last backup was
  * written in volumes, or the next one is expected (as {@link expectedBackupBytes}) not to fit FAT32.
  */
-export function volumesLikelyNeeded(last: { size?: number; includesDocumentBytes?: boolean; volumes?: number } | undefined, includeDocumentBytes: boolean): boolean {
+export function volumesLikelyNeeded(last: { size?: number; includesDocumentBytes?: boolean; volumes?: number } | undefined, includeDocumentBytes: boolean, documentBytes = 0): boolean {
   if (last?.volumes) return true;
-  return (expectedBackupBytes(last, includeDocumentBytes) ?? 0) >= FAT32_FILE_LIMIT;
+  return (expectedBackupBytes(last, includeDocumentBytes, documentBytes) ?? 0) >= FAT32_FILE_LIMIT;
 }
 
 /** The names of a file's first two volumes, as the host writes them (`name.001.hmk`, `name.002.hmk`); held equal to its `volumePath` by electron/main/ipc/volumes.test.ts. */

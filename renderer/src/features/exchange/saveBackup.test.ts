@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { HamkorlikDb } from '../../db/db';
 import { unlockExchange, type ExchangeProgress, type OfficeKeys } from '../../db/exchange';
 import { PASSPHRASE, seedOffice } from '../../db/exchange/testing';
+import { grant } from '../../db/grants';
 import { getSetting } from '../../db/repositories/settings';
 import { memoryDexieOptions } from '../../db/testing';
 import { createMemoryHost, type MemoryHost } from '../../host/memoryHost';
@@ -42,6 +43,29 @@ describe('saving a backup to a file the user picks', () => {
     expect(result).toMatchObject({ ok: true, value: { file: { name: 'Hamkorlik-Yangiyol-07.12.2026.hmk' } } });
     expect(host.saved.has('Hamkorlik-Yangiyol-07.12.2026.hmk')).toBe(true);
     expect((await getSetting(db, 'lastBackup'))?.fileName).toBe('Hamkorlik-Yangiyol-07.12.2026.hmk');
+  });
+
+  it('tells the host the stored documents\' bytes as the least the file needs, so a stick without room refuses before writing, even for a first backup', async () => {
+    const sized = new HamkorlikDb('save-backup-sized', memoryDexieOptions());
+    await sized.open();
+    await seedOffice(sized, { families: 2, documents: 3 });
+    const sizedKeys = await unlockExchange(sized, { passphrase: PASSPHRASE });
+    // As the register keeps them: one document's bytes are not here (a transfer without them), so it does not count.
+    const ids = (await sized.documents.toCollection().primaryKeys()).sort();
+    await sized.transaction('rw', [sized.documents, sized.documentFiles], async (tx) => {
+      grant(tx, { bulk: { kind: 'test' } });
+      for (const id of ids) await sized.documents.update(id, { size: 700_000_000 });
+      await sized.documentFiles.delete(ids[0]!);
+    });
+    const host = createMemoryHost();
+    const expected: (number | undefined)[] = [];
+    const open = host.writeStreamOpen;
+    host.writeStreamOpen = (request) => (expected.push(request.expectedBytes), open(request));
+    expect(await getSetting(sized, 'lastBackup')).toBeUndefined();
+    await saveBackup({ host, db: sized }, sizedKeys, options(() => undefined));
+    await saveBackup({ host, db: sized }, sizedKeys, { ...options(() => undefined), includeDocumentBytes: false });
+    expect(expected).toEqual([1_400_000_000, undefined]);
+    sized.close();
   });
 
   it('a Cancel while records are still being written leaves no file and no "last backup"', async () => {

@@ -1,4 +1,4 @@
-import { recordBackupMade, writeBackup, type ExchangeProgress, type OfficeKeys } from '../../db/exchange';
+import { recordBackupMade, storedDocumentBytes, writeBackup, type ExchangeProgress, type OfficeKeys } from '../../db/exchange';
 import type { HamkorlikDb } from '../../db/db';
 import type { HostApi, HostResult, SavedFile } from '../../host/hostApi';
 import { writeThroughHost } from '../../host/streams';
@@ -25,7 +25,8 @@ export async function saveBackup(
   },
 ): Promise<HostResult<{ file: SavedFile; counts: Record<string, number> }>> {
   const { host, db } = services;
-  const expectedBytes = expectedBackupBytes(await getSetting(db, 'lastBackup'), options.includeDocumentBytes);
+  const documentBytes = options.includeDocumentBytes ? await storedDocumentBytes(db) : 0;
+  const expectedBytes = expectedBackupBytes(await getSetting(db, 'lastBackup'), options.includeDocumentBytes, documentBytes);
   const target = {
     suggestedName: options.fileName,
     filters: packageFilters(options.filterName),
