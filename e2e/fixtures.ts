@@ -62,7 +62,7 @@ export const test = base.extend<Fixtures, { server: RendererServer }>({
 
 export { expect };
 
-/** Saves a screenshot under e2e/artifacts for people to look at. */
+/** Saves a screenshot under e2e/artifacts for people to look at; a dialog still fading in is shown as it ends. */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), animations: 'disabled' });
 }

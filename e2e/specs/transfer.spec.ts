@@ -316,6 +316,16 @@ test('two offices work on one case: A sends it to B as a copy, both edit it, B s
   await expect(page.getByTestId('decision-take')).toHaveText('Ularniki olindi');
   await screenshot(page, 'transfer-log-decisions-uz-Latn');
   await page.getByTestId('decisions-close').click();
+  // The same in Russian and Uzbek Cyrillic: the values as typed, the choice in the reader's language.
+  for (const [language, took] of [['ru', 'Взято их'], ['uz-Cyrl', 'Уларники олинди']] as const) {
+    await shellA.switchLanguage(language);
+    await page.getByTestId('log-decisions').click();
+    await expect(page.getByTestId('decision-take')).toHaveText(took);
+    await expect(page.getByTestId('decision-local')).toHaveText('Мустақиллик кўчаси');
+    await screenshot(page, `transfer-log-decisions-${language}`);
+    await page.getByTestId('decisions-close').click();
+  }
+  await shellA.switchLanguage('uz-Latn');
 
   // A's case: B's street and reason, A's own house number.
   await openCase(page, shellA, 'Usmonova');
