@@ -162,7 +162,8 @@ async function syncFolder(fs: FsPort, folder: string): Promise<void> {
   }
 }
 
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+/** Runs one file-system call, its failure as the host's error naming the step. */
+export async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

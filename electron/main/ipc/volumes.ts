@@ -1,5 +1,5 @@
-import { dirname, extname } from 'node:path';
-import { AtomicWriter, ensureFreeSpace } from './atomicFile';
+import { basename, dirname, extname, join } from 'node:path';
+import { AtomicWriter, ensureFreeSpace, step } from './atomicFile';
 import type { FileHandlePort, FsPort } from './fsPort';
 import { HostFailure } from './result';
 
@@ -55,7 +55,10 @@ export function singleFileWriter(writer: AtomicWriter): StreamWriter {
 /**
  * Writes one file as volumes of at most `volumeBytes` each, every volume an {@link AtomicWriter}
  * beside the target. The commit seals (fsync, read back, verify) every volume before it renames
- * any, so a failure up to then leaves the previous file and its volumes as they were. Bytes that
+ * any, so a failure up to then leaves the previous file and its volumes as they were. Renaming
+ * several files is not one atomic step: the previous file's volumes under the new names are moved
+ * aside first (`.name.002.hmk.previous`) and put back if a rename fails, so a failure there leaves
+ * the previous file whole too, never half old and half new. Bytes that
  * fit one volume make one plain file under the chosen name; more make `name.001.ext`,
  * `name.002.ext`…, and volumes of an older, longer file of that name that would follow are removed,
  * so a reader that gathers the volumes never takes one that is not part of this file.
@@ -105,13 +108,44 @@ export class VolumeWriter implements StreamWriter {
     const names = count === 1 ? [this.target] : this.volumes.map((_, i) => volumePath(this.target, i + 1));
     try {
       for (const volume of this.volumes) await volume.seal();
-      for (const [i, volume] of this.volumes.entries()) await volume.publish(names[i]!);
     } catch (error) {
       await this.abort();
       throw error;
     }
+    // One file is one rename over the target: atomic, nothing to set aside.
+    const aside: { name: string; moved: string }[] = [];
+    const published: string[] = [];
+    try {
+      if (count > 1) {
+        for (const name of names) {
+          if (!(await this.exists(name))) continue;
+          const moved = join(dirname(name), `.${basename(name)}.previous`);
+          await step('rename', () => this.fs.rename(name, moved));
+          aside.push({ name, moved });
+        }
+      }
+      for (const [i, volume] of this.volumes.entries()) {
+        await volume.publish(names[i]!);
+        published.push(names[i]!);
+      }
+    } catch (error) {
+      // Best effort, on the drive that just refused a rename: the new volumes go, the previous come back.
+      for (const name of published) await this.fs.unlink(name).catch(() => undefined);
+      for (const { name, moved } of aside) await this.fs.rename(moved, name).catch(() => undefined);
+      await this.abort();
+      throw error;
+    }
+    for (const { moved } of aside) await this.fs.unlink(moved).catch(() => undefined);
     if (count > 1) await this.removeVolumesFrom(count + 1);
     return { size: this.size, path: names[0]!, volumes: count };
+  }
+
+  private async exists(path: string): Promise<boolean> {
+    try {
+      return (await this.fs.stat(path)).isFile();
+    } catch {
+      return false;
+    }
   }
 
   async abort(): Promise<void> {
