@@ -145,18 +145,22 @@ describe('the automatic backup of this PC', () => {
 });
 
 describe('the backup before an upgrade', () => {
-  it('backs up a database stored at an older schema, at that schema, before the app upgrades it; the file restores', async () => {
-    const options = memoryDexieOptions();
-    const directory = new DatabaseDirectory(options);
+  /** An office whose database is still at v006 (this app declares later versions), its key kept by this PC, active. */
+  async function officeAtV006(families: number) {
+    const directory = new DatabaseDirectory(memoryDexieOptions());
     const host = createMemoryHost();
-    // An office whose database is still at v006 (this app declares v007).
     const old = await directory.createStaged(SCHEMA_VERSIONS.filter((schema) => schema.version <= 6));
     await old.open();
-    const { installationId } = await seedOffice(old, { families: 5 });
+    const { installationId } = await seedOffice(old, { families });
     await keepOfficeKey(old, host, await unlockExchange(old, { passphrase: PASSPHRASE }));
     const before = await snapshot(old);
     old.close();
     await directory.activate(old.name);
+    return { directory, host, installationId, before };
+  }
+
+  it('backs up a database stored at an older schema, at that schema, before the app upgrades it; the file restores', async () => {
+    const { directory, host, installationId, before } = await officeAtV006(5);
 
     const made = await backupBeforeUpgrade(directory, host, installationId, at('2026-12-05T06:00:00Z'));
     expect(made).toMatchObject({ made: { name: 'auto-2026-12-05T06-00-00.hmk' } });
@@ -174,15 +178,7 @@ describe('the backup before an upgrade', () => {
   });
 
   it('a copy that fails is not passed over in silence: the person at the PC is told why, tries again, or upgrades without it', async () => {
-    const options = memoryDexieOptions();
-    const directory = new DatabaseDirectory(options);
-    const host = createMemoryHost();
-    const old = await directory.createStaged(SCHEMA_VERSIONS.filter((schema) => schema.version <= 6));
-    await old.open();
-    const { installationId } = await seedOffice(old, { families: 3 });
-    await keepOfficeKey(old, host, await unlockExchange(old, { passphrase: PASSPHRASE }));
-    old.close();
-    await directory.activate(old.name);
+    const { directory, host, installationId } = await officeAtV006(3);
 
     // The disk is full for the first two tries.
     const open = host.automaticBackupWriteOpen.bind(host);
