@@ -10,7 +10,8 @@ import { unknownField } from './recordFields';
  * catches the untyped ones: `modify` callbacks, casts, records put as they were read.
  * `version`: the schema version the database is declared at (a restore stages older ones), for the
  * fields it still had. Upgrades are released code, never edited: what an old one wrote, a later
- * one removes (RETIRED_FIELDS), and versions.test.ts checks the upgraded data has only known fields.
+ * one removes (RETIRED_FIELDS), and versions/v008-retired-fields.test.ts checks that data upgraded
+ * from older versions has only known fields.
  */
 export function createFieldsMiddleware(version: number): Middleware<DBCore> {
   return {
