@@ -258,6 +258,8 @@ describe('a restore that fails leaves the current database active and untouched'
     // A field this version's records do not have (a newer version's, another program's): named, never written and kept unseen.
     const income = { cases: [{ id: 'c1', caseNumber: '1' }], persons: [{ id: 'p1' }, { id: 'p2', surname: {}, income: 1200 }] };
     await expect(restoreBackup(shared.directory, await made({}, income), secret, {})).rejects.toMatchObject({ code: 'damagedAt', details: { blockIndex: 1, reason: 'field', field: 'persons.income' } });
+    // The same primary key twice: written once, one record would be lost unseen. Refused, nothing kept.
+    await expect(restoreBackup(shared.directory, await made({}, { cases: [{ id: 'c1', caseNumber: '1' }, { id: 'c1', caseNumber: '2' }] }), secret, {})).rejects.toMatchObject({ code: 'damaged', details: { reason: 'duplicateKey' } });
     // A field a later version removed is still known in a backup of the version before.
     await expect(restoreBackup(shared.directory, await made({}, { users: [{ id: 'u1', specialistId: null }] }), secret, {})).rejects.toMatchObject({ code: 'damagedAt', details: { reason: 'field', field: 'users.specialistId' } });
     await expectUntouched(shared, before);

@@ -131,6 +131,7 @@ export async function restoreBackup(
     });
     await flush();
     await writing;
+    await checkWholeCounts(staged, verified.counts);
     staged.close();
     // Opened with every version declared, the staged database runs the upgrades from the backup's version.
     upgraded = directory.reopenStaged(staged.name);
@@ -147,6 +148,20 @@ export async function restoreBackup(
     await directory.dropStaged(staged.name).catch(() => undefined);
     throw isQuotaError(error) ? new DomainError('storageFull', 'restore') : error;
   }
+}
+
+/**
+ * The staged database must hold exactly the records the file holds. A primary key given twice
+ * would have been written once, the second record over the first, and one of them lost unseen; the
+ * app never writes such a file (a backup pages through each table by key), so it is damage.
+ */
+async function checkWholeCounts(staged: HamkorlikDb, counts: Record<string, number>): Promise<void> {
+  const tables = Object.keys(counts).map((table) => staged.table(table));
+  const held = await staged.transaction('r', tables, (tx) => {
+    grant(tx, { restore: true });
+    return Promise.all(tables.map((table) => table.count()));
+  });
+  if (tables.some((table, index) => held[index] !== counts[table.name])) throw new ExchangeError('damaged', { reason: 'duplicateKey' });
 }
 
 /** Records written to the staged database per transaction (more when one block holds more). */
