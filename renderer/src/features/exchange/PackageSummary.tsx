@@ -32,7 +32,9 @@ export function PackageSummary({ info, fileName, currentDistrictCode }: { info: 
   const { t, i18n } = useTranslation('exchange');
   const language = useAppSelector((state) => state.session.language);
   const tableName = useTableName();
-  const counts = rowsOf(info.counts ?? {}, (table) => i18n.exists(`exchange:tables.${table}`));
+  // A backup holds every table of the office: the ones people recognise, the rest (passwords, settings, the audit…) as one row, so the passphrase field stays in view.
+  const named = info.kind === 'backup' ? (table: string) => MAIN_TABLES.includes(table) : (table: string) => i18n.exists(`exchange:tables.${table}`);
+  const counts = rowsOf(info.counts ?? {}, named);
   const rest = Object.keys(counts)
     .filter((table) => !MAIN_TABLES.includes(table) && table !== 'other' && (counts[table] ?? 0) > 0)
     .sort((a, b) => tableName(a).localeCompare(tableName(b)));
