@@ -72,5 +72,22 @@ export function recordFields(table: string): ReadonlySet<string> | undefined {
 export function unknownField(table: string, record: object, version?: number): string | undefined {
   const known = FIELD_SETS.get(table);
   if (!known) return undefined;
-  return Object.keys(record).find((field) => !known.has(field) && !RETIRED_FIELDS.some((retired) => retired.table === table && retired.field === field && version !== undefined && version < retired.removedIn));
+  return Object.keys(record).find((field) => !known.has(field) && !retiredAt(table, field, version));
+}
+
+/**
+ * `record` as the current schema has it: without the fields data at `version` may carry that a later
+ * upgrade removes (the upgrade of a record that comes without its database: a transfer from an office
+ * on an older version). The record itself when it has none.
+ */
+export function withoutRetiredFields<T extends object>(table: string, record: T, version: number | undefined): T {
+  const retired = Object.keys(record).filter((field) => retiredAt(table, field, version));
+  if (retired.length === 0) return record;
+  const out: Record<string, unknown> = { ...(record as Record<string, unknown>) };
+  for (const field of retired) delete out[field];
+  return out as T;
+}
+
+function retiredAt(table: string, field: string, version: number | undefined): boolean {
+  return version !== undefined && RETIRED_FIELDS.some((retired) => retired.table === table && retired.field === field && version < retired.removedIn);
 }

@@ -43,7 +43,7 @@ export interface PackageWriterOptions {
   keys: ExchangeKeys | { passphrase: string; recoveryKey?: string | null; kdf?: KdfParams };
   /** Defaults to now. */
   createdAt?: Date;
-  /** Backups: the schema version of the database the records come from (header `schemaVersion`). */
+  /** Backups and transfers: the schema version of the database the records come from (header `schemaVersion`). */
   schemaVersion?: number;
   /** Transfers and receipts: the header's `transfer` (the transfer's id and mode). */
   transfer?: { id: string; mode: 'custody' | 'copy' };

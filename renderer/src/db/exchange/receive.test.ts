@@ -7,7 +7,9 @@ import { previewTransfer } from './receive';
 import { chunksOf, memoryFile, snapshot, transferOffice } from './testing';
 import { collectTransfer, officeSource, writeTransfer } from './transfer';
 import { MAX_TRANSFER_RECORDS } from './transferTables';
+import { SCHEMA_VERSIONS } from '../versions';
 
+const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 const KEYS = { passphrase: 'Buxoro–Gʻijduvon 2026', kdf: KDF_MIN };
 const SECRET = { passphrase: KEYS.passphrase };
 const open = (bytes: Uint8Array) => () => chunksOf(bytes);
@@ -50,6 +52,24 @@ describe('a transfer file that must be refused, with nothing written', () => {
   it('reads a good file (the control)', async () => {
     const preview = await previewTransfer(b.db, open(good), SECRET);
     expect(preview.cases.map((kase) => kase.id)).toEqual([caseId]);
+    // The sender's schema travels with the records.
+    expect(preview.package.header.schemaVersion).toBe(CURRENT);
+  });
+
+  it("made at a newer schema version: refused from the header, before the passphrase is tried", async () => {
+    const newer = await crafted((body) => body, { schemaVersion: CURRENT + 1 });
+    await expectRefused(newer, { code: 'unsupportedVersion', details: { reason: 'schema', version: CURRENT + 1 } }, { passphrase: 'anything' });
+  });
+
+  it("made at an older schema version: a field that version had and a later one retired is removed as it is read; at the current version it is refused", async () => {
+    // users.specialistId: written by v003's upgrade, removed by v008's.
+    const withRetired = (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === 'ref_users' ? records.map((r) => ({ ...(r as object), specialistId: null })) : records] as [string, unknown[]]);
+    const preview = await previewTransfer(b.db, open(await crafted(withRetired, { schemaVersion: 7 })), SECRET);
+    expect(preview.package.refs.users.length).toBeGreaterThan(0);
+    for (const user of preview.package.refs.users) expect(Object.keys(user)).not.toContain('specialistId');
+    await expectRefused(await crafted(withRetired, { schemaVersion: CURRENT }), { code: 'damagedAt', details: { reason: 'field', field: 'users.specialistId' } });
+    // A file that does not name its schema (written before transfers did) is read as the current one.
+    await expectRefused(await crafted(withRetired), { code: 'damagedAt', details: { reason: 'field', field: 'users.specialistId' } });
   });
 
   it('not our file, truncated, bit-flipped, wrong passphrase', async () => {

@@ -1,5 +1,7 @@
 import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
+import { withoutRetiredFields } from '../recordFields';
+import { SCHEMA_VERSIONS } from '../versions';
 import { exchangeBaseKey, type TransferMode } from '../../domain/exchange';
 import type { CaseSummary } from '../../domain/familyCase';
 import { mahallaKey } from '../../domain/mahalla';
@@ -10,6 +12,7 @@ import {
   LINEAGE_TABLE,
   MANIFEST_TABLE,
   MAX_TRANSFER_RECORDS,
+  recordTableOf,
   REF_TABLES,
   refTableName,
   TRANSFER_TABLES,
@@ -80,6 +83,7 @@ export interface TransferPreview {
 }
 
 const damaged = (reason: string) => new ExchangeError('damaged', { reason });
+const CURRENT_SCHEMA = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version;
 
 /**
  * Reads a transfer package in full and checks it before anything else: the kind (`wrongKind`), the
@@ -104,6 +108,7 @@ export async function previewTransfer(
   const lineageEntries: LineageEntry[] = [];
   let total = 0;
   let lineageIds = 0;
+  let schemaVersion: number | undefined;
   const verified = await verifyPackage(open, unlock, {
     phase: 'verifying',
     onProgress: options.onProgress,
@@ -111,11 +116,14 @@ export async function previewTransfer(
     checkHeader: (header) => {
       if (header.kind !== 'transfer') throw new ExchangeError('wrongKind', { reason: header.kind });
       if (!header.transfer || !header.counts) throw damaged('headerInvalid');
+      // Records of a newer schema may mean what this version cannot tell; an older one's are upgraded as they are read.
+      if (header.schemaVersion !== undefined && header.schemaVersion > CURRENT_SCHEMA) throw new ExchangeError('unsupportedVersion', { reason: 'schema', version: header.schemaVersion });
+      schemaVersion = header.schemaVersion;
       // The lineage is bookkeeping about the records, bounded by them (below), not records of its own.
       if (Object.entries(header.counts).reduce((sum, [table, count]) => sum + (table === LINEAGE_TABLE ? 0 : count), 0) > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
     },
     onBlock: (block) => {
-      checkTransferBlock(block);
+      checkTransferBlock(block, schemaVersion);
       if (block.table === LINEAGE_TABLE) {
         for (const entry of block.records as LineageEntry[]) lineageIds += entry.ids.length;
         if (lineageIds > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
@@ -125,9 +133,10 @@ export async function previewTransfer(
       total += block.records.length;
       if (total > MAX_TRANSFER_RECORDS) throw damaged('tooManyRecords');
       const ref = REF_TABLES.find((table) => refTableName(table) === block.table);
-      if (block.table === MANIFEST_TABLE) manifests.push(...block.records);
-      else if (ref) refs[ref].push(...(block.records as Row[]));
-      else tables[block.table as TransferTable].push(...(block.records as Row[]));
+      if (block.table === MANIFEST_TABLE) return void manifests.push(...block.records);
+      const records = (block.records as Row[]).map((record) => withoutRetiredFields(recordTableOf(block.table)!, record, schemaVersion));
+      if (ref) refs[ref].push(...records);
+      else tables[block.table as TransferTable].push(...records);
     },
   });
   const { header } = verified;

@@ -226,6 +226,8 @@ export async function writeTransfer(
       createdAt: sentAt,
       counts,
       transfer: { id: transferId, mode: options.mode },
+      // The receiver refuses records of a schema newer than its own and upgrades older ones.
+      schemaVersion: db.verno,
     },
     sink,
   );

@@ -134,23 +134,24 @@ export type ReceiptRecord = z.infer<typeof receiptSchema>;
 
 /**
  * Checks one verified block of a transfer: a table the format knows and records of the expected
- * shape. Throws `damagedAt` (reason `table` or `record`): the file was not made by this app, or by a
- * version with other tables, and nothing of it may be written.
+ * shape, with only the fields records have at the sender's schema `version` (the current one for a
+ * file that does not say). Throws `damagedAt` (reason `table`, `record` or `field`): the file was not
+ * made by this app, or by a version with other tables or fields, and nothing of it may be written.
  */
-export function checkTransferBlock(block: { table: string; records: unknown[]; blockIndex: number }): void {
+export function checkTransferBlock(block: { table: string; records: unknown[]; blockIndex: number }, version?: number): void {
   const schema = schemaOf(block.table);
   if (!schema) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table', field: block.table });
   const recordsOf = recordTableOf(block.table);
   for (const record of block.records) {
     if (!schema.safeParse(record).success) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'record' });
     // The schemas check what the merge relies on; every other field must still be one this version has.
-    const field = recordsOf === undefined ? undefined : unknownField(recordsOf, record as object);
+    const field = recordsOf === undefined ? undefined : unknownField(recordsOf, record as object, version);
     if (field !== undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'field', field: `${recordsOf}.${field}` });
   }
 }
 
 /** The database table whose records a body table holds: a case table itself, `ref_users` users. */
-function recordTableOf(table: string): string | undefined {
+export function recordTableOf(table: string): string | undefined {
   if ((TRANSFER_TABLES as readonly string[]).includes(table)) return table;
   return REF_TABLES.find((ref) => refTableName(ref) === table);
 }
