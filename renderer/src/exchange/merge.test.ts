@@ -67,6 +67,17 @@ describe('mergeRecord: one side or none', () => {
     expect(result.value.note).toBe('second visit');
   });
 
+  it("keeps local's identity when taking incoming: a person linked by PINFL stays this office's record, under its id, installation and creation", () => {
+    const local: CaseRecord = { ...BASE, id: 'person-here', installationId: 'install-here', createdAt: '2025-02-01T09:00:00.000Z', createdBy: 'user-here' };
+    const base = { ...BASE, id: 'person-here' };
+    const incoming = edited(base, { note: 'second visit' });
+    const result = merge(base, local, incoming);
+    expect(result.kind).toBe('takeIncoming');
+    expect(result.value).toMatchObject({ id: 'person-here', installationId: 'install-here', createdAt: '2025-02-01T09:00:00.000Z', createdBy: 'user-here', note: 'second visit', rev: incoming.rev });
+    const purged = merge(base, local, { ...incoming, purgedAt: '2026-11-20T08:00:00.000Z' });
+    expect(purged.value).toMatchObject({ installationId: 'install-here', createdAt: '2025-02-01T09:00:00.000Z', createdBy: 'user-here' });
+  });
+
   it('keeps local when only local changed', () => {
     const local = edited(BASE, { phones: ['+998 91 000 00 00'] });
     expect(merge(BASE, local, edited(BASE, {}, 'user-c', 3))).toEqual({ kind: 'keepLocal', value: local });

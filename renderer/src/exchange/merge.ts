@@ -188,12 +188,19 @@ function deletionOf(record: RecordMeta): string | null {
 }
 
 /**
- * Incoming as it is, except that its rev must move past local's: rev only grows in one database,
- * so "changed since the last export" scans see the record. Usually incoming's rev is already higher.
+ * Incoming as it is, except that its rev must move past local's (rev only grows in one database,
+ * so "changed since the last export" scans see the record; usually incoming's is already higher)
+ * and that the record keeps local's identity. The same record has the same identity on both
+ * sides; a person linked by PINFL does not, and taking the sender's would make this office's
+ * person look like another record to every office it was sent to before.
  */
 function advanced<T extends RecordMeta>(incoming: T, local: T): T {
-  return incoming.rev > local.rev ? incoming : { ...incoming, rev: local.rev + 1 };
+  const sameIdentity = IDENTITY_KEYS.every((key) => incoming[key] === local[key]);
+  if (sameIdentity && incoming.rev > local.rev) return incoming;
+  return { ...incoming, id: local.id, installationId: local.installationId, createdAt: local.createdAt, createdBy: local.createdBy, rev: Math.max(incoming.rev, local.rev + 1) };
 }
+
+const IDENTITY_KEYS = ['id', 'installationId', 'createdAt', 'createdBy'] as const;
 
 /** A newly computed value: local's identity, a rev past both sides, stamped with who merged and when. */
 function stamped<T extends RecordMeta>(local: T, incoming: T, fields: Fields, deletedAt: string | null, context: MergeContext): T {

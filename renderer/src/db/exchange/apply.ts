@@ -96,7 +96,10 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
         log.written!.push({ table: record.table, recordId: record.id, outcome: custodyOnly ? 'custody' : kind });
       }
     }
-    for (const caseId of preview.package.manifest.caseIds) await reindexCase(db, caseId, today);
+    // A person written here may be a member of this office's other cases too (a person linked by PINFL): their names and search keys follow.
+    const writtenPersons = log.written!.filter((entry) => entry.table === 'persons').map((entry) => entry.recordId);
+    const otherCases = writtenPersons.length ? (await db.memberships.where('personId').anyOf(writtenPersons).toArray()).map((membership) => membership.caseId) : [];
+    for (const caseId of new Set([...preview.package.manifest.caseIds, ...otherCases])) await reindexCase(db, caseId, today);
     if (preview.mode === 'custody') {
       // Each case's history here says where it came from.
       for (const caseId of preview.package.manifest.caseIds) {
@@ -108,8 +111,12 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
         );
       }
     }
-    const kept = plan.records.filter((record) => record.table !== 'documentFiles');
-    const previous = await baseLineages(db, kept.map((record) => exchangeBaseKey(record.table, record.incomingId)));
+    // A record purged here keeps no copy of its contents, a base included (purgeCase removed it).
+    const stored = plan.records.filter((record) => record.table !== 'documentFiles' && !('purge' in record.result && record.result.purge?.by === 'local'));
+    const previous = await baseLineages(db, stored.map((record) => exchangeBaseKey(record.table, record.incomingId)));
+    // A file that came late: the base here already descends from this exchange (a later one carried it), so it is the
+    // newer common ancestor and stays; replaced by this older content, the next merge would take later edits for none.
+    const kept = stored.filter((record) => !previous.get(exchangeBaseKey(record.table, record.incomingId))?.ancestry?.includes(preview.transferId));
     // Keyed by the id the record travelled under, so a person linked by PINFL finds it next time; `recordId` is the local one (a purge finds it).
     const bases: ExchangeBase[] = kept.map((record) => ({
       key: exchangeBaseKey(record.table, record.incomingId),

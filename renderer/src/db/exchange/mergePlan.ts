@@ -76,7 +76,8 @@ export interface RecordDecisions {
  * record merges with no base. A person matched by PINFL with another id is linked: the incoming person merges
  * into the local one — with no base the first time (so every differing field is a conflict for a
  * person to decide, nothing taken silently), later with the base stored under the incoming id — and
- * every `personId` (and a service's `recipients`) in the file is rewritten to the local id.
+ * every `personId` (a service's `recipients`, a plan's `participants`, the persons a plan revision's
+ * changes name) in the file is rewritten to the local id.
  * `refMap` (`'users:<their id>'` → local id) maps reference entries the user matched by hand; fields
  * pointing to them are rewritten before the merge; a key naming no reference entry of the file, or
  * a local id that does not exist, is refused (`invalidInput`). Administrators and supervisors.
@@ -93,8 +94,8 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
     if (!refMaps.has(table as RefTable)) refMaps.set(table as RefTable, new Map());
     refMaps.get(table as RefTable)!.set(id, localId);
   }
-  // A service's recipients are persons too: a linked person receives under the local id.
-  const linkFields = { personId: personMap, recipients: personMap };
+  // A service's recipients and a plan's participants are persons too: a linked person is named by the local id.
+  const linkFields = { personId: personMap, recipients: personMap, participants: personMap };
   const refFields: Record<string, Map<string, string>> = { ...linkFields };
   for (const [field, table] of Object.entries(REF_FIELDS)) refFields[field] = refMaps.get(table) ?? new Map();
 
@@ -109,7 +110,7 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
       for (const raw of preview.package.tables[table]) {
         const incomingId = raw.id as string;
         const id = table === 'persons' ? (personMap.get(incomingId) ?? incomingId) : incomingId;
-        const linked = { ...(rewriteIds(raw, linkFields) as Row), id };
+        const linked = { ...(linkedRevision(rewriteIds(raw, linkFields) as Row, table, personMap)), id };
         const incoming = { ...(rewriteIds(linked, refFields) as Row), id };
         const local = (await db.table(table).get(id)) as Row | undefined;
         if (table === 'documentFiles') {
@@ -180,6 +181,23 @@ async function guardPinfl(db: HamkorlikDb, result: MergeResult<RecordMeta>, loca
   const value = { ...(result.value as unknown as Row), pinfl: local.pinfl ?? null } as unknown as RecordMeta;
   const conflicts = result.kind === 'conflict' ? [...result.conflicts, conflict] : [conflict];
   return [{ kind: 'conflict', value, conflicts, baseKnown: base !== undefined }, named];
+}
+
+/**
+ * A plan revision's changes name persons under `from` and `to` (who took part, whom a goal is for),
+ * keys other records use for dates: rewritten here, by the change's kind, for a person linked by PINFL.
+ */
+function linkedRevision(record: Row, table: TransferTable, persons: ReadonlyMap<string, string>): Row {
+  if (table !== 'planRevisions' || persons.size === 0 || !Array.isArray(record.changes)) return record;
+  const person = (value: unknown) => (typeof value === 'string' ? (persons.get(value) ?? value) : value);
+  const changes = (record.changes as unknown[]).map((change) => {
+    if (typeof change !== 'object' || change === null) return change;
+    const { kind, field, from, to } = change as Row;
+    if (kind === 'participantsChanged') return { ...change, from: Array.isArray(from) ? from.map(person) : from, to: Array.isArray(to) ? to.map(person) : to };
+    if (kind === 'goalChanged' && field === 'personId') return { ...change, from: person(from), to: person(to) };
+    return change;
+  });
+  return { ...record, changes };
 }
 
 /** `record` with the unmerged fields taken from `local`, so they can never differ in a merge. */

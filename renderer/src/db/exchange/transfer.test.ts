@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { HamkorlikDb } from '../db';
-import { deleteCase, endMembership, purgeCase } from '../repositories/cases';
+import { addMember, deleteCase, endMembership, purgeCase } from '../repositories/cases';
 import { facetCounts, queryCases, transferredCases } from '../repositories/caseQueries';
 import { caseMonitoringStatus } from '../repositories/monitorings';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
 import { mahallaKey } from '../../domain/mahalla';
+import { nameSearchKeys } from '../../domain/searchKey';
 import { newRecordMeta, touched } from '../../domain/record';
 import { KDF_MIN } from '../../exchange';
 import { applyTransfer } from './apply';
@@ -549,5 +550,89 @@ describe('who delivered a service, who received it, who attended a conference', 
     expect(minutes.nextSteps[0]!.specialistId).toBe(bSpecialist.id);
     const assessed = (await b.db.assessments.get(assessment.id))! as unknown as { children: { personId: string; domains: { health: { assessedBy: string } } }[] };
     expect(assessed.children[0]).toMatchObject({ personId: bPersonId, domains: { health: { assessedBy: bSpecialist.id } } });
+  });
+});
+
+describe('a person linked by PINFL, a case purged here, a file that came late', () => {
+  const receive = async (db: HamkorlikDb, bytes: Uint8Array, take: 'local' | 'incoming' = 'local') => {
+    const plan = await planMerge(db, await previewTransfer(db, open(bytes), SECRET));
+    const decided = plan.conflicts.map((record) => ({ table: record.table, id: record.id, decisions: record.conflicts.map((c) => ({ path: [...c.path], take })) }));
+    return { plan, applied: await applyTransfer(db, plan, decided) };
+  };
+
+  it("the linked person is named by this office's id everywhere (a plan's participants, its revisions), keeps this office's identity, and this office's other cases follow a new name", async () => {
+    const a = await transferOffice('A20', 11);
+    const b = await transferOffice('B20', 12);
+    const c = await transferOffice('C20', 13);
+    const { kase: x, pinflPersonId } = await familyWithPinfl(a.db);
+    const memberIds = (await a.db.memberships.where('caseId').equals(x.id).toArray()).map((m) => m.personId);
+    const context = a.db.writeContext();
+    const plan = { ...newRecordMeta(context), caseId: x.id, revision: 1, status: 'draft', goals: [], actions: [], participants: memberIds, approval: null };
+    await a.db.plans.put(plan as never);
+    await a.db.planRevisions.put({ ...newRecordMeta(context), planId: plan.id, caseId: x.id, revision: 1, reason: '', changes: [{ kind: 'participantsChanged', from: [], to: memberIds }, { kind: 'goalChanged', id: 'g1', field: 'personId', from: null, to: pinflPersonId }] } as never);
+    // B knows the person under its own id, as a member of one of its own cases, and has sent that case to C before.
+    const known = (await a.db.persons.get(pinflPersonId))!;
+    const bPersonId = crypto.randomUUID();
+    await b.db.persons.put({ ...known, ...newRecordMeta(b.db.writeContext(), bPersonId) });
+    const y = (await b.db.cases.filter((kase) => !kase.deletedAt).first())!;
+    await addMember(b.db, y.id, { personId: bPersonId, relation: 'other' });
+    const identity = (person: Record<string, unknown>) => ({ installationId: person.installationId, createdAt: person.createdAt, createdBy: person.createdBy });
+    const bIdentity = identity((await b.db.persons.get(bPersonId))! as never);
+    await receive(c.db, (await send(b.db, [y.id], 'copy')).bytes);
+
+    await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    const arrivedPlan = (await b.db.plans.get(plan.id))!;
+    expect(arrivedPlan.participants).toContain(bPersonId);
+    expect(arrivedPlan.participants).not.toContain(pinflPersonId);
+    const revision = (await b.db.planRevisions.where('planId').equals(plan.id).first())! as unknown as { changes: { from: unknown; to: unknown }[] };
+    expect(revision.changes[0]!.to).toContain(bPersonId);
+    expect(revision.changes[0]!.to).not.toContain(pinflPersonId);
+    expect(revision.changes[1]!.to).toBe(bPersonId);
+
+    // A renames the person; only A changed it since the link, so B takes the name — under B's own identity.
+    await a.db.persons.put(touched((await a.db.persons.get(pinflPersonId))!, { surname: { latn: 'Zufarova', cyrl: 'Зуфарова' } } as never, a.db.writeContext()));
+    const renamed = await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    expect(renamed.plan.records.find((r) => r.table === 'persons' && r.id === bPersonId)!.result.kind).toBe('takeIncoming');
+    const person = (await b.db.persons.get(bPersonId))!;
+    expect(person.surname.latn).toBe('Zufarova');
+    expect(identity(person as never)).toEqual(bIdentity);
+    // B's own case of that person is found under the new name.
+    expect((await b.db.cases.get(y.id))!.searchKeys).toEqual(expect.arrayContaining(nameSearchKeys(['Zufarova'])));
+    // C, which had the person from B before, still sees the same record in B's next file.
+    await expect(receive(c.db, (await send(b.db, [y.id], 'copy')).bytes)).resolves.toBeTruthy();
+  });
+
+  it('a case purged here takes no copy of the contents A sends again, not even as a base', async () => {
+    const a = await transferOffice('A21', 11);
+    const b = await transferOffice('B21', 12);
+    const { kase: x, pinflPersonId } = await familyWithPinfl(a.db);
+    await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    await deleteCase(b.db, x.id);
+    await purgeCase(b.db, x.id);
+    const { plan } = await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    expect(plan.records.find((r) => r.table === 'cases')!.result).toMatchObject({ kind: 'keepLocal', purge: { by: 'local' } });
+    expect(await b.db.exchangeBases.get(`cases:${x.id}`)).toBeUndefined();
+    expect(await b.db.exchangeBases.get(`persons:${pinflPersonId}`)).toBeUndefined();
+    expect((await b.db.cases.get(x.id))!.purgedAt).toBeTruthy();
+  });
+
+  it('a file that came late leaves the newer base: a later change at A is taken, not lost', async () => {
+    const a = await transferOffice('A22', 11);
+    const b = await transferOffice('B22', 12);
+    const { kase: x } = await familyWithPinfl(a.db);
+    const phones = x.phones;
+    const first = await send(a.db, [x.id], 'copy');
+    await a.db.cases.put(touched((await a.db.cases.get(x.id))!, { phones: ['+998 90 222 22 22'] }, a.db.writeContext()));
+    await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    // The first file turns up after the second: nothing of it shared, so every difference is for a person; B keeps its own.
+    const late = await receive(b.db, first.bytes);
+    expect(late.plan.conflicts.length).toBeGreaterThan(0);
+    expect((await b.db.cases.get(x.id))!.phones).toEqual(['+998 90 222 22 22']);
+    // A puts the phones back: only A changed them since the second file, so B takes them without asking.
+    await a.db.cases.put(touched((await a.db.cases.get(x.id))!, { phones }, a.db.writeContext()));
+    const third = await receive(b.db, (await send(a.db, [x.id], 'copy')).bytes);
+    expect(third.plan.conflicts).toEqual([]);
+    expect(third.plan.records.find((r) => r.table === 'cases')!.result.kind).toBe('takeIncoming');
+    expect((await b.db.cases.get(x.id))!.phones).toEqual(phones);
   });
 });
