@@ -275,7 +275,14 @@ test('the PC backs itself up once set up, without asking for the passphrase, and
   // The copy of the current data is made by the restore itself, among the automatic backups; none is removed for it.
   await expect(dialog.getByTestId('restore-copy-automatic')).toBeVisible();
   const before = await automaticBackupsIn(host.dataFolder);
+  // The data folder's disk is full for the copy: nothing is restored, and the person is told why in words.
+  host.faults.push({ step: 'open', code: 'ENOSPC', pathIncludes: 'backups', times: 1 });
   await exchange.restoreWith({ passphrase: PASSPHRASE });
+  await expect(dialog.getByTestId('restore-error')).toContainText('Joriy maʼlumotlarning nusxasini olib boʻlmadi, shuning uchun hech narsa tiklanmadi.');
+  await expect(dialog.getByTestId('restore-error-cause')).toHaveText('Diskda boʻsh joy yetarli emas. Joy boʻshating yoki boshqa diskni tanlang.');
+  await expect(dialog.getByTestId('restore-error')).not.toContainText('errors:');
+  await screenshot(page, 'exchange-restore-copy-failed-uz-Latn');
+  await page.getByTestId('restore-start').click();
   await expect(dialog.getByTestId('restore-done')).toBeVisible();
   const [safetyCopy, ...more] = (await automaticBackupsIn(host.dataFolder)).filter((name) => !before.includes(name));
   expect(more).toEqual([]);

@@ -33,7 +33,8 @@ export function useFeedback() {
       [dispatch],
     ),
     error: useCallback(
-      (messageKey: string, detail?: string) => dispatch(noticeShown({ severity: 'error', messageKey, ...(detail ? { detail } : {}) })),
+      (messageKey: string, detail?: string, values?: Record<string, string | number>) =>
+        dispatch(noticeShown({ severity: 'error', messageKey, ...(detail ? { detail } : {}), ...(values ? { values } : {}) })),
       [dispatch],
     ),
     failure: useCallback(

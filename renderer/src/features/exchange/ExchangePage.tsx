@@ -133,7 +133,7 @@ function useFileDropped(ready: boolean, may: { restore: boolean; transfers: bool
         else showError('exchange:drop.notAllowed');
       } catch (error) {
         const failure = describeFailure(error);
-        showError(failure.key, failure.detail);
+        showError(failure.key, failure.detail, failure.values);
       }
     })();
   }, [dropped, ready, taken, showError]);

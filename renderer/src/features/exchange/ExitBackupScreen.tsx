@@ -1,5 +1,6 @@
-import { Alert, Backdrop, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
+import { Backdrop, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { FailureAlert } from './FailureAlert';
 import type { ExitBackupState } from './useExitBackup';
 
 /** Over everything (the lock screen included) while the window waits for the backup on exit. */
@@ -19,12 +20,10 @@ export function ExitBackupScreen({ state, onCloseNow }: { state: ExitBackupState
               </Typography>
             </>
           ) : (
-            <Alert severity="error" data-testid="exit-backup-failed">
-              {t('automatic.failed')}
-              <Typography variant="caption" component="div" sx={{ mt: 1 }}>
-                {state.detail}
-              </Typography>
-            </Alert>
+            <>
+              <Typography variant="subtitle1">{t('automatic.failed')}</Typography>
+              <FailureAlert failure={state.failure} testId="exit-backup-failed" />
+            </>
           )}
           <Button onClick={onCloseNow} data-testid="exit-backup-close-now" sx={{ alignSelf: 'flex-end' }}>
             {t('automatic.closeNow')}

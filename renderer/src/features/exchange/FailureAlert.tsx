@@ -17,6 +17,11 @@ export function FailureAlert({ failure, testId, note }: { failure: FailureMessag
   return (
     <Alert severity="error" data-testid={testId} ref={ref}>
       {t(failure.key, failure.values)}
+      {failure.cause && (
+        <Typography variant="body2" component="div" sx={{ mt: 0.5 }} data-testid={`${testId}-cause`}>
+          {t(failure.cause.key, failure.cause.values)}
+        </Typography>
+      )}
       {note && (
         <Typography variant="body2" component="div" sx={{ mt: 0.5 }} data-testid={`${testId}-note`}>
           {note}

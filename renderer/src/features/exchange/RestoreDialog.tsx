@@ -110,7 +110,7 @@ export function RestoreDialog({
       await source.close();
       setTimeout(() => window.location.reload(), RELOAD_DELAY_MS);
     } catch (error) {
-      setFailure(error instanceof SafetyCopyFailed ? { key: 'exchange:restore.copyFailed', ...(error.failure ? { detail: [error.failure.key, error.failure.detail].filter(Boolean).join(' ') } : {}) } : describeFailure(error));
+      setFailure(error instanceof SafetyCopyFailed ? { key: 'exchange:restore.copyFailed', ...(error.failure ? { cause: error.failure, ...(error.failure.detail ? { detail: error.failure.detail } : {}) } : {}) } : describeFailure(error));
     }
   };
 

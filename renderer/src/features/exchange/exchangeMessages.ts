@@ -11,6 +11,8 @@ export interface FailureMessage {
   detail?: string;
   /** Wrong passphrase or recovery key: shown at the field, the user tries again. */
   secret?: boolean;
+  /** What made this step fail, in words (a safety copy that failed on a full disk). */
+  cause?: FailureMessage;
 }
 
 /** Every exchange code (the compiler refuses a missing one), so a test can check each has a message in every language. */

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/services';
 import { runAutomaticBackup } from './automaticBackup';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 
 /** What the window shows while it closes: nothing, the backup being written, or why it could not be. */
-export type ExitBackupState = { phase: 'idle' } | { phase: 'backingUp' } | { phase: 'failed'; detail: string };
+export type ExitBackupState = { phase: 'idle' } | { phase: 'backingUp' } | { phase: 'failed'; failure: FailureMessage };
 
 /**
  * The automatic backup on exit, while someone is logged in (`active`): the page waits for the
@@ -30,16 +31,15 @@ export function useExitBackup(active: boolean): { state: ExitBackupState; closeN
         setState({ phase: 'backingUp' });
       };
       // A failure keeps the window open with the reason, however early it came.
-      const fail = (detail: string) => {
+      const fail = (failure: FailureMessage) => {
         void host.closeAnswer('busy');
-        setState({ phase: 'failed', detail });
+        setState({ phase: 'failed', failure });
       };
       try {
         const outcome = await runAutomaticBackup({ db, host }, new Date(), { ifChanged: true, onStart });
-        if ('failed' in outcome) return fail(outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code);
+        if ('failed' in outcome) return fail(hostFailure(outcome.failed));
       } catch (error) {
-        console.error(error);
-        return fail(error instanceof Error ? error.message : String(error));
+        return fail(describeFailure(error));
       }
       await host.closeAnswer('ready');
     })();
