@@ -19,6 +19,7 @@ import { AppRoutes } from './app/routes';
 import { ServicesProvider } from './app/services';
 import { createStore } from './app/store';
 import { theme } from './app/theme';
+import { LocalizedThemeProvider } from './app/LocalizedTheme';
 import { DatabaseDirectory } from './db/activeDatabase';
 import { getSetting } from './db/repositories/settings';
 import { requestPersistentStorage } from './db/storage';
@@ -76,12 +77,12 @@ async function start(): Promise<void> {
       <Provider store={store}>
         <I18nextProvider i18n={i18n}>
           <ServicesProvider services={{ host, db, appInfo: info.value, directory }}>
-            <ThemeProvider theme={theme}>
+            <LocalizedThemeProvider>
               <CssBaseline />
               <DatesProvider>
                 <AppRoutes />
               </DatesProvider>
-            </ThemeProvider>
+            </LocalizedThemeProvider>
           </ServicesProvider>
         </I18nextProvider>
       </Provider>

@@ -58,7 +58,7 @@ export async function importReceipt(db: HamkorlikDb, open: () => ByteSource, sec
       if (!header.transfer) throw new ExchangeError('damaged', { reason: 'headerInvalid' });
     },
     onBlock: (block) => {
-      if (block.table !== RECEIPT_TABLE) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table' });
+      if (block.table !== RECEIPT_TABLE) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'table', field: block.table });
       records.push(...block.records);
       if (records.length > 1) throw new ExchangeError('damaged', { reason: 'receipt' });
     },

@@ -38,6 +38,9 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
     if (field === 'sex') return t(`sex.${value}`);
     if (field === 'source') return t(`referralSource.${value}`);
     if (field === 'disability') return t(`disability.${value}`);
+    // A service's or a placement's kind, a plan action's or a plan's status: their words never overlap.
+    if (field === 'kind') return t(`service.kinds.${value}`, { defaultValue: t(`placement.kind.${value}`, { defaultValue: value }) });
+    if (field === 'status') return t(`plan.actionStatus.${value}`, { defaultValue: t(`plan.statusLabel.${value}`, { defaultValue: value }) });
     if (field === 'vulnerability') {
       const criterion = VULNERABILITY_CRITERIA.find((c) => c.code === value);
       return criterion ? triLingualIn(criterion.name, language) : value;
@@ -51,6 +54,7 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
     return value;
   }
   if (Array.isArray(value)) return value.map((item) => describeValue(t, field, item, language, names)).join(', ');
+  if (typeof value === 'boolean') return t(`common:boolean.${value}`);
   if (typeof value !== 'object') return String(value);
   const record = value as Record<string, unknown>;
   if ('latn' in record && 'cyrl' in record) return biScriptIn(record as unknown as BiScriptText, language);

@@ -9,8 +9,8 @@ import { getSetting } from '../../db/repositories/settings';
 import { formatDateTime } from '../../domain/dates';
 import type { AutomaticBackup } from '../../host/hostApi';
 import { AUTOMATIC_BACKUPS_KEPT } from './automaticBackup';
+import { formatMegabytes } from '../../domain/numbers';
 
-const MB = 1024 * 1024;
 
 /**
  * The backups this PC makes by itself into its data folder: whether they run (the office key kept
@@ -73,7 +73,7 @@ export function AutomaticBackupsCard({
                 {backups.map((backup) => (
                   <TableRow key={backup.name} data-testid="automatic-backup-row" data-name={backup.name}>
                     <TableCell>{formatDateTime(backup.modifiedAt)}</TableCell>
-                    <TableCell align="right">{t('automatic.sizeValue', { size: Math.max(0.1, backup.size / MB).toFixed(1) })}</TableCell>
+                    <TableCell align="right">{t('automatic.sizeValue', { size: formatMegabytes(backup.size) })}</TableCell>
                     {onRestore && (
                       <TableCell align="right">
                         <Button size="small" color="error" onClick={() => onRestore(backup.name)} data-testid="automatic-backup-restore">

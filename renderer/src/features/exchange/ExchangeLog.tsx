@@ -14,11 +14,11 @@ import { caseRecordCount } from './conflicts';
 import { DecisionsDialog } from './DecisionsDialog';
 import { hasReceipt } from './SaveReceiptDialog';
 import { caseLabel } from './TransferCasePicker';
+import { formatNumber } from '../../domain/numbers';
 
 /** How many log entries the page shows; the log keeps every entry. */
 const SHOWN = 50;
 
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 /**
  * The exchange log (transfers and receipts, in and out, newest first) and, above it, the custody
@@ -83,15 +83,15 @@ export function ExchangeLog({ onSaveReceipt }: { onSaveReceipt: (entry: Exchange
                     </TableCell>
                     <TableCell>{peerName(entry.peer)}</TableCell>
                     <TableCell sx={{ minWidth: 170, overflowWrap: 'anywhere' }}>{entry.fileName ?? '—'}</TableCell>
-                    <TableCell align="right">{number(entry.caseIds.length)}</TableCell>
-                    <TableCell align="right">{entry.kind === 'transfer' ? number(caseRecordCount(entry.counts)) : '—'}</TableCell>
+                    <TableCell align="right">{formatNumber(entry.caseIds.length)}</TableCell>
+                    <TableCell align="right">{entry.kind === 'transfer' ? formatNumber(caseRecordCount(entry.counts)) : '—'}</TableCell>
                     <TableCell align="right">
                       {entry.direction === 'import' && entry.kind === 'transfer' && entry.decisions?.length ? (
                         <Button size="small" onClick={() => setShown(entry)} aria-label={t('transfer.log.showDecisions')} data-testid="log-decisions">
-                          {number(entry.decisions.length)}
+                          {formatNumber(entry.decisions.length)}
                         </Button>
                       ) : entry.direction === 'import' && entry.kind === 'transfer' ? (
-                        number(0)
+                        formatNumber(0)
                       ) : (
                         '—'
                       )}

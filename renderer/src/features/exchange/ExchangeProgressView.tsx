@@ -1,6 +1,7 @@
 import { Box, LinearProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeProgress } from '../../db/exchange';
+import { formatNumber } from '../../domain/numbers';
 
 /** The name of a table as users call its records; tables added later show as "other records". */
 export function useTableName() {
@@ -8,8 +9,6 @@ export function useTableName() {
   return (table: string) => t(`tables.${table}`, { defaultValue: t('tables.other') });
 }
 
-/** Digits grouped by thin spaces, as every UI language writes them. */
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 /** A backup or restore under way: what it does now, on which records, how far it is. */
 export function ExchangeProgressView({ progress, startingKey }: { progress: ExchangeProgress | null; startingKey: string }) {
@@ -25,8 +24,8 @@ export function ExchangeProgressView({ progress, startingKey }: { progress: Exch
       {progress && progress.phase !== 'checking' && (
         <Typography variant="caption" color="text.secondary" data-testid="exchange-progress-count">
           {progress.total > 0
-            ? t('progress.records', { done: number(progress.done), total: number(progress.total) })
-            : t('progress.recordsSoFar', { done: number(progress.done) })}
+            ? t('progress.records', { done: formatNumber(progress.done), total: formatNumber(progress.total) })
+            : t('progress.recordsSoFar', { done: formatNumber(progress.done) })}
         </Typography>
       )}
     </Box>

@@ -39,7 +39,7 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
       await source?.close();
       setSource(null);
       setInfo(null);
-      const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
+      const opened = await openPackage(host, packageFilters(t('transfer.receiptFileType')), given);
       if (!opened.source) return setFailure(opened.failure);
       setSource(opened.source);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error, 'receipt'));

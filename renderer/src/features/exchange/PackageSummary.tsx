@@ -5,6 +5,7 @@ import type { PackageInfo } from '../../db/exchange';
 import { formatDateTime } from '../../domain/dates';
 import { triLingualIn } from '../../domain/names';
 import { useTableName } from './ExchangeProgressView';
+import { formatNumber } from '../../domain/numbers';
 
 /** Tables people recognise, first and always shown; the rest follow when they hold records. */
 const MAIN_TABLES = ['cases', 'persons', 'users', 'documents'];
@@ -77,14 +78,14 @@ export function PackageSummary({ info, fileName, currentDistrictCode }: { info: 
               <TableRow key={table} data-testid={`package-count-${table}`}>
                 <TableCell sx={{ py: 0.25 }}>{tableName(table)}</TableCell>
                 <TableCell sx={{ py: 0.25 }} align="right">
-                  {(counts[table] ?? 0).toLocaleString('ru-RU')}
+                  {formatNumber(counts[table] ?? 0)}
                 </TableCell>
               </TableRow>
             ))}
             <TableRow>
               <TableCell sx={{ py: 0.25, fontWeight: 500 }}>{t('summary.total')}</TableCell>
               <TableCell sx={{ py: 0.25, fontWeight: 500 }} align="right" data-testid="package-total">
-                {total.toLocaleString('ru-RU')}
+                {formatNumber(total)}
               </TableCell>
             </TableRow>
           </TableBody>

@@ -6,8 +6,8 @@ import { triLingualIn } from '../../domain/names';
 import { importSummary } from './conflicts';
 import { FailureAlert } from './FailureAlert';
 import { useReceiptSaver } from './SaveReceiptDialog';
+import { formatNumber } from '../../domain/numbers';
 
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 /**
  * What an applied transfer did (records new, updated, unchanged, conflicts decided) and, for a
@@ -34,7 +34,7 @@ export function ReceiveSummary({ applied, keys, receiptFileName, onClose }: { ap
           <Alert severity="success" data-testid="receive-done">
             {t('transfer.receive.done', { count: log.caseIds.length, office })}
             <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="receive-done-counts">
-              {t('transfer.receive.doneCounts', { added: number(summary.added), updated: number(summary.updated), unchanged: number(summary.unchanged), decided: number(summary.decided) })}
+              {t('transfer.receive.doneCounts', { added: formatNumber(summary.added), updated: formatNumber(summary.updated), unchanged: formatNumber(summary.unchanged), decided: formatNumber(summary.decided) })}
             </Typography>
           </Alert>
           {(log.unmatchedRefs?.length ?? 0) > 0 && <Typography variant="body2">{t('transfer.receive.doneUnmatched', { count: log.unmatchedRefs!.length })}</Typography>}

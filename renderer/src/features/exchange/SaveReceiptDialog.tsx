@@ -33,7 +33,7 @@ export function useReceiptSaver(fileName: string) {
     setFailure(null);
     setSaving(true);
     try {
-      const result = await saveReceipt({ host, db }, await keys(), receipt, { peer, fileName, filterName: t('transfer.fileType') });
+      const result = await saveReceipt({ host, db }, await keys(), receipt, { peer, fileName, filterName: t('transfer.receiptFileType') });
       if (result.ok) setSaved(result.value.name);
       else if (result.error.code !== 'cancelled') setFailure(hostFailure(result.error));
     } catch (error) {

@@ -19,9 +19,8 @@ import { saveTransfer } from './saveTransfer';
 import { TransferCasePicker } from './TransferCasePicker';
 import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type TransferSecretInput } from './TransferSecretField';
 import { useExchangeJob } from './useExchangeJob';
+import { formatNumber } from '../../domain/numbers';
 
-/** Digits grouped by thin spaces, as every UI language writes them. */
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 /**
  * "Send cases": which cases (picked by number or name, or every case of a mahalla), custody or
@@ -102,7 +101,7 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
         <DialogTitle>{t('transfer.send.title')}</DialogTitle>
         <DialogContent>
           <Alert severity="success" data-testid="send-done">
-            {t('transfer.send.done', { cases: number(sent.counts.cases ?? 0), records: number(records), name: sent.file.name })}
+            {t('transfer.send.done', { cases: formatNumber(sent.counts.cases ?? 0), records: formatNumber(records), name: sent.file.name })}
             {mode === 'custody' && <Typography variant="body2" sx={{ mt: 0.5 }}>{t('transfer.send.doneCustody')}</Typography>}
             {sent.leftOut.conferences > 0 && (
               <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="send-left-out">
@@ -188,7 +187,7 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
           {job.running && <ExchangeProgressView progress={null} startingKey="transfer.send.writing" />}
           {job.running && bytes > 0 && (
             <Typography variant="caption" color="text.secondary" data-testid="send-bytes">
-              {t('transfer.send.bytes', { size: number(Math.ceil(bytes / 1024)) })}
+              {t('transfer.send.bytes', { size: formatNumber(Math.ceil(bytes / 1024)) })}
             </Typography>
           )}
           {unlocking && <Typography variant="body2">{t('progress.unlocking')}</Typography>}

@@ -7,8 +7,8 @@ import { triLingualIn } from '../../domain/names';
 import { recordName, refName } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import { caseLabel } from './TransferCasePicker';
+import { formatNumber } from '../../domain/numbers';
 
-const number = (n: number) => n.toLocaleString('ru-RU');
 
 /**
  * The reference tables whose entries a person can match by hand to a record here: the accounts and
@@ -116,14 +116,14 @@ export function TransferPreviewView({
             <TableRow key={table}>
               <TableCell sx={{ py: 0.25 }}>{tableName(table)}</TableCell>
               <TableCell sx={{ py: 0.25 }} align="right">
-                {number(n)}
+                {formatNumber(n)}
               </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Typography variant="body2" data-testid="receive-statuses">
-        {t('transfer.receive.statuses', { new: number(statusCount('new')), seen: number(statusCount('seen')), same: number(statusCount('samePerson')) })}
+        {t('transfer.receive.statuses', { new: formatNumber(statusCount('new')), seen: formatNumber(statusCount('seen')), same: formatNumber(statusCount('samePerson')) })}
       </Typography>
       {samePersons.length > 0 && (
         <Box data-testid="receive-same-persons">

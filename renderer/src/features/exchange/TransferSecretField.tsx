@@ -75,7 +75,14 @@ export function TransferSecretField({
         <FormHelperText sx={{ mt: -1, ml: 4 }}>{configured ? t('transfer.secret.officeHelp') : t('transfer.secret.notConfigured')}</FormHelperText>
       </RadioGroup>
       {value.via === 'office' ? (
-        <SecretField value={value.office} onChange={(office) => onChange({ ...value, office })} error={error} disabled={disabled} testId={`${testId}-office`} onSubmit={onSubmit} />
+        <SecretField
+          value={value.office}
+          onChange={(office) => onChange({ ...value, office })}
+          error={error ?? (problem === 'empty' ? t(value.office.kind === 'recoveryKey' ? 'changePassphrase.recoveryKeyEmpty' : 'changePassphrase.currentEmpty') : null)}
+          disabled={disabled}
+          testId={`${testId}-office`}
+          onSubmit={onSubmit}
+        />
       ) : (
         <>
           <TextField
@@ -84,8 +91,11 @@ export function TransferSecretField({
             value={value.passphrase}
             onChange={(event) => onChange({ ...value, passphrase: event.target.value })}
             onKeyDown={(event) => !confirm && event.key === 'Enter' && onSubmit()}
-            error={!!error || problem === 'tooShort'}
-            helperText={error ?? (problem === 'tooShort' ? t('setup.tooShort', { count: PASSPHRASE_MIN_LENGTH }) : confirm ? t('setup.passphraseHelp', { count: PASSPHRASE_MIN_LENGTH }) : undefined)}
+            error={!!error || problem === 'tooShort' || problem === 'empty'}
+            helperText={
+              error ??
+              (problem === 'tooShort' ? t('setup.tooShort', { count: PASSPHRASE_MIN_LENGTH }) : problem === 'empty' ? t('transfer.secret.empty') : confirm ? t('setup.passphraseHelp', { count: PASSPHRASE_MIN_LENGTH }) : undefined)
+            }
             disabled={disabled}
             autoComplete={confirm ? 'new-password' : 'off'}
             fullWidth

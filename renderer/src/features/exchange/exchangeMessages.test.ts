@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../app/i18n';
+import { EXCHANGE_KEYS_SETTING } from '../../db/exchange/exchangeKeys';
 import { formatDateTime } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError, type RecoveryKeyProblem } from '../../exchange';
@@ -19,6 +20,7 @@ function everyFailure() {
     ...HOST_ERROR_CODES.map((code) => describeFailure(new HostStreamError({ code }))),
     describeFailure(new DomainError('duplicate')),
     describeFailure(new DomainError('notFound')),
+    describeFailure(new DomainError('notFound', EXCHANGE_KEYS_SETTING)),
     describeFailure(new DomainError('forbidden')),
     describeFailure(new DomainError('storageFull')),
     describeFailure(new DomainError('transferTooLarge', '', { records: 250_000, max: 200_000 })),
@@ -60,9 +62,15 @@ describe('exchange failure messages', () => {
 
   it('tells the sender how many records the picked cases hold against what one transfer file may carry', async () => {
     const failure = describeFailure(new DomainError('transferTooLarge', '250000 records', { records: 250_000, max: 200_000 }));
-    expect(failure).toEqual({ key: 'errors:domain.transferTooLarge', values: { records: 250_000, max: 200_000 } });
+    expect(failure.key).toBe('errors:domain.transferTooLarge');
     const i18n = await initI18n('ru');
-    expect(i18n.t(failure.key, failure.values)).toMatch(/^Записей в выбранных случаях: 250000, а один файл передачи может содержать не более 200000/u);
+    // Digits grouped as people read them.
+    expect(i18n.t(failure.key, failure.values)).toMatch(/^Записей в выбранных случаях: 250\s000, а один файл передачи может содержать не более 200\s000/u);
+  });
+
+  it('says "not set up" only when the exchange keys are missing; a case gone meanwhile is a record not found', () => {
+    expect(describeFailure(new DomainError('notFound', EXCHANGE_KEYS_SETTING))).toEqual({ key: 'exchange:error.notConfigured' });
+    expect(describeFailure(new DomainError('notFound', 'case-17'))).toEqual({ key: 'errors:domain.notFound' });
   });
 
   it('shows host failures met while streaming with their detail, and hides anything unexpected behind a translated message', () => {

@@ -1,4 +1,6 @@
+import { EXCHANGE_KEYS_SETTING } from '../../db/exchange/exchangeKeys';
 import { formatDateTime } from '../../domain/dates';
+import { formatNumber } from '../../domain/numbers';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError, type ExchangeErrorCode } from '../../exchange';
 import type { HostError, HostErrorCode } from '../../host/hostApi';
@@ -65,8 +67,10 @@ export function describeFailure(error: unknown): FailureMessage {
   if (error instanceof DomainError) {
     if (error.code === 'duplicate') return { key: 'exchange:error.alreadySetUp' };
     // unlockExchange before setup: the page offers setup instead, but another PC may have just restored.
-    if (error.code === 'notFound') return { key: 'exchange:error.notConfigured' };
-    return { key: `errors:domain.${error.code}`, ...(error.values ? { values: { ...error.values } } : {}) };
+    if (error.code === 'notFound' && error.message === EXCHANGE_KEYS_SETTING) return { key: 'exchange:error.notConfigured' };
+    // Counts as people read them (`200 000`), not as the code holds them.
+    const values = error.values ? Object.fromEntries(Object.entries(error.values).map(([name, value]) => [name, typeof value === 'number' ? formatNumber(value) : value])) : undefined;
+    return { key: `errors:domain.${error.code}`, ...(values ? { values } : {}) };
   }
   console.error(error);
   return { key: 'errors:domain.unexpected' };
