@@ -107,21 +107,44 @@ export async function openPackage(source: ByteSource): Promise<OpenedPackage> {
 }
 
 /**
- * Whether a header that runs past the end of the file is whole at another length: its JSON ends at
- * some `}` and the checksum after it matches with the prefix's length set there. Then it is the
- * length field that was damaged, not the file that was cut short inside its header.
+ * Whether a header that runs past the end of the file is whole at another length: its JSON object
+ * closes somewhere and the checksum after it matches with the prefix's length set there. Then it is
+ * the length field that was damaged, not the file that was cut short inside its header. One place
+ * is tried, where the object's braces balance: trying every `}` costs a hash each, seconds on a
+ * file made of them.
  */
 async function headerIntactAtAnotherLength(prefix: Bytes, rest: Bytes, claimed: number): Promise<boolean> {
-  for (let end = 0; end + DIGEST_LENGTH < rest.length && end < MAX_HEADER_LENGTH; end += 1) {
-    // At the length claimed, a whole header means the file was cut in its MAC: truncated indeed.
-    if (rest[end] !== CLOSING_BRACE || end + 1 === claimed) continue;
-    const original = prefix.slice();
-    new DataView(original.buffer).setUint32(10, end + 1, true);
-    if (equalBytes(await sha256(concatBytes([original, rest.subarray(0, end + 1)])), rest.subarray(end + 1, end + 1 + DIGEST_LENGTH))) return true;
-  }
-  return false;
+  const end = jsonObjectEnd(rest, MAX_HEADER_LENGTH);
+  // At the length claimed, a whole header means the file was cut in its MAC: truncated indeed.
+  if (end === null || end + 1 === claimed || end + 1 + DIGEST_LENGTH > rest.length) return false;
+  const original = prefix.slice();
+  new DataView(original.buffer).setUint32(10, end + 1, true);
+  return equalBytes(await sha256(concatBytes([original, rest.subarray(0, end + 1)])), rest.subarray(end + 1, end + 1 + DIGEST_LENGTH));
 }
-const CLOSING_BRACE = 0x7d;
+
+/** The index of the `}` that closes the JSON object `bytes` starts with, within `limit` bytes; null if none. */
+function jsonObjectEnd(bytes: Bytes, limit: number): number | null {
+  if (bytes[0] !== OPENING_BRACE) return null;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  for (let at = 0; at < Math.min(bytes.length, limit); at += 1) {
+    const byte = bytes[at]!;
+    // UTF-8 continuation bytes are all above 0x7f: no multi-byte character reads as a quote or a brace.
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (byte === BACKSLASH) escaped = true;
+      else if (byte === QUOTE) inString = false;
+    } else if (byte === QUOTE) inString = true;
+    else if (byte === OPENING_BRACE || byte === OPENING_BRACKET) depth += 1;
+    else if (byte === CLOSING_BRACE || byte === CLOSING_BRACKET) {
+      depth -= 1;
+      if (depth === 0) return at;
+    }
+  }
+  return null;
+}
+const [OPENING_BRACE, CLOSING_BRACE, OPENING_BRACKET, CLOSING_BRACKET, QUOTE, BACKSLASH] = [0x7b, 0x7d, 0x5b, 0x5d, 0x22, 0x5c];
 
 /** Whether the body key authenticates block 0: read only to tell a wrong key from an altered header, the file being refused either way. */
 async function opensFirstBlock(reader: ChunkReader, header: PackageHeader, bodyKey: CryptoKey): Promise<boolean> {

@@ -409,6 +409,12 @@ describe('restoring a damaged backup: refused with the right message, the curren
       await expectRestoreRefused(`a header of ${claimed} bytes`, chunked(absurd), damaged('headerLength'));
     }
 
+    // A header as long as allowed, past the end of a file made of nothing but closing braces: refused
+    // as cut short at once (trying each brace as the header's end took 19 s).
+    const braces = concatBytes([backup.slice(0, PREFIX_LENGTH), new Uint8Array(MAX_HEADER_LENGTH).fill(0x7d)]);
+    new DataView(braces.buffer).setUint32(10, MAX_HEADER_LENGTH, true);
+    await expectRestoreRefused('a header of closing braces', chunked(braces), TRUNCATED_HEADER);
+
     // A sound header, then a block frame (its CRC right) claiming 4 GiB: refused by its frame.
     const { header } = piecesOf(backup, backupLayout);
     const giant = hugeFile(concatBytes([header, encodeBlockFrame(false, 0xffff_ffff)]), 4 * GiB);
