@@ -1,3 +1,4 @@
+import { extname } from 'node:path';
 import type { HostApi } from '../../../renderer/src/host/hostApi';
 import { isAllowedExternalUrl } from '../security';
 import type { FileRegistry } from './fileRegistry';
@@ -11,6 +12,9 @@ export interface ShellPort {
   openExternal(url: string): Promise<void>;
 }
 
+/** The files "Open" hands to the system: the documents, reports and printouts the app writes. */
+const OPENABLE: ReadonlySet<string> = new Set(['.docx', '.pdf', '.xlsx']);
+
 export function createShellHandlers(shell: ShellPort, registry: FileRegistry): Pick<HostApi, 'showInFolder' | 'openWithSystem' | 'openExternal'> {
   return catching({
     async showInFolder(fileId) {
@@ -22,6 +26,8 @@ export function createShellHandlers(shell: ShellPort, registry: FileRegistry): P
     async openWithSystem(fileId) {
       const path = registry.pathOf(fileId);
       if (!path) return fail('unknown-file');
+      // The page names the files it saves: only documents are handed to the system, never a program it named `.exe`.
+      if (!OPENABLE.has(extname(path).toLowerCase())) return fail('not-allowed', extname(path).slice(0, 20));
       const problem = await shell.openPath(path);
       return problem ? fail('io', problem.slice(0, 200)) : ok(undefined);
     },
