@@ -145,6 +145,32 @@ describe('a file written in volumes', () => {
     expect((await readPicked(join(folder, 'backup.001.hmk'))).bytes).toEqual(previous);
   });
 
+  it("replaces a plain file of the chosen name: the older backup does not stay beside the new volumes under the name the user picked", async () => {
+    await writeFile(join(folder, 'backup.hmk'), 'OLD BACKUP');
+    const data = pattern(2500, 4);
+    value(await writeInVolumes('backup.hmk', data));
+    expect(await files()).toEqual(['backup.001.hmk', 'backup.002.hmk', 'backup.003.hmk']);
+    expect((await readPicked(join(folder, 'backup.001.hmk'))).bytes).toEqual(data);
+  });
+
+  it('written as one plain file over a file in volumes, the old volumes go', async () => {
+    value(await writeInVolumes('backup.hmk', pattern(2500, 3)));
+    const data = pattern(800, 6);
+    value(await writeInVolumes('backup.hmk', data));
+    expect(await files()).toEqual(['backup.hmk']);
+    expect((await readPicked(join(folder, 'backup.hmk'))).bytes).toEqual(data);
+  });
+
+  it("leaves the previous file whole when an older file's last volume cannot be moved aside (a stick's file held open), rather than publish volumes a reader would read with it", async () => {
+    const previous = pattern(3500, 3);
+    value(await writeInVolumes('backup.hmk', previous));
+    faults.push({ step: 'rename', code: 'EBUSY', pathIncludes: '.backup.004.hmk.previous' });
+    const result = await writeInVolumes('backup.hmk', pattern(1500, 5)).catch(() => null);
+    expect(result?.ok ?? false).toBe(false);
+    expect(await files()).toEqual(['backup.001.hmk', 'backup.002.hmk', 'backup.003.hmk', 'backup.004.hmk']);
+    expect((await readPicked(join(folder, 'backup.003.hmk'))).bytes).toEqual(previous);
+  });
+
   it('replacing a file in volumes leaves nothing set aside once it is done', async () => {
     value(await writeInVolumes('backup.hmk', pattern(2500, 3)));
     value(await writeInVolumes('backup.hmk', pattern(2500, 5)));

@@ -55,13 +55,13 @@ export function singleFileWriter(writer: AtomicWriter): StreamWriter {
 /**
  * Writes one file as volumes of at most `volumeBytes` each, every volume an {@link AtomicWriter}
  * beside the target. The commit seals (fsync, read back, verify) every volume before it renames
- * any, so a failure up to then leaves the previous file and its volumes as they were. Renaming
- * several files is not one atomic step: the previous file's volumes under the new names are moved
- * aside first (`.name.002.hmk.previous`) and put back if a rename fails, so a failure there leaves
- * the previous file whole too, never half old and half new. Bytes that
- * fit one volume make one plain file under the chosen name; more make `name.001.ext`,
- * `name.002.ext`…, and volumes of an older, longer file of that name that would follow are removed,
- * so a reader that gathers the volumes never takes one that is not part of this file.
+ * any, so a failure up to then leaves the previous file and its volumes as they were. Bytes that
+ * fit one volume make one plain file under the chosen name, one atomic rename; volumes of an older
+ * file of that name are then removed. More make `name.001.ext`, `name.002.ext`…: renaming several
+ * files is not one atomic step, so every file of the previous one — the plain file of that name and
+ * all its volumes, however many — is first moved aside (`.name.002.hmk.previous`) and put back if a
+ * step fails, so a failure leaves the previous file whole, never half old and half new, and a reader
+ * that gathers the volumes never takes one that is not part of this file.
  */
 export class VolumeWriter implements StreamWriter {
   private readonly volumes: AtomicWriter[];
@@ -112,17 +112,17 @@ export class VolumeWriter implements StreamWriter {
       await this.abort();
       throw error;
     }
-    // One file is one rename over the target: atomic, nothing to set aside.
+    // One file is one rename over the target: atomic, nothing to set aside. Volumes replace every file
+    // of the previous one: the plain file of that name and all its volumes, a longer run's last ones
+    // included (a reader gathering the volumes would take them as part of this file).
+    const previous = count > 1 ? [...((await this.exists(this.target)) ? [this.target] : []), ...(await this.existingVolumes())] : [];
     const aside: { name: string; moved: string }[] = [];
     const published: string[] = [];
     try {
-      if (count > 1) {
-        for (const name of names) {
-          if (!(await this.exists(name))) continue;
-          const moved = join(dirname(name), `.${basename(name)}.previous`);
-          await step('rename', () => this.fs.rename(name, moved));
-          aside.push({ name, moved });
-        }
+      for (const name of previous) {
+        const moved = join(dirname(name), `.${basename(name)}.previous`);
+        await step('rename', () => this.fs.rename(name, moved));
+        aside.push({ name, moved });
       }
       for (const [i, volume] of this.volumes.entries()) {
         await volume.publish(names[i]!);
@@ -136,8 +136,17 @@ export class VolumeWriter implements StreamWriter {
       throw error;
     }
     for (const { moved } of aside) await this.fs.unlink(moved).catch(() => undefined);
-    if (count > 1) await this.removeVolumesFrom(count + 1);
+    // A plain file replaced volumes of an older, larger backup of that name: they go too (left, they
+    // would still open as that older backup). The new file is whole either way.
+    if (count === 1) for (const name of await this.existingVolumes()) await this.fs.unlink(name).catch(() => undefined);
     return { size: this.size, path: names[0]!, volumes: count };
+  }
+
+  /** The volumes of a file of the target's name that are there now, from the first up to the first missing. */
+  private async existingVolumes(): Promise<string[]> {
+    const found: string[] = [];
+    for (let k = 1; k <= MAX_VOLUMES && (await this.exists(volumePath(this.target, k))); k += 1) found.push(volumePath(this.target, k));
+    return found;
   }
 
   private async exists(path: string): Promise<boolean> {
@@ -150,16 +159,6 @@ export class VolumeWriter implements StreamWriter {
 
   async abort(): Promise<void> {
     await Promise.all(this.volumes.map((volume) => volume.abort()));
-  }
-
-  private async removeVolumesFrom(n: number): Promise<void> {
-    for (let k = n; k <= MAX_VOLUMES; k += 1) {
-      try {
-        await this.fs.unlink(volumePath(this.target, k));
-      } catch {
-        return; // the first missing one ends the older file's volumes
-      }
-    }
   }
 }
 
