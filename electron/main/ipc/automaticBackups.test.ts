@@ -122,6 +122,21 @@ describe('automaticBackupWriteOpen', () => {
     expect(await readdir(backups)).toEqual([NEWER]);
   });
 
+  it("removes what a backup cut off by a power cut left (its temp file), but not one being written now nor other files", async () => {
+    await mkdir(backups, { recursive: true });
+    const leftover = `.${OLDER}.0123456789ab.tmp`;
+    await writeFile(join(backups, leftover), 'half a backup');
+    await writeFile(join(backups, 'notes.txt'), 'not ours');
+    const writing = value(await handlers.automaticBackupWriteOpen({ name: NEWER, expectedBytes: 10 }));
+    value(await handlers.writeStreamAppend(writing.streamId, new Uint8Array(10)));
+    expect((await readdir(backups)).filter((name) => name.endsWith('.tmp'))).toHaveLength(1); // NEWER's own
+    expect(await readdir(backups)).not.toContain(leftover);
+    // Another backup opened meanwhile leaves NEWER's temp file as it is; NEWER still commits.
+    value(await writeBackup(NEWEST, new Uint8Array(5)));
+    value(await handlers.writeStreamCommit(writing.streamId));
+    expect((await readdir(backups)).sort()).toEqual([NEWER, NEWEST, 'notes.txt']);
+  });
+
   it('refuses any other name before touching the disk', async () => {
     for (const name of ['../x.hmk', 'auto-x.hmk', `../${NEWER}`, `${NEWER}.exe`, 'auto-2026-12-05T07-53-12.HMK', '']) {
       expect(code(await handlers.automaticBackupWriteOpen({ name }))).toBe('invalid-argument');

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AutomaticBackup, HostApi } from '../../../renderer/src/host/hostApi';
 import { writeFileAtomic } from './atomicFile';
 import type { FileRegistry } from './fileRegistry';
@@ -40,6 +40,9 @@ type AutomaticBackupHandlers = Pick<
  * spelled again here; automaticBackups.test.ts fails if the two ever differ.
  */
 export const AUTOMATIC_BACKUP_NAME = /^auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.hmk$/u;
+
+/** The temp file an automatic backup is written into before it is renamed (atomicFile.ts). */
+const AUTOMATIC_BACKUP_TEMP = /^\.(auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.hmk)\.[0-9a-f]{12}\.tmp$/u;
 
 const BACKUPS_FOLDER = 'backups';
 const KEY_FILE = 'office-key.bin';
@@ -89,6 +92,7 @@ export function createAutomaticBackupHandlers({ fs, registry, dataFolder, secret
       } catch (error) {
         throw fromNodeError(error, 'mkdir');
       }
+      await removeLeftTempFiles(fs, registry, folder);
       return ok({ streamId: await openWriter(fs, registry, join(folder, name), expectedBytes), name });
     },
 
@@ -155,5 +159,24 @@ async function readSmallFile(fs: FsPort, path: string): Promise<Uint8Array | nul
     // Removed between the stat and the read.
     if (error instanceof HostFailure && error.code === 'not-found') return null;
     throw error;
+  }
+}
+
+/**
+ * The temp files of automatic backups cut off by a crash or a power cut (up to gigabytes each),
+ * removed before the next one is written; one being written now is left alone. Best effort: a temp
+ * file that cannot be removed only waits for the next time.
+ */
+async function removeLeftTempFiles(fs: FsPort, registry: FileRegistry, folder: string): Promise<void> {
+  const writing = new Set([...registry.writers.values()].map((writer) => basename(writer.target)));
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = AUTOMATIC_BACKUP_TEMP.exec(name);
+    if (match && !writing.has(match[1]!)) await fs.unlink(join(folder, name)).catch(() => undefined);
   }
 }
