@@ -76,6 +76,9 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   await db.transaction('rw', [...tables, db.officeProfile, db.exchangeBases, db.exchangeLog], async () => {
     const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
     if (!office) throw new DomainError('notFound', 'officeProfile');
+    // Checked at the preview too; here again, in the writing transaction, so one plan applied twice (a second click) writes once.
+    const received = await db.exchangeLog.where('transferId').equals(preview.transferId).filter((entry) => entry.kind === 'transfer' && entry.direction === 'import').first();
+    if (received) throw new ExchangeError('invalidInput', { reason: 'alreadyReceived', at: received.at });
     for (const [index, record] of plan.records.entries()) {
       const table = tableOf(db, record.table);
       const current = await table.get(record.id);

@@ -72,6 +72,8 @@ export async function importReceipt(db: HamkorlikDb, open: () => ByteSource, sec
   return db.transaction('rw', [db.cases, db.exchangeLog], async () => {
     const sent = await db.exchangeLog.where('transferId').equals(receipt.transferId).filter((entry) => entry.kind === 'transfer' && entry.direction === 'export').first();
     if (!sent || sent.mode !== 'custody') throw new DomainError('notFound', receipt.transferId);
+    // Sent to a named office, the cases are received only by its receipt: another office knowing the passphrase does not take custody.
+    if (sent.peer && sent.peer.districtCode !== source.districtCode) throw new ExchangeError('invalidInput', { reason: 'receiptOtherOffice' });
     const context = db.writeContext();
     const marked: string[] = [];
     for (const kase of await db.cases.bulkGet(receipt.caseIds.filter((id) => sent.caseIds.includes(id)))) {

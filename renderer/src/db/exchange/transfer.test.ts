@@ -124,6 +124,9 @@ describe('a custody transfer between two offices', () => {
     expect(await b.db.cases.get(x.id)).toBeUndefined();
 
     const applied = await applyTransfer(b.db, plan, [{ table: 'persons', id: bPersonId, decisions: [{ path: ['healthNotes'], take: 'local' }] }], { fileName: 'transfer.hmkx' });
+    // The same plan applied again (a second click): refused, written and logged once.
+    await expect(applyTransfer(b.db, plan, [{ table: 'persons', id: bPersonId, decisions: [{ path: ['healthNotes'], take: 'local' }] }])).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'alreadyReceived' } });
+    expect((await b.db.exchangeLog.where('transferId').equals(sent.transferId).toArray()).length).toBe(1);
     const arrived = (await b.db.cases.get(x.id))!;
     expect(arrived.custody).toEqual({ districtCode: b.office.districtCode, since: '2026-11-24T10:00:00.000Z' });
     expect(arrived.caseManagerId).toBe(b.userId);
@@ -178,6 +181,14 @@ describe('a custody transfer between two offices', () => {
     const failedCommit = new Error('disk-full');
     await expect(writeReceipt(b.db, KEYS, memoryFile(), applied.receipt!, { peer: a.peer, commit: async () => Promise.reject(failedCommit) })).rejects.toBe(failedCommit);
     expect((await exchangeLogEntries(b.db)).filter((entry) => entry.kind === 'receipt')).toEqual([]);
+    // A third office that knows the passphrase cannot take the custody with a receipt of its own.
+    const c = await transferOffice('C-receipt', 13);
+    expect(c.office.districtCode).not.toBe(b.office.districtCode);
+    const forged = memoryFile();
+    await writeReceipt(c.db, KEYS, forged, applied.receipt!, { peer: a.peer });
+    const beforeForged = await snapshot(a.db);
+    await expect(importReceipt(a.db, open(forged.bytes()), SECRET)).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'receiptOtherOffice' } });
+    expect(await snapshot(a.db)).toEqual(beforeForged);
     const receiptFile = memoryFile();
     await writeReceipt(b.db, KEYS, receiptFile, applied.receipt!, { peer: a.peer });
     const imported = await importReceipt(a.db, open(receiptFile.bytes()), SECRET, { fileName: 'receipt.hmkx' });
@@ -232,7 +243,13 @@ describe('a copy sent there and back', () => {
     expect(plan.records.find((r) => r.id === leaving.id)!.result.kind).toBe('takeIncoming');
     expect(plan.records.filter((r) => r.table !== 'cases' && r.id !== leaving.id).every((r) => r.result.kind === 'same')).toBe(true);
 
-    const applied = await applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }]);
+    // Someone at A changes the case after the plan was made: the plan is stale, nothing is written; planned again, it applies.
+    const planned = (await a.db.cases.get(y.id))!;
+    await edit(a.db, () => ({}));
+    await expect(applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'staleRevision' });
+    expect((await a.db.cases.get(y.id))!.phones).toEqual(planned.phones);
+    const replanned = await planMerge(a.db, preview);
+    const applied = await applyTransfer(a.db, replanned, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }]);
     const merged = (await a.db.cases.get(y.id))!;
     expect(merged.phones).toEqual(['+998 90 222 22 22']);
     expect(merged.address).toMatchObject({ street: 'Mustaqillik', house: '12A' });
@@ -251,8 +268,8 @@ describe('a copy sent there and back', () => {
     expect(applied.log.decisions).toEqual([{ table: 'cases', recordId: y.id, path: ['phones'], take: 'incoming', base: y.phones, local: ['+998 90 111 11 11'], incoming: ['+998 90 222 22 22'], value: ['+998 90 222 22 22'] }]);
     expect((await decidedRecords(a.db, applied.log.decisions!)).cases!.map((kase) => kase.caseNumber)).toEqual([y.caseNumber]);
 
-    // A second plan of the same file finds the record changed since: nothing more to decide than before, and the applied plan is stale.
-    await expect(applyTransfer(a.db, plan, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'staleRevision' });
+    // The applied plan again (a second click): the transfer was received, nothing is written twice.
+    await expect(applyTransfer(a.db, replanned, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'alreadyReceived' } });
   });
 });
 

@@ -99,6 +99,7 @@ describe('exchange failure messages', () => {
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'pinflTaken' })),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'receiptOtherOffice' }), 'receipt'),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'alreadyReceived', at: '2026-12-05T09:30:00.000Z' })),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'ownTransfer', at: '2026-12-04T09:30:00.000Z' })),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'ownTransfer' })),
@@ -113,6 +114,7 @@ describe('exchange failure messages', () => {
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
       'exchange:transferError.pinflTaken',
+      'exchange:transferError.receiptOtherOffice',
       // Received before, or this office's own file: when, as the exchange log shows it.
       'exchange:transferError.alreadyReceived',
       'exchange:transferError.ownTransferSent',

@@ -93,7 +93,7 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     // Between offices the file is more often made with a passphrase agreed for it than with this office's key.
     if (code === 'wrongKey') return { key: 'exchange:transferError.wrongKey', secret: true };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
-    if (code === 'invalidInput' && reason === 'pinflTaken') return { key: 'exchange:transferError.pinflTaken', detail };
+    if (code === 'invalidInput' && (reason === 'pinflTaken' || reason === 'receiptOtherOffice')) return { key: `exchange:transferError.${reason}`, detail };
     // Received before, or sent from here: when, so the user can find it in the exchange log.
     if (code === 'invalidInput' && reason === 'alreadyReceived') return { key: 'exchange:transferError.alreadyReceived', values: { when: details.at ? formatDateTime(details.at) : '' }, detail };
     if (code === 'invalidInput' && reason === 'ownTransfer') return { key: details.at ? 'exchange:transferError.ownTransferSent' : 'exchange:transferError.ownTransfer', ...(details.at ? { values: { when: formatDateTime(details.at) } } : {}), detail };
