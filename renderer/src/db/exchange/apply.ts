@@ -73,7 +73,8 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   };
 
   const tables = TRANSFER_TABLES.map((table) => db.table(table));
-  await db.transaction('rw', [...tables, db.officeProfile, db.exchangeBases, db.exchangeLog], async () => {
+  const purgedThere: { table: string; id: string }[] = [];
+  await db.transaction('rw', [...tables, db.officeProfile, db.exchangeBases, db.exchangeLog, db.audit], async () => {
     const office = await db.officeProfile.get(OFFICE_PROFILE_ID);
     if (!office) throw new DomainError('notFound', 'officeProfile');
     // Checked at the preview too; here again, in the writing transaction, so one plan applied twice (a second click) writes once.
@@ -97,7 +98,19 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
         if (custodyOnly) value = { ...value, rev: (value.rev as number) + 1, updatedAt: at, updatedBy: context.userId };
         await table.put(value);
         log.written!.push({ table: record.table, recordId: record.id, outcome: custodyOnly ? 'custody' : kind });
+        if ('purge' in record.result && record.result.purge?.by === 'incoming') purgedThere.push({ table: record.table, id: record.id });
       }
+    }
+    // A purge made at the other office is a purge here too: the values go from the audit (the entry just
+    // written holds them as "from"), and a document's stored bytes go, as purgeCase does.
+    for (const { table, id } of purgedThere) {
+      await db.audit
+        .where('[table+recordId]')
+        .equals([table, id])
+        .modify((entry) => {
+          entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
+        });
+      if (table === 'documents') await db.documentFiles.delete(id);
     }
     // A person written here may be a member of this office's other cases too (a person linked by PINFL): their names and search keys follow.
     const writtenPersons = log.written!.filter((entry) => entry.table === 'persons').map((entry) => entry.recordId);

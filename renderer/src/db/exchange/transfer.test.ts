@@ -44,6 +44,13 @@ async function send(db: HamkorlikDb, caseIds: string[], mode: 'custody' | 'copy'
   return { ...result, bytes: file.bytes() };
 }
 
+/** Previews, plans and applies a transfer at `db`, every conflict decided for this office's value. */
+async function receive(db: HamkorlikDb, bytes: Uint8Array) {
+  const plan = await planMerge(db, await previewTransfer(db, open(bytes), SECRET));
+  const decided = plan.conflicts.map((record) => ({ table: record.table, id: record.id, decisions: record.conflicts.map((c) => ({ path: [...c.path], take: 'local' as const })) }));
+  return { plan, applied: await applyTransfer(db, plan, decided) };
+}
+
 describe('what a transfer carries', () => {
   it('names every table of the current schema as sent with a case, as a reference, or left here for a stated reason: a new table fails here until decided', async () => {
     const { db } = await transferOffice('coverage', 3, 1);
@@ -571,12 +578,6 @@ describe('who delivered a service, who received it, who attended a conference', 
 });
 
 describe('a person linked by PINFL, a case purged here, a file that came late', () => {
-  const receive = async (db: HamkorlikDb, bytes: Uint8Array, take: 'local' | 'incoming' = 'local') => {
-    const plan = await planMerge(db, await previewTransfer(db, open(bytes), SECRET));
-    const decided = plan.conflicts.map((record) => ({ table: record.table, id: record.id, decisions: record.conflicts.map((c) => ({ path: [...c.path], take })) }));
-    return { plan, applied: await applyTransfer(db, plan, decided) };
-  };
-
   it("the linked person is named by this office's id everywhere (a plan's participants, its revisions), keeps this office's identity, and this office's other cases follow a new name", async () => {
     const a = await transferOffice('A20', 11);
     const b = await transferOffice('B20', 12);
@@ -653,3 +654,33 @@ describe('a person linked by PINFL, a case purged here, a file that came late', 
     expect((await b.db.cases.get(x.id))!.phones).toEqual(phones);
   });
 });
+
+describe('a purge made at the other office', () => {
+  it('leaves no values of the purged person here, not even in the audit of the write that took the purge', async () => {
+    const a = await transferOffice('A23', 11);
+    const b = await transferOffice('B23', 12);
+    const { kase: z, pinflPersonId } = await familyWithPinfl(a.db);
+    const other = (await a.db.cases.filter((kase) => kase.id !== z.id && !kase.deletedAt).first())!;
+    await addMember(a.db, other.id, { personId: pinflPersonId, relation: 'other' });
+    await receive(b.db, (await send(a.db, [z.id], 'copy')).bytes);
+    const before = (await b.db.persons.get(pinflPersonId))!;
+    expect(before.surname.latn).not.toBe('');
+
+    // At A the person leaves family Z, and the other family's case is purged: the person with it.
+    const membership = (await a.db.memberships.where('caseId').equals(z.id).filter((m) => m.personId === pinflPersonId).first())!;
+    await a.db.memberships.put({ ...touched(membership, {}, a.db.writeContext()), deletedAt: '2026-11-24T10:00:00.000Z' });
+    await deleteCase(a.db, other.id);
+    await purgeCase(a.db, other.id);
+    expect((await a.db.persons.get(pinflPersonId))!.purgedAt).toBeTruthy();
+
+    const { plan } = await receive(b.db, (await send(a.db, [z.id], 'copy')).bytes);
+    expect(plan.records.find((r) => r.table === 'persons' && r.id === pinflPersonId)!.result).toMatchObject({ kind: 'takeIncoming', purge: { by: 'incoming' } });
+    expect((await b.db.persons.get(pinflPersonId))!.purgedAt).toBeTruthy();
+    const trail = await b.db.audit.where('[table+recordId]').equals(['persons', pinflPersonId]).toArray();
+    expect(trail.length).toBeGreaterThan(0);
+    const text = JSON.stringify(trail);
+    expect(text).not.toContain(before.surname.latn);
+    expect(text).not.toContain(before.pinfl!);
+  });
+});
+
