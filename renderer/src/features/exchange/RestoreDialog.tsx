@@ -16,6 +16,7 @@ import { PackageSummary } from './PackageSummary';
 import { SafetyCopyStep, type SafetyOutcome } from './SafetyCopyStep';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
+import { whileRestoring } from './restoring';
 
 /** The automatic copy of the current data could not be made (`failure`: the host's reason, when it gave one). */
 class SafetyCopyFailed extends Error {
@@ -98,7 +99,9 @@ export function RestoreDialog({
           const copy = await runAutomaticBackup({ db, host }, new Date(), { force: true, keepOlder: true, onProgress, signal });
           if (!('made' in copy)) throw new SafetyCopyFailed('failed' in copy ? hostFailure(copy.failed) : null);
         };
-        return restoreBackup(directory, () => source.open(), toSecret(secret), { onProgress, signal, fileName: source.name, ...(db.session ? { actor: db.session } : {}), ...('automatic' in safety ? { beforeWriting: safetyCopy } : {}) });
+        return whileRestoring(() =>
+          restoreBackup(directory, () => source.open(), toSecret(secret), { onProgress, signal, fileName: source.name, ...(db.session ? { actor: db.session } : {}), ...('automatic' in safety ? { beforeWriting: safetyCopy } : {}) }),
+        );
       });
       if (outcome.cancelled) {
         setNotice('cancelled');

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { runAutomaticBackup } from './automaticBackup';
+import { restoreRunning } from './restoring';
 
 /** After login the first check waits for the first screen to settle; then once an hour. */
 const FIRST_CHECK_MS = 5_000;
@@ -19,7 +20,8 @@ export function useAutomaticBackups(active: boolean): void {
     if (!active) return;
     let running = false;
     const check = async () => {
-      if (running) return;
+      // A restore under way: the next hour's check takes the backup.
+      if (running || restoreRunning()) return;
       running = true;
       try {
         const outcome = await runAutomaticBackup({ db, host }, new Date());
