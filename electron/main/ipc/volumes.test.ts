@@ -13,7 +13,7 @@ import { withFaults, type Fault } from './faultyFs';
 import { VOLUME_NAME as RENDERER_VOLUME_NAME } from '../../../renderer/src/host/hostApi';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { volumeNames } from '../../../renderer/src/features/exchange/backupFile';
-import { parseVolumePath, VOLUME_NAME, volumePath } from './volumes';
+import { parseVolumePath, VOLUME_NAME, VolumeWriter, volumePath } from './volumes';
 
 const realFs = nodeFs as unknown as FsPort;
 const HMK = [{ name: 'Hamkorlik', extensions: ['hmk'] }];
@@ -169,6 +169,38 @@ describe('a file written in volumes', () => {
     expect(result?.ok ?? false).toBe(false);
     expect(await files()).toEqual(['backup.001.hmk', 'backup.002.hmk', 'backup.003.hmk', 'backup.004.hmk']);
     expect((await readPicked(join(folder, 'backup.003.hmk'))).bytes).toEqual(previous);
+  });
+
+  it('aborted while an append is writing (the window closed), starts no further volume and leaves no temp file', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let writes = 0;
+    // The first write reaches the drive, then its answer waits until the test lets it go.
+    const slow: FsPort = {
+      ...realFs,
+      open: async (path, flags) => {
+        const handle = await realFs.open(path, flags);
+        return {
+          write: async (...args) => {
+            writes += 1;
+            const written = await handle.write(...args);
+            if (writes === 1) await held;
+            return written;
+          },
+          read: (...args) => handle.read(...args),
+          sync: () => handle.sync(),
+          close: () => handle.close(),
+        };
+      },
+    };
+    const writer = await VolumeWriter.create(slow, join(folder, 'backup.hmk'), VOLUME);
+    const appending = writer.append(pattern(2500)).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const aborting = writer.abort();
+    release();
+    await aborting;
+    expect(await appending).toBeTruthy();
+    expect(await files()).toEqual([]);
   });
 
   it('replacing a file in volumes leaves nothing set aside once it is done', async () => {

@@ -66,6 +66,8 @@ export function singleFileWriter(writer: AtomicWriter): StreamWriter {
 export class VolumeWriter implements StreamWriter {
   private readonly volumes: AtomicWriter[];
   private size = 0;
+  /** Set by abort (the window closing while an append is under way): no new volume is started after it. */
+  private aborted = false;
 
   private constructor(
     private readonly fs: FsPort,
@@ -87,10 +89,13 @@ export class VolumeWriter implements StreamWriter {
     try {
       while (offset < chunk.byteLength) {
         let current = this.volumes[this.volumes.length - 1]!;
+        if (this.aborted) throw new HostFailure('cancelled', 'aborted');
         if (current.bytesWritten >= this.volumeBytes) {
           if (this.volumes.length >= MAX_VOLUMES) throw new HostFailure('too-large', `volumes:${MAX_VOLUMES}`);
           current = await AtomicWriter.create(this.fs, volumePath(this.target, this.volumes.length + 1));
           this.volumes.push(current);
+          // Aborted while the volume was being created: it goes with the others.
+          if (this.aborted) await current.abort();
         }
         const take = Math.min(chunk.byteLength - offset, this.volumeBytes - current.bytesWritten);
         await current.append(chunk.subarray(offset, offset + take));
@@ -158,6 +163,7 @@ export class VolumeWriter implements StreamWriter {
   }
 
   async abort(): Promise<void> {
+    this.aborted = true;
     await Promise.all(this.volumes.map((volume) => volume.abort()));
   }
 }
