@@ -186,6 +186,22 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await page.getByTestId('tab-history').click();
   // Which office it went to is known only from its receipt; the history says that it went.
   await expect(page.getByTestId('history-entry').first()).toContainText(`Keys yuritish boshqa boʻlimga topshirildi`);
+  // Picked again (a copy may still be sent, for reporting), then custody chosen: the dialog names the case and sends nothing.
+  await shellA.go('exchange');
+  const files = await packageIn(host.folder, 'transfer');
+  await page.getByTestId('send-cases').click();
+  await page.getByTestId('send-case-search').fill('Xoʻjayev');
+  await page.getByTestId('send-case-option').first().click();
+  await page.getByTestId('send-mode-custody').check();
+  await expect(page.getByTestId('send-handed-over')).toContainText('allaqachon boshqa boʻlimga topshirilgan');
+  await expect(page.getByTestId('send-handed-over')).toContainText('Xoʻjayev');
+  await page.getByTestId('send-passphrase').fill(AGREED);
+  await page.getByTestId('send-passphrase-repeat').fill(AGREED);
+  await page.getByTestId('send-confirm').click();
+  await expect(page.getByTestId('send-done')).toHaveCount(0);
+  expect(await packageIn(host.folder, 'transfer')).toEqual(files);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('send-dialog')).toHaveCount(0);
 
   // B opens the file: a preview first, then Sardor's two records to reconcile field by field.
   await shellB.go('exchange');

@@ -16,10 +16,11 @@ import { ExchangeProgressView } from './ExchangeProgressView';
 import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { FailureAlert } from './FailureAlert';
 import { saveTransfer } from './saveTransfer';
-import { TransferCasePicker } from './TransferCasePicker';
+import { caseLabel, TransferCasePicker } from './TransferCasePicker';
 import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type TransferSecretInput } from './TransferSecretField';
 import { useExchangeJob } from './useExchangeJob';
 import { formatNumber } from '../../domain/numbers';
+import { custodyLeft } from '../../domain/familyCase';
 
 
 /**
@@ -59,7 +60,9 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
   }, [db, mahallaId, mode]);
   const caseIds = by === 'cases' ? picked.map((kase) => kase.id) : (ofMahalla ?? []);
   const busy = unlocking || job.running;
-  const ready = caseIds.length > 0 && transferSecretProblem(secret, true) === null;
+  // Picked for a copy, then custody chosen: a case whose custody already left cannot go again, and says so.
+  const handedOver = by === 'cases' && mode === 'custody' ? picked.filter(custodyLeft) : [];
+  const ready = caseIds.length > 0 && handedOver.length === 0 && transferSecretProblem(secret, true) === null;
 
   const start = async () => {
     setChecked(true);
@@ -133,7 +136,14 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
             </ToggleButton>
           </ToggleButtonGroup>
           {by === 'cases' ? (
-            <TransferCasePicker value={picked} onChange={setPicked} custody={mode === 'custody'} disabled={busy} />
+            <>
+              <TransferCasePicker value={picked} onChange={setPicked} custody={mode === 'custody'} disabled={busy} />
+              {handedOver.length > 0 && (
+                <Alert severity="warning" data-testid="send-handed-over">
+                  {t('transfer.send.handedOver', { cases: handedOver.map((kase) => caseLabel(kase.caseNumber, kase.summary.head, language)).join('; ') })}
+                </Alert>
+              )}
+            </>
           ) : (
             <TextField
               select
