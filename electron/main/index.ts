@@ -35,6 +35,8 @@ app.setPath('userData', join(app.getPath('appData'), USER_DATA_FOLDER));
 let mainWindow: BrowserWindow | null = null;
 let language: UiLanguage = 'uz-Latn';
 let lastFolder: string | null = null;
+/** The window's unfinished writes being aborted (their temp files removed): the app quits once this is done. */
+let closing: Promise<void> = Promise.resolve();
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -45,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => attachWebContentsGuards(contents));
-  app.on('window-all-closed', () => app.quit());
+  // Quitting at once would leave a cut-off write's temp file on the stick: the window's cleanup finishes first.
+  app.on('window-all-closed', () => void closing.finally(() => app.quit()));
   void app.whenReady().then(start);
 }
 
@@ -164,7 +167,7 @@ async function start(): Promise<void> {
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = null;
-    void registry.closeAll();
+    closing = registry.closeAll().catch(() => undefined);
   });
   // Streams belong to the page that opened them: a reload (after a restore) commits a page that cannot know their ids.
   // (did-navigate: the main frame's new document, not a hash change, and not a navigation security.ts refused.)
