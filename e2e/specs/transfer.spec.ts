@@ -195,6 +195,7 @@ test('two offices: A sends a case in custody to B, who previews it, merges a chi
   await page.getByTestId('send-mode-custody').check();
   await expect(page.getByTestId('send-handed-over')).toContainText('allaqachon boshqa boʻlimga topshirilgan');
   await expect(page.getByTestId('send-handed-over')).toContainText('Xoʻjayev');
+  await screenshot(page, 'transfer-handed-over-uz-Latn');
   await page.getByTestId('send-passphrase').fill(AGREED);
   await page.getByTestId('send-passphrase-repeat').fill(AGREED);
   await page.getByTestId('send-confirm').click();
