@@ -11,6 +11,7 @@ import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretF
 import { useExchangeJob } from './useExchangeJob';
 import { FailureAlert } from './FailureAlert';
 import { useVolumesChoice, VolumesOption } from './VolumesOption';
+import { useDropHold } from './dropHold';
 
 /**
  * "Back up now": unlock the office keys with the passphrase (or the recovery key), pick where the
@@ -29,6 +30,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const volumes = useVolumesChoice(includeDocumentBytes);
   const busy = unlocking || job.running;
+  useDropHold(busy);
 
   const start = async () => {
     if (busy || !secret.text) return;

@@ -31,6 +31,7 @@ import { SaveReceiptDialog } from './SaveReceiptDialog';
 import { SendCasesDialog } from './SendCasesDialog';
 import { SetupDialog } from './SetupDialog';
 import { TransfersCard } from './TransfersCard';
+import { dropsHeld } from './dropHold';
 
 type OpenDialog = 'setup' | 'changePassphrase' | 'backup' | 'restore' | 'send' | 'receive' | 'receipt' | null;
 
@@ -124,6 +125,10 @@ function useFileDropped(ready: boolean, may: { restore: boolean; transfers: bool
   useEffect(() => {
     if (!dropped || !ready) return;
     taken();
+    if (dropsHeld()) {
+      showError('exchange:drop.busy');
+      return;
+    }
     void (async () => {
       try {
         const { kind } = await inspectPackage(() => dropped.open());

@@ -15,6 +15,7 @@ import { FailureAlert } from './FailureAlert';
 import { PackageSummary } from './PackageSummary';
 import { caseLabel } from './TransferCasePicker';
 import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type TransferSecretInput } from './TransferSecretField';
+import { useDropHold } from './dropHold';
 
 /**
  * "Import a receipt": the file the receiving office sent back after a custody transfer. Marks the
@@ -28,6 +29,7 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
   const [busy, setBusy] = useState(false);
+  useDropHold(busy);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const [marked, setMarked] = useState<string[] | null>(null);
 

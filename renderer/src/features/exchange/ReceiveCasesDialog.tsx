@@ -1,17 +1,17 @@
 import { Alert, Button, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, Divider, Stack, Typography } from '@mui/material';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useDroppedSource, useHeldSource } from './useHeldSource';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
 import { useServices } from '../../app/services';
 import { biScriptIn, triLingualIn } from '../../domain/names';
-import { applyTransfer, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type TransferPreview } from '../../db/exchange';
+import { applyTransfer, planMerge, previewTransfer, type AppliedTransfer, type MergePlan, type PackageInfo, type RecordConflicts, type TransferPreview } from '../../db/exchange';
 import { DomainError } from '../../domain/errors';
 import { ExchangeError } from '../../exchange';
 import type { HostFileSource } from '../../host/streams';
 import { packageFilters } from './backupFile';
 import { openPackage } from './openPackage';
-import { chooseAll, conflictCount, recordDecisions, undecidedCount, type Choices } from './conflicts';
+import { chooseAll, conflictCount, keptChoices, recordDecisions, undecidedCount, type Choices } from './conflicts';
 import { ConflictList } from './ConflictList';
 import { ExchangeProgressView } from './ExchangeProgressView';
 import { describeFailure, describeTransferFailure, type FailureMessage } from './exchangeMessages';
@@ -22,6 +22,7 @@ import { TransferPreviewView } from './TransferPreviewView';
 import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, transferSecretProblem, type ResolvedSecret, type TransferSecretInput } from './TransferSecretField';
 import { useExchangeJob } from './useExchangeJob';
 import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
+import { useDropHold } from './dropHold';
 
 /**
  * "Receive cases", in the order that writes nothing until the user has seen everything: pick the
@@ -57,6 +58,8 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   );
   const [plan, setPlan] = useState<MergePlan | null>(null);
   const [choices, setChoices] = useState<Choices>({});
+  // The conflicts the choices were made on: a plan dropped (a match changed, a stale record) keeps them for the next.
+  const decidedOn = useRef<readonly RecordConflicts[]>([]);
   const [applied, setApplied] = useState<AppliedTransfer | null>(null);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
@@ -103,6 +106,8 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
       setPreview(outcome.value);
       setAccepted(new Set());
       setMapped({});
+      setChoices({});
+      decidedOn.current = [];
     } catch (error) {
       setFailure(describeTransferFailure(error));
     }
@@ -116,8 +121,11 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     try {
       const suggested = preview.refs.filter((ref) => ref.suggestion && accepted.has(`${ref.table}:${ref.id}`)).map((ref) => [`${ref.table}:${ref.id}`, ref.suggestion!]);
       const refMap = Object.fromEntries([...suggested, ...Object.entries(mapped).filter(([, localId]) => localId)]);
-      setPlan(await planMerge(db, preview, { refMap }));
-      setChoices({});
+      const next = await planMerge(db, preview, { refMap });
+      // Decisions made before stand where the same fields conflict with the same values.
+      setChoices(keptChoices(decidedOn.current, next.conflicts, choices));
+      decidedOn.current = next.conflicts;
+      setPlan(next);
     } catch (error) {
       setFailure(describeTransferFailure(error));
     } finally {
@@ -142,12 +150,14 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   };
 
   const busy = picking || working || job.running;
+  useDropHold(busy || Object.keys(choices).length > 0);
   const undecided = plan ? undecidedCount(plan.conflicts, choices) : 0;
   if (applied && resolved) {
     return <ReceiveSummary applied={applied} keys={resolved.keys} receiptFileName={receiptFileName} onClose={onClose} />;
   }
   return (
-    <Dialog open onClose={busy ? undefined : onClose} maxWidth="md" fullWidth scroll="paper" data-testid="receive-dialog">
+    // Once fields are decided, only Cancel closes: an Escape or a click beside the dialog would throw the decisions away.
+    <Dialog open onClose={busy || Object.keys(choices).length > 0 ? undefined : onClose} maxWidth="md" fullWidth scroll="paper" data-testid="receive-dialog">
       <DialogTitle>{t('transfer.receive.title')}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={2}>

@@ -17,6 +17,7 @@ import { SafetyCopyStep, type SafetyOutcome } from './SafetyCopyStep';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
 import { whileRestoring } from './restoring';
+import { useDropHold } from './dropHold';
 
 /** The automatic copy of the current data could not be made (`failure`: the host's reason, when it gave one). */
 class SafetyCopyFailed extends Error {
@@ -63,6 +64,7 @@ export function RestoreDialog({
   const [source, setSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
+  const [copying, setCopying] = useState(false);
   const [safety, setSafety] = useState<SafetyOutcome | null>(firstRun ? { waived: true } : null);
   const [secret, setSecret] = useState<SecretInput>(EMPTY_SECRET);
   const [failure, setFailure] = useState<FailureMessage | null>(null);
@@ -123,7 +125,9 @@ export function RestoreDialog({
   const volumeSuspect = source?.volumes !== undefined && VOLUME_FAILURES.has(failure?.key ?? '');
   const failureNote = [info ? t('restore.untouched') : '', volumeSuspect ? t('restore.volumeMissing', { count: source.volumes }) : ''].filter(Boolean).join(' ');
   const done = notice === 'restored';
-  const busy = picking || job.running || done;
+  // The safety copy being saved to a file counts too: closing would stop it.
+  const busy = picking || job.running || done || copying;
+  useDropHold(busy);
   return (
     <Dialog open onClose={busy ? undefined : onClose} maxWidth="sm" fullWidth scroll="paper" data-testid="restore-dialog">
       <DialogTitle>{t('restore.title')}</DialogTitle>
@@ -151,7 +155,7 @@ export function RestoreDialog({
               <Alert severity={firstRun ? 'info' : 'warning'} data-testid="restore-warning">
                 {t(firstRun ? 'restore.firstRunText' : 'restore.warning', { date: formatDateTime(info.createdAt) })}
               </Alert>
-              {!firstRun && <SafetyCopyStep configured={configured} fileName={copyFileName} outcome={safety} onOutcome={setSafety} disabled={busy} />}
+              {!firstRun && <SafetyCopyStep configured={configured} fileName={copyFileName} outcome={safety} onOutcome={setSafety} disabled={busy && !copying} onBusy={setCopying} />}
               <Divider />
               <Typography variant="subtitle2">{t(firstRun ? 'restore.secretTitleOnly' : 'restore.secretTitle')}</Typography>
               <SecretField

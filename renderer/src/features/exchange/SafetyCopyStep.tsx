@@ -13,6 +13,7 @@ import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
 import { useExchangeJob } from './useExchangeJob';
 import { useVolumesChoice, VolumesOption } from './VolumesOption';
+import { useDropHold } from './dropHold';
 
 /**
  * How the current data is kept before a restore: a copy saved to a file, an automatic copy the
@@ -33,12 +34,15 @@ export function SafetyCopyStep({
   outcome,
   onOutcome,
   disabled,
+  onBusy,
 }: {
   configured: boolean;
   fileName: string;
   outcome: SafetyOutcome | null;
   onOutcome: (outcome: SafetyOutcome | null) => void;
   disabled: boolean;
+  /** While the copy is unlocked or written to a file: the restore waits, and its dialog stays open. */
+  onBusy?: (busy: boolean) => void;
 }) {
   const { t } = useTranslation('exchange');
   const { db, host } = useServices();
@@ -48,6 +52,8 @@ export function SafetyCopyStep({
   const [failure, setFailure] = useState<FailureMessage | null>(null);
   const volumes = useVolumesChoice(true);
   const busy = unlocking || job.running;
+  useDropHold(busy);
+  useEffect(() => onBusy?.(busy), [busy, onBusy]);
   const [toFile, setToFile] = useState(false);
   const kept = useLiveQuery(async () => (configured ? (await keptOfficeKeys(db, host)) !== null : false), [db, host, configured]);
   // Settled once the key is found kept; a copy saved to a file meanwhile stays the outcome.

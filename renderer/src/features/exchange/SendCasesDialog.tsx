@@ -21,6 +21,7 @@ import { EMPTY_TRANSFER_SECRET, resolveTransferSecret, TransferSecretField, tran
 import { useExchangeJob } from './useExchangeJob';
 import { formatNumber } from '../../domain/numbers';
 import { custodyLeft } from '../../domain/familyCase';
+import { useDropHold } from './dropHold';
 
 
 /**
@@ -60,6 +61,7 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
   }, [db, mahallaId, mode]);
   const caseIds = by === 'cases' ? picked.map((kase) => kase.id) : (ofMahalla ?? []);
   const busy = unlocking || job.running;
+  useDropHold(busy);
   // Picked for a copy, then custody chosen: a case whose custody already left cannot go again, and says so.
   const handedOver = by === 'cases' && mode === 'custody' ? picked.filter(custodyLeft) : [];
   const ready = caseIds.length > 0 && handedOver.length === 0 && transferSecretProblem(secret, true) === null;

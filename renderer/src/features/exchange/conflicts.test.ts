@@ -9,6 +9,7 @@ import {
   conflictKey,
   conflictNames,
   importSummary,
+  keptChoices,
   onlyLocal,
   pathLabel,
   recordDecisions,
@@ -70,6 +71,16 @@ describe('conflict decisions', () => {
       [conflictKey('persons', 'p2', ['pinfl'])]: 'local',
       [conflictKey('persons', 'p2', ['healthNotes'])]: 'incoming',
     });
+  });
+
+  it('keeps the decisions of fields still in conflict with the same values when the merge is planned again, and asks again where they moved', () => {
+    const choices = { [conflictKey('cases', 'c1', ['phones'])]: 'incoming', [conflictKey('cases', 'c1', ['address', 'street'])]: 'local', [conflictKey('persons', 'p-local', ['healthNotes'])]: 'local' } as const;
+    const moved: RecordConflicts[] = [
+      { ...CONFLICTS[0]!, conflicts: [CONFLICTS[0]!.conflicts[0]!, { path: ['address', 'street'], base: 'a', local: 'd', incoming: 'c' }] },
+      { table: 'persons', id: 'p-new', baseKnown: false, conflicts: [{ path: ['healthNotes'], base: undefined, local: 'x', incoming: 'y' }] },
+    ];
+    expect(keptChoices(CONFLICTS, moved, choices)).toEqual({ [conflictKey('cases', 'c1', ['phones'])]: 'incoming' });
+    expect(keptChoices(CONFLICTS, CONFLICTS, choices)).toEqual(choices);
   });
 
   it('keys a path unambiguously', () => {

@@ -35,6 +35,19 @@ export function chooseAll(conflicts: readonly RecordConflicts[], take: Take): Ch
   return Object.fromEntries(conflicts.flatMap((record) => record.conflicts.map((c) => [conflictKey(record.table, record.id, c.path), onlyLocal(record, c.path) ? 'local' : take])));
 }
 
+/**
+ * The choices still standing after the merge was planned again (a match changed in the preview, or a
+ * record changed here meanwhile): a decision is kept where the same field is in conflict with the
+ * same three values; a field whose values moved is asked again, as is a new one.
+ */
+export function keptChoices(before: readonly RecordConflicts[], after: readonly RecordConflicts[], choices: Choices): Choices {
+  const values = (conflicts: readonly RecordConflicts[]) =>
+    new Map(conflicts.flatMap((record) => record.conflicts.map((c) => [conflictKey(record.table, record.id, c.path), JSON.stringify([c.base, c.local, c.incoming, !!record.pinflTakenBy])] as const)));
+  const was = values(before);
+  const now = values(after);
+  return Object.fromEntries(Object.entries(choices).filter(([key]) => now.has(key) && now.get(key) === was.get(key)));
+}
+
 /** The choices as applyTransfer takes them: one entry per record, its decided fields only. */
 export function recordDecisions(conflicts: readonly RecordConflicts[], choices: Choices): RecordDecisions[] {
   return conflicts.flatMap((record) => {
