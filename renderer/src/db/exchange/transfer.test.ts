@@ -392,7 +392,7 @@ describe('purged documents keep no bytes', () => {
 });
 
 describe('the case conferences a transfer carries', () => {
-  it('only those that discussed no family outside the transfer: the minutes of a meeting on other families stay here, counted', async () => {
+  it('only those that discussed no family outside the transfer: the meeting on other families and its minutes stay here, counted', async () => {
     const a = await transferOffice('A5', 11);
     const [x, other] = (await a.db.cases.toArray()).filter((kase) => !kase.deletedAt);
     const meeting = (caseIds: string[], decisions: string) => ({
@@ -407,15 +407,22 @@ describe('the case conferences a transfer carries', () => {
     const own = meeting([x!.id], 'Only about X');
     const shared = meeting([x!.id, other!.id], 'About X and the other family');
     await a.db.conferences.bulkPut([own, shared]);
+    // The minutes of the shared meeting name both families: they stay with it.
+    const minutes = { ...newRecordMeta(a.db.writeContext()), kind: 'conferenceMinutes', registerNumber: '', year: 2026, seq: 1, number: '1', date: '2026-11-20', caseId: null, caseIds: [x!.id, other!.id], language: 'uz-Latn', title: 'Bayonnoma', fileName: 'bayonnoma.docx', size: 3, sha256: '', params: {} };
+    await a.db.documents.put(minutes as never);
+    await a.db.documentFiles.put({ id: minutes.id, bytes: new Uint8Array([1, 2, 3]) });
 
     const one = await collectTransfer(a.db, [x!.id], 'copy');
     expect(one.tables.conferences.map((c) => c.id)).toEqual([own.id]);
-    expect(one.leftOut).toEqual({ conferences: 1 });
+    expect(one.tables.documents.map((d) => d.id)).not.toContain(minutes.id);
+    expect(one.leftOut).toEqual({ conferences: 1, documents: 1 });
+    expect((await collectTransfer(a.db, [x!.id], 'copy', { includeDocumentBytes: true })).tables.documentFiles.map((f) => f.id)).not.toContain(minutes.id);
     const both = await collectTransfer(a.db, [x!.id, other!.id], 'copy');
     expect(both.tables.conferences.map((c) => c.id).sort()).toEqual([own.id, shared.id].sort());
-    expect(both.leftOut).toEqual({ conferences: 0 });
+    expect(both.tables.documents.map((d) => d.id)).toContain(minutes.id);
+    expect(both.leftOut).toEqual({ conferences: 0, documents: 0 });
     // What the sender is told, from the file written.
-    expect((await send(a.db, [x!.id], 'copy')).leftOut).toEqual({ conferences: 1 });
+    expect((await send(a.db, [x!.id], 'copy')).leftOut).toEqual({ conferences: 1, documents: 1 });
   });
 });
 

@@ -30,7 +30,7 @@ export interface TransferContents {
   tables: Record<TransferTable, Record<string, unknown>[]>;
   refs: Record<RefTable, Record<string, unknown>[]>;
   /** Records not sent, and why: conferences that also discussed families not in the transfer. */
-  leftOut: { conferences: number };
+  leftOut: { conferences: number; documents: number };
 }
 
 /**
@@ -38,6 +38,7 @@ export interface TransferContents {
  * cases, their memberships and the persons in them, their history and case work, the conferences
  * that discussed only cases of the transfer (the minutes of a meeting on other families too are
  * about those families: they stay here, counted in `leftOut`), the documents registered for them
+ * (those naming other families too stay here likewise, counted)
  * (the DOCX bytes only with `includeDocumentBytes`), tombstones included; then the users, mahallas, specialists, agencies
  * and teams those records point to, as reference entries (a user only as id, name and position:
  * accounts are not the other office's business). Administrators and supervisors. A custody
@@ -61,7 +62,9 @@ export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[
     const wanted = new Set(ids);
     const discussed = await db.conferences.where('caseIds').anyOf(ids).distinct().toArray();
     const conferences = discussed.filter((conference) => conference.caseIds.every((id) => wanted.has(id)));
-    const documents = await db.documents.filter((d) => (d.caseId !== null && wanted.has(d.caseId)) || !!d.caseIds?.some((id) => wanted.has(id))).toArray();
+    // A document that names other families too (minutes, task sheets) stays here, as their conference does.
+    const related = await db.documents.filter((d) => (d.caseId !== null && wanted.has(d.caseId)) || !!d.caseIds?.some((id) => wanted.has(id))).toArray();
+    const documents = related.filter((d) => !d.caseIds || d.caseIds.every((id) => wanted.has(id)));
     const documentFiles = options.includeDocumentBytes ? (await db.documentFiles.bulkGet(documents.map((d) => d.id))).filter((f) => !!f) : [];
     const tables = {
       cases: cases as FamilyCase[],
@@ -95,7 +98,7 @@ export async function collectTransfer(db: HamkorlikDb, caseIds: readonly string[
       agencies: (await db.agencies.bulkGet([...(pointed.get('agencies') ?? [])])).filter((a) => !!a) as never,
       teams: teams as never,
     };
-    return { tables, refs, leftOut: { conferences: discussed.length - conferences.length } };
+    return { tables, refs, leftOut: { conferences: discussed.length - conferences.length, documents: related.length - documents.length } };
   });
 }
 

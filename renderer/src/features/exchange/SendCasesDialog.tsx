@@ -49,7 +49,7 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
   // Cancel stops the writing only: once the transfer is recorded, its file is kept and reported (useExchangeJob's own signal would call it cancelled).
   const stop = useRef<AbortController | null>(null);
   useEffect(() => () => stop.current?.abort(), []);
-  const [sent, setSent] = useState<{ file: SavedFile; counts: Record<string, number>; leftOut: { conferences: number } } | null>(null);
+  const [sent, setSent] = useState<{ file: SavedFile; counts: Record<string, number>; leftOut: { conferences: number; documents: number } } | null>(null);
   const mahallas = useLiveQuery(() => listMahallas(db), [db]) ?? [];
   const ofMahalla = useLiveQuery(async () => {
     if (!mahallaId) return [];
@@ -108,6 +108,11 @@ export function SendCasesDialog({ configured, fileName, onClose }: { configured:
           <Alert severity="success" data-testid="send-done">
             {t('transfer.send.done', { cases: formatNumber(sent.counts.cases ?? 0), records: formatNumber(records), name: sent.file.name })}
             {mode === 'custody' && <Typography variant="body2" sx={{ mt: 0.5 }}>{t('transfer.send.doneCustody')}</Typography>}
+            {sent.leftOut.documents > 0 && (
+              <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="send-documents-left-out">
+                {t('transfer.send.documentsLeftOut', { count: sent.leftOut.documents })}
+              </Typography>
+            )}
             {sent.leftOut.conferences > 0 && (
               <Typography variant="body2" sx={{ mt: 0.5 }} data-testid="send-left-out">
                 {t('transfer.send.conferencesLeftOut', { count: sent.leftOut.conferences })}

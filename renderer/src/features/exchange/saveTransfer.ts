@@ -40,7 +40,7 @@ export async function saveTransfer(
     signal: AbortSignal;
     onBytes: (bytes: number) => void;
   },
-): Promise<HostResult<{ file: SavedFile; counts: Record<string, number>; leftOut: { conferences: number } }>> {
+): Promise<HostResult<{ file: SavedFile; counts: Record<string, number>; leftOut: { conferences: number; documents: number } }>> {
   const { host, db } = services;
   const written = await writeRecorded(host, { suggestedName: options.fileName, filters: packageFilters(options.filterName) }, (sink, commit) =>
     writeTransfer(db, keys, watchedSink(sink, options.signal, options.onBytes), {
