@@ -1,6 +1,6 @@
 import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
-import { historyEntry } from '../repositories/cases';
+import { forgetAuditedValues, historyEntry } from '../repositories/cases';
 import { caseMonitoringStatus } from '../repositories/monitorings';
 import { actionsDueOf } from '../repositories/plans';
 import { buildCaseIndex, personDupKey } from '../../domain/caseIndex';
@@ -103,15 +103,8 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
     }
     // A purge made at the other office is a purge here too: the values go from the audit (the entry just
     // written holds them as "from"), and a document's stored bytes go, as purgeCase does.
-    for (const { table, id } of purgedThere) {
-      await db.audit
-        .where('[table+recordId]')
-        .equals([table, id])
-        .modify((entry) => {
-          entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
-        });
-      if (table === 'documents') await db.documentFiles.delete(id);
-    }
+    await forgetAuditedValues(db, purgedThere.map(({ table, id }) => [table, id]));
+    for (const { table, id } of purgedThere) if (table === 'documents') await db.documentFiles.delete(id);
     // A person written here may be a member of this office's other cases too (a person linked by PINFL): their names and search keys follow.
     const writtenPersons = log.written!.filter((entry) => entry.table === 'persons').map((entry) => entry.recordId);
     const otherCases = writtenPersons.length ? (await db.memberships.where('personId').anyOf(writtenPersons).toArray()).map((membership) => membership.caseId) : [];

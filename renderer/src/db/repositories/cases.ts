@@ -399,18 +399,26 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
     }
     await db.cases.put(tombstoneOf(kase, context) as FamilyCase);
     // The audit keeps who did what and when, but not the purged values.
-    for (const id of purgedIds) {
-      await db.audit
-        .where('[table+recordId]')
-        .anyOf(['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)].map((table) => [table, id]))
-        .modify((entry) => {
-          entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
-        });
-    }
+    const audited = ['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)];
+    await forgetAuditedValues(db, purgedIds.flatMap((id) => audited.map((table) => [table, id] as [string, string])));
     // The exchange's base copies hold the same values (a case once transferred): they go too.
     const tables = ['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)];
     await db.exchangeBases.where('[table+recordId]').anyOf(purgedIds.flatMap((id) => tables.map((table) => [table, id]))).delete();
   });
+}
+
+/**
+ * Empties the values of every audit entry of the records `[table, id]`, keeping who changed which
+ * field and when: what a purge leaves of them. Inside a transaction that holds the audit table.
+ */
+export async function forgetAuditedValues(db: HamkorlikDb, records: readonly [string, string][]): Promise<void> {
+  if (records.length === 0) return;
+  await db.audit
+    .where('[table+recordId]')
+    .anyOf(records.map((record) => [...record]))
+    .modify((entry) => {
+      entry.changes = entry.changes.map((change) => ({ field: change.field, from: null, to: null }));
+    });
 }
 
 /** The access log: who opened which case file, as the personal-data law asks (not only who changed it). */

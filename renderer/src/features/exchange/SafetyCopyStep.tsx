@@ -53,7 +53,11 @@ export function SafetyCopyStep({
   const volumes = useVolumesChoice(true);
   const busy = unlocking || job.running;
   useDropHold(busy);
-  useEffect(() => onBusy?.(busy), [busy, onBusy]);
+  useEffect(() => {
+    onBusy?.(busy);
+    // Gone while busy (its job is cancelled with it): the restore is not left waiting on it.
+    return busy ? () => onBusy?.(false) : undefined;
+  }, [busy, onBusy]);
   const [toFile, setToFile] = useState(false);
   const kept = useLiveQuery(async () => (configured ? (await keptOfficeKeys(db, host)) !== null : false), [db, host, configured]);
   // Settled once the key is found kept; a copy saved to a file meanwhile stays the outcome.
