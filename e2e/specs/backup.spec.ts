@@ -333,6 +333,23 @@ test('closing the window after a day of work first backs the office up into the 
   expect(files[0]).toMatch(/^auto-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.hmk$/u);
 });
 
+test('a backup on exit that cannot be written says why in words and keeps the window open until closed again', async ({ page, host }) => {
+  const exchange = new ExchangePage(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  host.faults.push({ step: 'open', code: 'ENOSPC', pathIncludes: 'backups', times: 1 });
+  expect(host.requestClose()).toBe(false);
+  await expect(page.getByTestId('exit-backup-failed')).toContainText('Diskda boʻsh joy yetarli emas.');
+  await expect(page.getByTestId('exit-backup-failed')).not.toContainText('disk-full');
+  await expect(page.getByTestId('exit-backup')).toHaveCSS('opacity', '1');
+  await screenshot(page, 'exchange-exit-backup-failed-uz-Latn');
+  expect(host.closed).toBe(false);
+  await page.getByTestId('exit-backup-close-now').click();
+  await expect.poll(() => host.closed).toBe(true);
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);
