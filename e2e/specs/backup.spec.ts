@@ -350,6 +350,32 @@ test('a backup on exit that cannot be written says why in words and keeps the wi
   await expect.poll(() => host.closed).toBe(true);
 });
 
+test('a PC that cannot keep the office key, or whose automatic backup cannot be written, tells the administrator why in words', async ({ page, host }) => {
+  const exchange = new ExchangePage(page);
+  const shell = new AppShell(page);
+  await createCase(page, { surname: 'Хўжаев', firstName: 'Рустам' }, 'Xoʻjayev Rustam');
+  await exchange.open();
+  // No protected storage on this system (Linux without a keyring): setting up works, automatic backups cannot.
+  host.secretsAvailable = false;
+  await exchange.setUp(PASSPHRASE);
+  await exchange.closeRecoveryKey();
+  await expect(page.getByTestId('automatic-backups-not-kept')).toContainText('Bu kompyuterning tizimi boʻlim kalitini himoyalangan holda saqlay olmaydi');
+  await expect(page.getByTestId('automatic-backups-off')).toHaveCount(0);
+  await screenshot(page, 'exchange-key-not-kept-uz-Latn');
+
+  // Where it can, the next backup keeps the key; the hourly backup then meets a full disk and says so in words.
+  host.secretsAvailable = true;
+  await exchange.backUp(PASSPHRASE);
+  await expect(shell.notice()).toContainText('Saqlandi:');
+  await expect(page.getByTestId('automatic-backups-not-kept')).toHaveCount(0);
+  host.faults.push({ step: 'open', code: 'ENOSPC', pathIncludes: 'backups', times: 1 });
+  await page.reload();
+  await new LoginPage(page).login(ADMIN.username, ADMIN.password);
+  await expect(shell.notice()).toContainText('Avtomatik zaxira nusxani yozib boʻlmadi.', { timeout: 20_000 });
+  await expect(page.getByTestId('notice-cause')).toHaveText('Diskda boʻsh joy yetarli emas. Joy boʻshating yoki boshqa diskni tanlang.');
+  await expect(shell.notice()).not.toContainText('disk-full (');
+});
+
 test('the exchange page in Uzbek Cyrillic and Russian', async ({ page }) => {
   const shell = new AppShell(page);
   const exchange = new ExchangePage(page);

@@ -44,6 +44,11 @@ export function NoticeBar() {
         }
       >
         {t(notice.messageKey, notice.values)}
+        {notice.cause && (
+          <div style={{ marginTop: 4 }} data-testid="notice-cause">
+            {t(notice.cause.key, notice.cause.values)}
+          </div>
+        )}
         {notice.detail && (
           <div style={{ opacity: 0.8, fontSize: '0.8em', marginTop: 4 }} data-testid="notice-detail">
             {t('common:notice.detail', { detail: notice.detail })}

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { DomainError } from '../domain/errors';
 import type { HostError, SavedFile } from '../host/hostApi';
 import { useAppDispatch } from './hooks';
-import { noticeShown } from './noticeSlice';
+import { noticeShown, type NoticeCause } from './noticeSlice';
 
 /** Tells the user how an action went, in their language: saved files, host errors, rule failures. */
 export function useFeedback() {
@@ -33,8 +33,8 @@ export function useFeedback() {
       [dispatch],
     ),
     error: useCallback(
-      (messageKey: string, detail?: string, values?: Record<string, string | number>) =>
-        dispatch(noticeShown({ severity: 'error', messageKey, ...(detail ? { detail } : {}), ...(values ? { values } : {}) })),
+      (messageKey: string, options: { detail?: string; values?: Record<string, string | number>; cause?: NoticeCause } = {}) =>
+        dispatch(noticeShown({ severity: 'error', messageKey, ...withoutUndefined(options) })),
       [dispatch],
     ),
     failure: useCallback(
@@ -47,6 +47,10 @@ export function useFeedback() {
       [dispatch],
     ),
   };
+}
+
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

@@ -10,9 +10,16 @@ export interface Notice {
   messageKey: string;
   values?: Record<string, string | number>;
   detail?: string;
+  /** Why it failed, in words, under the message (the disk was full). */
+  cause?: NoticeCause;
   fileId?: string;
   /** The saved file can be opened in the program the system uses for it (a document in the word processor). */
   openable?: boolean;
+}
+
+export interface NoticeCause {
+  key: string;
+  values?: Record<string, string | number>;
 }
 
 export interface NoticeState {

@@ -152,12 +152,18 @@ export interface DataKeyKeeper {
 /**
  * Hands the office data key, just unlocked by someone who knows the passphrase (or made at setup),
  * to the PC's protected store, so that automatic backups run without asking. Notes the key's id
- * with the slots when an older setup has none. Returns false where the system cannot protect it.
+ * with the slots when an older setup has none. Not kept: the office's keys changed meanwhile (no
+ * `error`: the newer ones are kept by whoever changed them), or the store refused it (`error`: the
+ * system cannot protect it, the disk failed).
  */
-export async function keepOfficeKey(db: HamkorlikDb, keeper: DataKeyKeeper, holder: OfficeKeys): Promise<boolean> {
+export async function keepOfficeKey(
+  db: HamkorlikDb,
+  keeper: DataKeyKeeper,
+  holder: OfficeKeys,
+): Promise<{ kept: true } | { kept: false; error?: { code: string; detail?: string } }> {
   const keys = keysOf(holder);
   const stored = await storedKeys(db);
-  if (!stored || JSON.stringify(stored.slots) !== JSON.stringify(keys.slots)) return false;
+  if (!stored || JSON.stringify(stored.slots) !== JSON.stringify(keys.slots)) return { kept: false };
   const id = await dataKeyId(keys.dataKey);
   if (stored.dataKeyId !== id) {
     await db.transaction('rw', db.settings, async () => {
@@ -168,7 +174,7 @@ export async function keepOfficeKey(db: HamkorlikDb, keeper: DataKeyKeeper, hold
     });
   }
   const kept = await keeper.keepDataKey(keys.dataKey);
-  return kept.ok;
+  return kept.ok ? { kept: true } : { kept: false, error: kept.error };
 }
 
 /**

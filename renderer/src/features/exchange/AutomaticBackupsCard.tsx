@@ -10,7 +10,9 @@ import { formatDateTime } from '../../domain/dates';
 import type { AutomaticBackup } from '../../host/hostApi';
 import { AUTOMATIC_BACKUPS_KEPT } from './automaticBackup';
 import { formatMegabytes } from '../../domain/numbers';
-
+import type { FailureMessage } from './exchangeMessages';
+import { FailureAlert } from './FailureAlert';
+import { keyNotKeptReason } from './keyKeeping';
 
 /**
  * The backups this PC makes by itself into its data folder: whether they run (the office key kept
@@ -33,6 +35,7 @@ export function AutomaticBackupsCard({
   const last = useLiveQuery(() => getSetting(db, 'lastAutomaticBackup'), [db]);
   const [backups, setBackups] = useState<AutomaticBackup[] | null>(null);
   const [running, setRunning] = useState<boolean | null>(null);
+  const [notKept, setNotKept] = useState<FailureMessage | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -41,6 +44,7 @@ export function AutomaticBackupsCard({
       if (!current) return;
       setBackups(listed.ok ? listed.value : []);
       setRunning(!!keys);
+      setNotKept(keyNotKeptReason());
     })();
     return () => {
       current = false;
@@ -52,11 +56,14 @@ export function AutomaticBackupsCard({
       <CardHeader avatar={<UpdateIcon color="action" />} title={t('automatic.title')} subheader={t('automatic.text', { count: AUTOMATIC_BACKUPS_KEPT })} />
       <CardContent sx={{ pt: 0 }}>
         <Stack spacing={1.5}>
-          {running === false && (
-            <Alert severity="info" data-testid="automatic-backups-off">
-              {t('automatic.off')}
-            </Alert>
-          )}
+          {running === false &&
+            (notKept ? (
+              <FailureAlert failure={notKept} testId="automatic-backups-not-kept" warning />
+            ) : (
+              <Alert severity="info" data-testid="automatic-backups-off">
+                {t('automatic.off')}
+              </Alert>
+            ))}
           <Typography variant="body2" data-testid="automatic-backup-last">
             {last ? t('automatic.last', { date: formatDateTime(last.at) }) : t('automatic.none')}
           </Typography>

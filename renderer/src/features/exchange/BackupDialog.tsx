@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
-import { keepOfficeKey, unlockExchange } from '../../db/exchange';
+import { unlockExchange } from '../../db/exchange';
 import { ExchangeProgressView } from './ExchangeProgressView';
+import { keepKeyForAutomaticBackups } from './keyKeeping';
 import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { saveBackup } from './saveBackup';
 import { EMPTY_SECRET, SecretField, toSecret, type SecretInput } from './SecretField';
@@ -40,7 +41,7 @@ export function BackupDialog({ fileName, onClose }: { fileName: string; onClose:
     try {
       keys = await unlockExchange(db, toSecret(secret));
       // Whoever knows the passphrase turns on (or renews) this PC's automatic backups.
-      await keepOfficeKey(db, host, keys).catch((error: unknown) => console.error(error));
+      await keepKeyForAutomaticBackups({ db, host }, keys); // what failed, the automatic backups card says
     } catch (error) {
       setFailure(describeFailure(error));
       return;

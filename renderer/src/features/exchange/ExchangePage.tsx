@@ -137,8 +137,8 @@ function useFileDropped(ready: boolean, may: { restore: boolean; transfers: bool
         if (target) show(target, dropped);
         else showError('exchange:drop.notAllowed');
       } catch (error) {
-        const failure = describeFailure(error);
-        showError(failure.key, failure.detail, failure.values);
+        const { key, detail, values } = describeFailure(error);
+        showError(key, { detail, values });
       }
     })();
   }, [dropped, ready, taken, showError]);

@@ -8,14 +8,25 @@ import type { FailureMessage } from './exchangeMessages';
  * detail last. It sits below the dialog's fields, which may run past the screen: brought into view
  * when it appears, or a click on the dialog's button would seem to do nothing.
  */
-export function FailureAlert({ failure, testId, note }: { failure: FailureMessage; testId: string; note?: string }) {
+export function FailureAlert({
+  failure,
+  testId,
+  note,
+  warning = false,
+}: {
+  failure: FailureMessage;
+  testId: string;
+  note?: string;
+  /** What did not work beside the page's work (a card on the page): shown as a warning, where it stands. */
+  warning?: boolean;
+}) {
   const { t } = useTranslation('exchange');
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' });
-  }, [failure]);
+    if (!warning) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure, warning]);
   return (
-    <Alert severity="error" data-testid={testId} ref={ref}>
+    <Alert severity={warning ? 'warning' : 'error'} data-testid={testId} ref={ref}>
       {t(failure.key, failure.values)}
       {failure.cause && (
         <Typography variant="body2" component="div" sx={{ mt: 0.5 }} data-testid={`${testId}-cause`}>

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
-import { keepOfficeKey, passphraseProblem, PASSPHRASE_MIN_LENGTH, setUpExchange } from '../../db/exchange';
+import { passphraseProblem, PASSPHRASE_MIN_LENGTH, setUpExchange } from '../../db/exchange';
 import { formatDate, toIsoDate } from '../../domain/dates';
+import { keepKeyForAutomaticBackups } from './keyKeeping';
 import { describeFailure, type FailureMessage } from './exchangeMessages';
 import { PRINTING_CLASS, RECOVERY_KEY_PRINT_STYLES, RecoveryKeySheet, SHEET_DIALOG_CLASS } from './RecoveryKeySheet';
 
@@ -36,7 +37,7 @@ export function SetupDialog({ officeName, onClose }: { officeName: string; onClo
     try {
       const { recoveryKey: key, keys } = await setUpExchange(db, passphrase);
       // This PC's automatic backups start with the key just made (where the system can protect it).
-      await keepOfficeKey(db, host, keys).catch((error: unknown) => console.error(error));
+      await keepKeyForAutomaticBackups({ db, host }, keys); // what failed, the automatic backups card says
       setPassphrase('');
       setRepeat('');
       setRecoveryKey(key);

@@ -52,7 +52,7 @@ describe('the automatic backup of this PC', () => {
     asCaseManager();
     expect(await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'))).toEqual({ skipped: 'noKey' });
     db.session = { userId, installationId, roles: ['supervisor'], mahallaIds: [] };
-    expect(await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }))).toBe(true);
+    expect(await keepOfficeKey(db, host, await unlockExchange(db, { passphrase: PASSPHRASE }))).toEqual({ kept: true });
 
     asCaseManager(); // a case manager reads only their mahallas, yet the PC's backup holds everything
     const made = await runAutomaticBackup({ db, host }, at('2026-12-05T08:00:00Z'));

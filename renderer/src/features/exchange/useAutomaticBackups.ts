@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useFeedback } from '../../app/feedback';
 import { useServices } from '../../app/services';
 import { runAutomaticBackup } from './automaticBackup';
+import { describeFailure, hostFailure, type FailureMessage } from './exchangeMessages';
 import { restoreRunning } from './restoring';
 
 /** After login the first check waits for the first screen to settle; then once an hour. */
@@ -18,6 +19,8 @@ export function useAutomaticBackups(active: boolean): void {
   const { error: showError } = useFeedback();
   useEffect(() => {
     if (!active) return;
+    // Why, in words under the message; the code and the system's words as the support detail.
+    const showFailed = ({ key, values, detail }: FailureMessage) => showError('exchange:automatic.failed', { detail, cause: { key, ...(values ? { values } : {}) } });
     let running = false;
     const check = async () => {
       // A restore under way: the next hour's check takes the backup.
@@ -25,11 +28,11 @@ export function useAutomaticBackups(active: boolean): void {
       running = true;
       try {
         const outcome = await runAutomaticBackup({ db, host }, new Date());
-        if ('failed' in outcome) showError('exchange:automatic.failed', outcome.failed.detail ? `${outcome.failed.code} (${outcome.failed.detail})` : outcome.failed.code);
+        if ('failed' in outcome) showFailed(hostFailure(outcome.failed));
       } catch (error) {
         // A logout in the middle (the session gone) ends it; the next login checks again.
-        console.error(error);
-        if (db.session) showError('exchange:automatic.failed', error instanceof Error ? error.message : String(error));
+        if (db.session) showFailed(describeFailure(error));
+        else console.error(error);
       } finally {
         running = false;
       }

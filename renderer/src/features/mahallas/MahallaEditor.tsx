@@ -105,7 +105,7 @@ export function MahallaEditor({
       setImporting({ fileName: opened.value.name, plan: planMahallaImport(table, items.map((item) => item.name)) });
     } catch (error) {
       const code = error instanceof TableReadFailure ? error.code : 'unreadable';
-      feedback.error(`errors:import.${code}`, error instanceof Error && error.message !== code ? error.message : undefined);
+      feedback.error(`errors:import.${code}`, { detail: error instanceof Error && error.message !== code ? error.message : undefined });
     }
   };
 
