@@ -161,6 +161,17 @@ test('the administrator sets up exchange, backs up, and restores the backup with
   await expect(dialog.getByTestId('restore-error')).toBeInViewport();
   await expect(dialog.getByTestId('restore-error-note')).toHaveText('Hech narsa oʻzgartirilmadi: bu kompyuterdagi maʼlumotlar avvalgidek.');
   await screenshot(page, 'exchange-damaged-uz-Latn');
+  // "Pick another file", then the chooser cancelled: the file picked before stays, as it was read.
+  const chooserAsked = new Promise<void>((resolve) => {
+    host.beforeCall = (channel) => void (channel === 'app:read-stream-open' && resolve());
+  });
+  await dialog.getByTestId('restore-pick').click();
+  await chooserAsked;
+  host.beforeCall = undefined;
+  await expect(dialog.getByTestId('restore-pick')).toBeEnabled();
+  await expect(dialog.getByTestId('package-kind')).toHaveText('Zaxira nusxa');
+  await expect(dialog.getByTestId('restore-error')).toContainText('Fayl 3-blokda shikastlangan.');
+  await expect(dialog.getByTestId('restore-start')).toBeEnabled();
   await dialog.getByRole('button', { name: 'Bekor qilish' }).click();
   await page.reload();
   await login.login(ADMIN.username, ADMIN.password);

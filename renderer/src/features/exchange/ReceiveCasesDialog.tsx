@@ -66,16 +66,19 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
 
   /** Asks the host for a file, or takes the one dropped onto the window. */
   const pick = async (given?: HostFileSource) => {
-    setFailure(null);
     setPicking(true);
     try {
-      await source?.close();
-      setSource(null);
+      const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
+      // Chooser cancelled, or the file could not be opened: the file picked before stays, with its preview.
+      if (!opened.source) {
+        if (opened.failure) setFailure(opened.failure);
+        return;
+      }
+      setFailure(null);
       setInfo(null);
       setPreview(null);
       setPlan(null);
-      const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
-      if (!opened.source) return setFailure(opened.failure);
+      await source?.close();
       setSource(opened.source);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error));
       setInfo(opened.info);

@@ -72,15 +72,18 @@ export function RestoreDialog({
 
   /** Asks the host for a file, or takes the one dropped onto the window. */
   const pick = async (given?: HostFileSource) => {
-    setFailure(null);
-    setNotice(null);
     setPicking(true);
     try {
-      await source?.close();
-      setSource(null);
-      setInfo(null);
       const opened = await openPackage(host, packageFilters(t('fileType')), given);
-      if (!opened.source) return setFailure(opened.failure);
+      // Chooser cancelled, or the file could not be opened: the file picked before stays, as it was read.
+      if (!opened.source) {
+        if (opened.failure) setFailure(opened.failure);
+        return;
+      }
+      setFailure(null);
+      setNotice(null);
+      setInfo(null);
+      await source?.close();
       setSource(opened.source);
       if (!opened.info) return setFailure(describeFailure(opened.error));
       setInfo(opened.info);
