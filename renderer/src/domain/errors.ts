@@ -18,6 +18,8 @@ export type DomainErrorCode =
   | 'inUse'
   /** The case was sent to another office in a custody transfer: it is read-only here. */
   | 'caseTransferred'
+  /** A custody transfer of the case is being written right now, by another send in this window. */
+  | 'transferRunning'
   /** The cases picked for one transfer file hold more records than a receiving office opens. */
   | 'transferTooLarge';
 

@@ -50,7 +50,10 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, k) => deepEqual(item, b[k]));
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    // By index, not `every`: it skips a hole, which would make [, 1] equal [5, 1]. A hole reads as undefined, like a missing key.
+    for (let k = 0; k < a.length; k += 1) if (!deepEqual(a[k], b[k])) return false;
+    return true;
   }
   if (a instanceof Uint8Array || b instanceof Uint8Array) return a instanceof Uint8Array && b instanceof Uint8Array && bytesEqual(a, b);
   if (a instanceof ArrayBuffer || b instanceof ArrayBuffer) {

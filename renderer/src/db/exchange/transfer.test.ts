@@ -217,6 +217,29 @@ describe('a custody transfer between two offices', () => {
   });
 });
 
+describe('two custody sends of one case at the same moment', () => {
+  it('the second is refused while the first is written, so only one file hands the case over; once it is done, a copy may go', async () => {
+    const a = await transferOffice('A-twice', 21, 3);
+    const [x] = (await a.db.cases.toArray()).filter((kase) => !kase.deletedAt);
+    const first = send(a.db, [x!.id], 'custody');
+    await expect(send(a.db, [x!.id], 'custody')).rejects.toEqual(new DomainError('transferRunning', x!.id));
+    const sent = await first;
+    expect((await a.db.cases.get(x!.id))!.custody.transferredOut?.transferId).toBe(sent.transferId);
+    expect((await exchangeLogEntries(a.db)).filter((entry) => entry.direction === 'export')).toHaveLength(1);
+    // Once written, the case is handed over: a second custody send is refused for that reason, a copy still goes.
+    await expect(send(a.db, [x!.id], 'custody')).rejects.toMatchObject({ code: 'caseTransferred' });
+    await expect(send(a.db, [x!.id], 'copy')).resolves.toMatchObject({ counts: { cases: 1 } });
+  });
+
+  it('a send that fails lets the case go in the next one', async () => {
+    const a = await transferOffice('A-failed', 22, 3);
+    const [x] = (await a.db.cases.toArray()).filter((kase) => !kase.deletedAt);
+    const full = new Error('disk-full');
+    await expect(writeTransfer(a.db, KEYS, memoryFile(), { caseIds: [x!.id], mode: 'custody', commit: async () => Promise.reject(full) })).rejects.toBe(full);
+    await expect(send(a.db, [x!.id], 'custody')).resolves.toMatchObject({ counts: { cases: 1 } });
+  });
+});
+
 describe('a copy sent there and back', () => {
   it('edits on both sides merge; the same field edited on both sides is the one conflict; resolved, it applies', async () => {
     const a = await transferOffice('A2', 11);

@@ -199,12 +199,39 @@ export async function packageKeys(keys: TransferKeys): Promise<ExchangeKeys> {
  * office opens (`MAX_TRANSFER_RECORDS`) are refused before anything is written (`transferTooLarge`).
  * Administrators and supervisors. Returns the transfer's id and counts.
  */
-export async function writeTransfer(
-  db: HamkorlikDb,
-  keys: TransferKeys,
-  sink: ByteSink,
-  options: TransferOptions,
-): Promise<{ transferId: string; counts: Record<string, number>; leftOut: TransferContents['leftOut'] }> {
+export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<WrittenTransfer> {
+  requireOffice(db, 'transferCases');
+  if (options.mode !== 'custody') return writeTransferFile(db, keys, sink, options);
+  const release = holdForCustody(options.caseIds);
+  try {
+    return await writeTransferFile(db, keys, sink, options);
+  } finally {
+    release();
+  }
+}
+
+export interface WrittenTransfer {
+  transferId: string;
+  counts: Record<string, number>;
+  leftOut: TransferContents['leftOut'];
+}
+
+/**
+ * Cases a custody transfer is being written for in this window, from reading their records to
+ * marking their custody. A second custody send of one of them meanwhile would still read it as
+ * here and write a second file handing it over; it is refused instead (`transferRunning`).
+ */
+const sendingInCustody = new Set<string>();
+
+function holdForCustody(caseIds: readonly string[]): () => void {
+  const running = caseIds.find((id) => sendingInCustody.has(id));
+  if (running !== undefined) throw new DomainError('transferRunning', running);
+  const held = [...new Set(caseIds)];
+  for (const id of held) sendingInCustody.add(id);
+  return () => held.forEach((id) => sendingInCustody.delete(id));
+}
+
+async function writeTransferFile(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<WrittenTransfer> {
   const session = requireOffice(db, 'transferCases');
   const contents = await collectTransfer(db, options.caseIds, options.mode, { includeDocumentBytes: options.includeDocumentBytes ?? false });
   const transferId = crypto.randomUUID();

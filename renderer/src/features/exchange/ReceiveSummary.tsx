@@ -27,7 +27,8 @@ export function ReceiveSummary({ applied, keys, receiptFileName, onClose }: { ap
   };
 
   return (
-    <Dialog open onClose={saving ? undefined : onClose} maxWidth="sm" fullWidth data-testid="receive-dialog">
+    // An unsaved receipt: only Close closes it, never a stray Escape or click beside it.
+    <Dialog open onClose={saving || (receipt && !saved) ? undefined : onClose} maxWidth="sm" fullWidth data-testid="receive-dialog">
       <DialogTitle>{t('transfer.receive.title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
