@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/errors';
 import { ExchangeError, type ExchangeErrorCode } from '../../exchange';
 import type { HostError, HostErrorCode } from '../../host/hostApi';
 import { HostStreamError } from '../../host/streams';
+import { FileNotRecorded } from './saveTransfer';
 
 /** A failure as the user reads it: a translation key with its values, and a support detail for the second line. */
 export interface FailureMessage {
@@ -63,6 +64,10 @@ const SECRET_CODES: readonly ExchangeErrorCode[] = ['wrongPassphrase', 'wrongRec
  */
 export function describeFailure(error: unknown): FailureMessage {
   if (error instanceof ExchangeError) return describeExchangeError(error);
+  if (error instanceof FileNotRecorded) {
+    const { key, values } = describeFailure(error.cause);
+    return { key: 'exchange:transferError.notRecorded', values: { name: error.file.name }, cause: { key, ...(values ? { values } : {}) } };
+  }
   if (error instanceof HostStreamError) return hostFailure(error.error);
   if (error instanceof DomainError) {
     if (error.code === 'duplicate') return { key: 'exchange:error.alreadySetUp' };

@@ -7,6 +7,8 @@ import { createMemoryHost } from '../../host/memoryHost';
 import { openHostSource } from '../../host/streams';
 import { chooseAll, conflictKey, recordDecisions, recordName, undecidedCount } from './conflicts';
 import { saveReceipt, saveTransfer } from './saveTransfer';
+import { describeFailure } from './exchangeMessages';
+import { DomainError } from '../../domain/errors';
 
 const KEYS = { passphrase: 'Buxoro–Gʻijduvon 2026', kdf: KDF_MIN };
 const SECRET = { passphrase: KEYS.passphrase };
@@ -83,5 +85,22 @@ describe('sending and receiving cases through the host, as the dialogs do', () =
     expect(sent).toEqual({ ok: false, error: { code: 'disk-full' } });
     expect(await snapshot(a.db)).toEqual(before);
     expect(await pendingTransfers(a.db)).toEqual([]);
+  });
+
+  it('a file saved whole whose sending this office then cannot record says so: the file is named, with the reason, not to be handed over', async () => {
+    const a = await transferOffice('UI-E', 11);
+    const host = createMemoryHost();
+    const kase = (await a.db.cases.filter((c) => c.deletedAt === null).first())!;
+    // The database refuses the write that records the transfer (a full disk), after the file is in place.
+    const transaction = a.db.transaction.bind(a.db);
+    a.db.transaction = ((mode: string, ...rest: unknown[]) =>
+      mode === 'rw' ? Promise.reject(new DomainError('storageFull')) : (transaction as (...args: unknown[]) => unknown)(mode, ...rest)) as typeof a.db.transaction;
+    const failed = await saveTransfer({ host, db: a.db }, KEYS, { caseIds: [kase.id], mode: 'custody', includeDocumentBytes: false, fileName: 'x.hmk', filterName: 'T', signal: new AbortController().signal, onBytes: () => undefined }).catch(
+      (error: unknown) => error,
+    );
+    expect(host.saved.has('x.hmk')).toBe(true);
+    expect(describeFailure(failed)).toEqual({ key: 'exchange:transferError.notRecorded', values: { name: 'x.hmk' }, cause: { key: 'errors:domain.storageFull' } });
+    a.db.transaction = transaction;
+    expect((await a.db.cases.get(kase.id))!.custody.transferredOut).toBeFalsy();
   });
 });

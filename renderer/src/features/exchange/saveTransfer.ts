@@ -77,9 +77,23 @@ async function writeRecorded<T>(
     });
     return { ok: true, value: { file: file!, value } };
   } catch (error) {
-    if (!file) await sink.abort();
+    // The file is in place but its sending is not recorded (the database refused the write): a
+    // custody file handed over now would leave the cases held by both offices. The user is told.
+    if (file) throw new FileNotRecorded(file, error);
+    await sink.abort();
     if (error instanceof HostStreamError) return { ok: false, error: error.error };
     throw error;
+  }
+}
+
+/** A transfer or receipt file saved whole whose recording in this office's database then failed (`cause`). */
+export class FileNotRecorded extends Error {
+  constructor(
+    readonly file: SavedFile,
+    override readonly cause: unknown,
+  ) {
+    super(`saved but not recorded: ${file.name}`);
+    this.name = 'FileNotRecorded';
   }
 }
 
