@@ -40,6 +40,8 @@ export interface ExchangeErrorDetails {
   max?: number;
   /** damagedAt `table` / `field`: the table, or `table.field`, the file holds and this version does not know. */
   field?: string;
+  /** damagedAt `value`: the coded value at `field` this version does not know (a stage, a kind). */
+  unknownValue?: string;
   /** unsupportedVersion: the version the file declares. */
   version?: number;
   /** recoveryKeyMalformed: what is wrong with the typed key. */

@@ -108,7 +108,7 @@ describe('a transfer file that must be refused, with nothing written', () => {
     expect(await snapshot(a.db)).toEqual(before);
   });
 
-  it('unknown tables or fields, records failing their schema, ids twice or clashing with another record here, a wrong manifest', async () => {
+  it('unknown tables, fields or codes, records failing their schema, ids twice or clashing with another record here, a wrong manifest', async () => {
     await expectRefused(await crafted((body) => [...body, ['secrets', [{ id: 'x' }]]]), { code: 'damagedAt', details: { reason: 'table' } });
     const badRevision = (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === 'cases' ? records.map((r) => ({ ...(r as object), rev: 'one' })) : records] as [string, unknown[]]);
     await expectRefused(await crafted(badRevision), { code: 'damagedAt', details: { reason: 'record' } });
@@ -116,6 +116,12 @@ describe('a transfer file that must be refused, with nothing written', () => {
     const withField = (target: string) => (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === target ? records.map((r, i) => (i === 0 ? { ...(r as object), income: 1200 } : r)) : records] as [string, unknown[]]);
     await expectRefused(await crafted(withField('persons')), { code: 'damagedAt', details: { reason: 'field', field: 'persons.income' } });
     await expectRefused(await crafted(withField('ref_users')), { code: 'damagedAt', details: { reason: 'field', field: 'users.income' } });
+    // A code this version does not know (a stage, a kind a newer version added without a schema change): named, with the value.
+    const recoded = (target: string, change: (record: Record<string, unknown>) => object) => (body: [string, unknown[]][]) =>
+      body.map(([table, records]) => [table, table === target ? records.map((r, i) => (i === 0 ? change(r as Record<string, unknown>) : r)) : records] as [string, unknown[]]);
+    await expectRefused(await crafted(recoded('cases', (kase) => ({ ...kase, stage: 'aftercare' }))), { code: 'damagedAt', details: { reason: 'value', field: 'cases.stage', unknownValue: 'aftercare' } });
+    await expectRefused(await crafted(recoded('persons', (person) => ({ ...person, birthDate: '31.12.2015' }))), { code: 'damagedAt', details: { reason: 'value', field: 'persons.birthDate', unknownValue: '31.12.2015' } });
+    await expectRefused(await crafted(recoded('caseHistory', (entry) => ({ ...entry, kind: 'courtHearing' }))), { code: 'damagedAt', details: { reason: 'value', field: 'caseHistory.kind' } });
     const twice = (body: [string, unknown[]][]) => body.map(([table, records]) => [table, table === 'persons' ? [...records, records[0]] : records] as [string, unknown[]]);
     await expectRefused(await crafted(twice), { code: 'damaged', details: { reason: 'duplicateId' } });
     // A case of A's under the id of one of B's own cases: the same id cannot be two records.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ExchangeError, LINEAGE_LIMIT } from '../../exchange';
+import { unknownCode } from '../recordCodes';
 import { unknownField } from '../recordFields';
 
 /**
@@ -135,8 +136,9 @@ export type ReceiptRecord = z.infer<typeof receiptSchema>;
 /**
  * Checks one verified block of a transfer: a table the format knows and records of the expected
  * shape, with only the fields records have at the sender's schema `version` (the current one for a
- * file that does not say). Throws `damagedAt` (reason `table`, `record` or `field`): the file was not
- * made by this app, or by a version with other tables or fields, and nothing of it may be written.
+ * file that does not say), and only codes it knows (recordCodes.ts). Throws `damagedAt` (reason
+ * `table`, `record`, `field` or `value`): the file was not made by this app, or by a version with
+ * other tables, fields or codes, and nothing of it may be written.
  */
 export function checkTransferBlock(block: { table: string; records: unknown[]; blockIndex: number }, version?: number): void {
   const schema = schemaOf(block.table);
@@ -147,6 +149,9 @@ export function checkTransferBlock(block: { table: string; records: unknown[]; b
     // The schemas check what the merge relies on; every other field must still be one this version has.
     const field = recordsOf === undefined ? undefined : unknownField(recordsOf, record as object, version);
     if (field !== undefined) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'field', field: `${recordsOf}.${field}` });
+    // Reference entries are matched by id, never written: their codes are the other office's business.
+    const coded = recordsOf === block.table ? unknownCode(block.table, record as object) : undefined;
+    if (coded) throw new ExchangeError('damagedAt', { blockIndex: block.blockIndex, reason: 'value', field: `${block.table}.${coded.field}`, unknownValue: coded.value });
   }
 }
 

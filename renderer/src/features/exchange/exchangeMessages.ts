@@ -137,8 +137,8 @@ function describeExchangeError({ code, details }: ExchangeError): FailureMessage
  */
 function contentFailure(details: ExchangeError['details'], detail: string): FailureMessage | undefined {
   const { reason } = details;
-  if (reason !== 'table' && reason !== 'field' && reason !== 'record') return undefined;
-  return { key: `exchange:error.content.${reason}`, values: { block: (details.blockIndex ?? 0) + 1, name: details.field ?? '' }, detail };
+  if (reason !== 'table' && reason !== 'field' && reason !== 'record' && reason !== 'value') return undefined;
+  return { key: `exchange:error.content.${reason}`, values: { block: (details.blockIndex ?? 0) + 1, name: details.field ?? '', ...(reason === 'value' ? { value: details.unknownValue ?? '' } : {}) }, detail };
 }
 
 /** Whether a failure is the user's own Cancel: the signal was aborted, whatever the code threw. */
