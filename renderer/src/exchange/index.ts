@@ -32,6 +32,8 @@ export { createPackageWriter, type ByteSink, type PackageSummary, type PackageWr
 export { openPackage, type ByteSource, type OpenedPackage, type PackageBlock, type PackageTotals, type UnlockedPackage } from './reader';
 export {
   DELETION_PATH,
+  itemIdOf,
+  itemStep,
   mergeRecord,
   resolveConflicts,
   type ConflictDecision,
@@ -39,6 +41,7 @@ export {
   type MergeConflict,
   type MergeContext,
   type MergeInput,
+  type MergeOptions,
   type MergeResult,
   type PurgeReport,
 } from './merge';

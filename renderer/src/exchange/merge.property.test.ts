@@ -5,7 +5,8 @@ import { DELETION_PATH, mergeRecord, resolveConflicts } from './merge';
 
 // Random edits on both sides after a shared transfer, merged, then checked against an oracle that
 // knows nothing of the merge's recursion: it flattens each record into path → value (a plain
-// object is a marker plus its children) and applies the three-way rule to every path on its own.
+// object is a marker plus its children, a keyed list — items with distinct ids — a marker plus its
+// items by id) and applies the three-way rule to every path on its own.
 // MERGE_RUNS and MERGE_SEED replay or widen a run; fast-check prints the seed and path on failure.
 
 const SEED = Number.parseInt(String(import.meta.env.MERGE_SEED ?? '20261201'), 10);
@@ -25,6 +26,13 @@ function objectOf(entries: readonly (readonly [string, unknown])[]): Fields {
   return out;
 }
 const field = (object: Fields, key: string): unknown => (Object.hasOwn(object, key) ? object[key] : undefined);
+/** Restated apart from the merge's isKeyedList: a list of plain objects, each with its own string id. */
+const isKeyed = (value: unknown): value is Fields[] => {
+  if (!Array.isArray(value)) return false;
+  const ids = value.map((item: unknown) => (isObject(item) && typeof field(item, 'id') === 'string' ? (field(item, 'id') as string) : null));
+  return ids.every((id) => id !== null) && new Set(ids).size === ids.length;
+};
+const ITEM = '#';
 
 /** A canonical text for a value: keys sorted, bytes and dates by content, undefined keys dropped. */
 function canon(value: unknown): string {
@@ -41,20 +49,29 @@ function canon(value: unknown): string {
 }
 
 const OBJECT = '{object}';
-/** path (JSON) → canonical value; a plain object is OBJECT at its own path plus its fields below. */
+const LIST = '[keyed]';
+/** path (JSON) → canonical value; a plain object is OBJECT at its own path plus its fields below, a keyed list LIST plus its items at `#id`. */
 function flatten(value: Fields, prefix: string[] = [], out = new Map<string, string>()): Map<string, string> {
   for (const key of Object.keys(value)) {
     const item = value[key];
     if (item === undefined) continue;
     const path = [...prefix, key];
-    out.set(JSON.stringify(path), isObject(item) ? OBJECT : canon(item));
+    out.set(JSON.stringify(path), isObject(item) ? OBJECT : isKeyed(item) ? LIST : canon(item));
     if (isObject(item)) flatten(item, path, out);
+    if (isKeyed(item)) {
+      for (const entry of item) {
+        const itemPath = [...path, `${ITEM}${field(entry, 'id') as string}`];
+        out.set(JSON.stringify(itemPath), OBJECT);
+        flatten(entry, itemPath, out);
+      }
+    }
   }
   return out;
 }
 
 const userFields = (record: Rec): Fields => objectOf(Object.keys(record).filter((key) => !META.includes(key)).map((key) => [key, record[key]]));
-const at = (value: unknown, path: readonly string[]): unknown => path.reduce<unknown>((node, key) => (isObject(node) ? field(node, key) : undefined), value);
+const at = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>((node, key) => (isObject(node) ? field(node, key) : isKeyed(node) && key.startsWith(ITEM) ? node.find((item) => field(item, 'id') === key.slice(1)) : undefined), value);
 const under = (path: string, prefix: readonly string[]) => JSON.stringify(prefix).slice(0, -1) === path.slice(0, JSON.stringify(prefix).length - 1);
 
 /** The three-way rule per path, with no base: every difference is a conflict. */
@@ -75,20 +92,35 @@ const leaf = fc.oneof(
   fc.uint8Array({ maxLength: 3 }),
   fc.constantFrom(new Date(0), new Date(86_400_000)),
 );
+const ITEM_IDS = ['k1', 'k2', 'k3'];
 const { node } = fc.letrec((tie) => ({
-  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(fc.oneof(leaf, tie('object')), { maxLength: 3 }), tie('object')),
+  node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(fc.oneof(leaf, tie('object')), { maxLength: 3 }), tie('object'), tie('keyed')),
   object: fc.array(fc.tuple(fc.constantFrom(...KEYS), tie('node')), { maxLength: 4 }).map(objectOf),
+  // Items with ids from a small set, so both sides often hold, edit or remove the same item.
+  keyed: fc.uniqueArray(fc.tuple(fc.constantFrom(...ITEM_IDS), tie('object')), { selector: ([id]) => id, maxLength: 3 }).map((items) => items.map(([id, fields]) => objectOf([['id', id], ...Object.entries(fields as Fields)]))),
 }));
-const path = fc.oneof(fc.tuple(fc.constantFrom(...KEYS)), fc.array(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 3 }));
+const step = fc.oneof(fc.constantFrom(...KEYS), fc.constantFrom(...KEYS), fc.constantFrom(...ITEM_IDS.map((id) => `${ITEM}${id}`)));
+const path = fc.oneof(fc.tuple(fc.constantFrom(...KEYS)), fc.tuple(fc.constantFrom(...KEYS), step, step).map(([first, ...rest]) => [first, ...rest.slice(0, 1)]), fc.array(step, { minLength: 1, maxLength: 3 }).map((steps) => [KEYS[0]!, ...steps]));
 const edit = fc.record({ path, value: fc.option(fc.oneof(leaf, node), { nil: undefined }) });
 type Edit = { path: string[]; value: unknown };
 
-/** Sets (or removes, for undefined) one path, making objects along it; written apart from the merge's own setAt. */
+/**
+ * Sets (or removes, for undefined) one path, making objects along it; written apart from the merge's
+ * own setAt. An item step into a keyed list edits that item (adding it, with its id, when missing).
+ */
 function apply(value: Fields, { path: [key, ...rest], value: next }: Edit): Fields {
   const copy = objectOf(Object.entries(value));
-  if (key === undefined) return copy;
+  // An item step where no keyed list is: no edit (records have no field named like an item step).
+  if (key === undefined || key.startsWith(ITEM)) return copy;
   const child = field(value, key);
-  const replaced = rest.length > 0 ? apply(isObject(child) ? child : {}, { path: rest, value: next }) : next;
+  const [first, ...deeper] = rest;
+  let replaced: unknown;
+  if (isKeyed(child) && first?.startsWith(ITEM)) {
+    const id = first.slice(1);
+    const found = child.find((item) => field(item, 'id') === id);
+    const edited = deeper.length > 0 ? apply(found ?? objectOf([['id', id]]), { path: deeper, value: next }) : isObject(next) ? objectOf([...Object.entries(next), ['id', id]]) : undefined;
+    replaced = found ? child.flatMap((item) => (item === found ? (edited ? [edited] : []) : [item])) : edited ? [...child, edited] : child;
+  } else replaced = rest.length > 0 ? apply(isObject(child) ? child : {}, { path: rest, value: next }) : next;
   if (replaced === undefined) delete copy[key];
   else Object.defineProperty(copy, key, { value: replaced, enumerable: true, writable: true, configurable: true });
   return copy;
@@ -161,6 +193,7 @@ function check(s: Scenario): void {
     expect(canon(c.local)).not.toBe(canon(c.incoming));
     if (base) expect(canon(c.base) !== canon(c.local) && canon(c.base) !== canon(c.incoming)).toBe(true);
     expect(isObject(c.local) && isObject(c.incoming)).toBe(false);
+    expect(isKeyed(c.local) && isKeyed(c.incoming)).toBe(false);
   }
 
   const deletion = expectedDeletion(base, local, incoming);

@@ -171,6 +171,46 @@ describe('mergeRecord: both sides changed', () => {
   });
 });
 
+describe('mergeRecord: keyed lists (a plan’s actions), item by item', () => {
+  const action = (id: string, status: string, description = `action ${id}`) => ({ id, goalId: 'g1', description, deadline: '2026-12-15', status, droppedReason: '' });
+  const PLAN: CaseRecord = { ...BASE, actions: [action('a1', 'planned'), action('a2', 'planned'), action('a3', 'planned')], phones: ['+998 90 123 45 67'] };
+  const withActions = (record: CaseRecord, actions: unknown[], by?: string) => edited(record, { actions }, by);
+
+  it('takes each side’s edits to different actions, the actions either side added, and a removal on one side of an action the other left alone', () => {
+    const local = withActions(PLAN, [action('a1', 'done'), action('a2', 'planned'), action('a4', 'planned', 'added here')]);
+    const incoming = withActions(PLAN, [action('a1', 'planned'), action('a2', 'inProgress'), action('a3', 'planned'), action('a5', 'planned', 'added there')], 'user-c');
+    const result = merge(PLAN, local, incoming);
+    expect(result.kind).toBe('merged');
+    // This office's order, then what only the other side added; a3 was removed here and left alone there.
+    expect(result.value.actions).toEqual([action('a1', 'done'), action('a2', 'inProgress'), action('a4', 'planned', 'added here'), action('a5', 'planned', 'added there')]);
+  });
+
+  it('the same action’s same field changed both ways is one conflict at that field, named by the action’s id', () => {
+    const local = withActions(PLAN, [action('a1', 'done'), action('a2', 'planned', 'renamed here'), action('a3', 'planned')]);
+    const incoming = withActions(PLAN, [action('a1', 'dropped'), action('a2', 'planned'), action('a3', 'done')], 'user-c');
+    const result = merge(PLAN, local, incoming);
+    expect(conflictsOf(result)).toEqual([{ path: ['actions', '#a1', 'status'], base: 'planned', local: 'done', incoming: 'dropped' }]);
+    expect(result.value.actions).toEqual([action('a1', 'done'), action('a2', 'planned', 'renamed here'), action('a3', 'done')]);
+    const theirs = resolveConflicts(result, [{ path: ['actions', '#a1', 'status'], take: 'incoming' }]);
+    expect(theirs.actions).toEqual([action('a1', 'dropped'), action('a2', 'planned', 'renamed here'), action('a3', 'done')]);
+  });
+
+  it('an action removed on one side and edited on the other is a conflict on the whole action; taking it back puts it at the end', () => {
+    const local = withActions(PLAN, [action('a2', 'planned'), action('a3', 'planned')]);
+    const incoming = withActions(PLAN, [action('a1', 'done'), action('a2', 'planned'), action('a3', 'planned')], 'user-c');
+    const result = merge(PLAN, local, incoming);
+    expect(conflictsOf(result)).toEqual([{ path: ['actions', '#a1'], base: action('a1', 'planned'), local: undefined, incoming: action('a1', 'done') }]);
+    expect(resolveConflicts(result, [{ path: ['actions', '#a1'], take: 'local' }]).actions).toEqual([action('a2', 'planned'), action('a3', 'planned')]);
+    expect(resolveConflicts(result, [{ path: ['actions', '#a1'], take: 'incoming' }]).actions).toEqual([action('a2', 'planned'), action('a3', 'planned'), action('a1', 'done')]);
+  });
+
+  it('lists of plain values, or of objects without distinct ids, stay single values', () => {
+    const local = edited(PLAN, { phones: ['+998 90 111 11 11'], pairs: [{ id: 'x', n: 1 }, { id: 'x', n: 2 }] });
+    const incoming = edited(PLAN, { phones: ['+998 90 222 22 22'], pairs: [{ id: 'x', n: 3 }] }, 'user-c');
+    expect(conflictsOf(merge(PLAN, local, incoming)).map((c) => c.path)).toEqual([['phones'], ['pairs']]);
+  });
+});
+
 describe('mergeRecord: deletions and purges', () => {
   const deleted = (record: CaseRecord, at = '2026-11-20T08:00:00.000Z') => edited(record, { deletedAt: at });
 

@@ -3,6 +3,7 @@ import { ExchangeError } from './errors';
 import { deepEqual, mergeValue, setAt, setOwn, type FieldPath, type MergeConflict } from './mergeValues';
 
 export type { FieldPath, MergeConflict } from './mergeValues';
+export { itemIdOf, itemStep } from './mergeValues';
 
 /**
  * Three-way merge of one record received in a transfer (FORMAT.md, "Merge"). Pure: the importer
@@ -36,6 +37,15 @@ export interface MergeInput<T extends RecordMeta> {
 
 /** Who merges and when: stamped as updatedBy/updatedAt on a newly computed value (the same context every write takes). */
 export type MergeContext = Pick<WriteContext, 'userId' | 'now'>;
+
+export interface MergeOptions {
+  /**
+   * Top-level fields whose keyed lists merge as one value, as other lists do: where items of two
+   * lists hang together (a plan's actions on its goals) and merging each item apart would break
+   * that (an action kept under a goal the other side removed). The importer asks for it then.
+   */
+  wholeLists?: readonly string[];
+}
 
 /**
  * A purge decided the outcome. `discardedEdits`: the other side had changed the record since the
@@ -78,7 +88,7 @@ type Fields = Record<string, unknown>;
  * values whole). Revisions count independently on each PC, so they never decide anything: content
  * against the base does. Throws `invalidInput` (`mergeIdMismatch`) if the three ids differ.
  */
-export function mergeRecord<T extends RecordMeta>(input: MergeInput<T>, context: MergeContext): MergeResult<T> {
+export function mergeRecord<T extends RecordMeta>(input: MergeInput<T>, context: MergeContext, options: MergeOptions = {}): MergeResult<T> {
   const { incoming } = input;
   const local = input.local ?? undefined;
   const base = input.base ?? undefined;
@@ -92,7 +102,7 @@ export function mergeRecord<T extends RecordMeta>(input: MergeInput<T>, context:
   const baseKnown = base !== undefined;
   const [baseFields, localFields, incomingFields] = [userFields(base), userFields(local), userFields(incoming)];
   const conflicts: MergeConflict[] = [];
-  const fields = mergeValue([], baseFields, localFields, incomingFields, baseKnown, conflicts) as Fields;
+  const fields = mergeValue([], baseFields, localFields, incomingFields, baseKnown, conflicts, new Set(options.wholeLists ?? [])) as Fields;
   const deletedAt = mergeDeletion(
     base ? deletionOf(base) : undefined,
     deletionOf(local),

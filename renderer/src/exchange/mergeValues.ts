@@ -4,8 +4,23 @@
  * read as rules and this file can be checked against an independent oracle (merge.test.ts).
  */
 
-/** Keys from a record's top level down, e.g. `['address', 'street']`. Plain strings, so it serializes. */
+/**
+ * Keys from a record's top level down, e.g. `['address', 'street']`; an item of a keyed list is the
+ * step `#` + its id (`['actions', '#a1', 'status']`). Plain strings, so it serializes.
+ */
 export type FieldPath = string[];
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** The path step of the item `id` of a keyed list. */
+export function itemStep(id: string): string {
+  return `#${id}`;
+}
+
+/** The item id a path step names, when it is an item step and the value it applies to is a list. */
+export function itemIdOf(step: string): string | undefined {
+  return step.startsWith('#') ? step.slice(1) : undefined;
+}
 
 /**
  * A field both sides changed, to different values, since the base: a person decides. `base` is
@@ -22,8 +37,9 @@ export interface MergeConflict {
 
 /**
  * Only objects whose prototype is Object.prototype or null are merged key by key: a case's
- * `address` or `name`. Arrays, bytes and dates are single values: merging two edited lists item by
- * item would guess at what a person meant (which phone number replaced which).
+ * `address` or `name`. Bytes and dates are single values, and so are lists, except keyed ones
+ * (`isKeyedList`): merging two edited lists of plain values item by item would guess at what a
+ * person meant (which phone number replaced which).
  */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
@@ -39,6 +55,25 @@ export function own(object: Record<string, unknown>, key: string): unknown {
 /** Writes a data property, also for the key `__proto__` (which plain assignment would turn into a prototype change). */
 export function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A list whose items are plain objects with distinct string ids — today a plan's goals and its
+ * actions — merged item by item like an object's keys (an item added, removed or edited on one side
+ * is that side's change). Lists keyed by something else (an assessment's children by person, a
+ * monitoring's reviews by action) are single values. The empty list is keyed too.
+ */
+export function isKeyedList(value: unknown): value is Record<string, unknown>[] {
+  if (!Array.isArray(value)) return false;
+  const ids = new Set<string>();
+  // for…of reads a hole as undefined, which is no plain object: a sparse list is not keyed.
+  for (const item of value as unknown[]) {
+    if (!isPlainObject(item)) return false;
+    const id = own(item, 'id');
+    if (typeof id !== 'string' || ids.has(id)) return false;
+    ids.add(id);
+  }
+  return true;
 }
 
 /**
@@ -73,14 +108,24 @@ function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
- * The three-way rule at one path, recursing into plain objects. Equal sides (also two equal edits)
- * need nothing; with a base, a side that still equals it takes the other side's value; two plain
- * objects merge key by key; anything else changed on both sides is a conflict, recorded in
- * `conflicts` and left at local's value, so nothing is overwritten before a person decides.
- * Without a base (`baseKnown` false) no side counts as unchanged, so every difference is a
- * conflict. The result shares unchanged parts with its inputs: treat it as immutable.
+ * The three-way rule at one path, recursing into plain objects and keyed lists. Equal sides (also
+ * two equal edits) need nothing; with a base, a side that still equals it takes the other side's
+ * value; two plain objects merge key by key, two keyed lists item by item; anything else changed on
+ * both sides is a conflict, recorded in `conflicts` and left at local's value, so nothing is
+ * overwritten before a person decides. Without a base (`baseKnown` false) no side counts as
+ * unchanged, so every difference is a conflict. The result shares unchanged parts with its inputs:
+ * treat it as immutable.
  */
-export function mergeValue(path: FieldPath, base: unknown, local: unknown, incoming: unknown, baseKnown: boolean, conflicts: MergeConflict[]): unknown {
+export function mergeValue(
+  path: FieldPath,
+  base: unknown,
+  local: unknown,
+  incoming: unknown,
+  baseKnown: boolean,
+  conflicts: MergeConflict[],
+  /** Top-level fields whose keyed lists are one value all the same (merge.ts, `wholeLists`). */
+  wholeLists: ReadonlySet<string> = NONE,
+): unknown {
   if (deepEqual(local, incoming)) return local;
   if (baseKnown && deepEqual(base, local)) return incoming;
   if (baseKnown && deepEqual(base, incoming)) return local;
@@ -90,24 +135,66 @@ export function mergeValue(path: FieldPath, base: unknown, local: unknown, incom
     const merged: Record<string, unknown> = {};
     const keys = new Set([...Object.keys(local), ...Object.keys(incoming)]);
     for (const key of keys) {
-      const value = mergeValue([...path, key], own(baseObject, key), own(local, key), own(incoming, key), baseKnown, conflicts);
+      const value = mergeValue([...path, key], own(baseObject, key), own(local, key), own(incoming, key), baseKnown, conflicts, wholeLists);
       if (value !== undefined) setOwn(merged, key, value);
     }
     return merged;
   }
+  const whole = path.length === 1 && wholeLists.has(path[0]!);
+  if (!whole && isKeyedList(local) && isKeyedList(incoming)) return mergeKeyedList(path, base, local, incoming, baseKnown, conflicts, wholeLists);
   conflicts.push({ path, base: baseKnown ? base : undefined, local, incoming });
   return local;
 }
 
-/** A copy of `object` with `value` at `path` (removed when `undefined`), copying only the objects along the path. */
+/**
+ * Two keyed lists, item by item (each at `path` + its item step), as two objects key by key: a base
+ * that was no keyed list has no items. The result keeps this office's order, the items only the
+ * other side has after them in its order; an item removed on one side and unchanged on the other is
+ * removed, one removed and edited is a conflict on the whole item.
+ */
+function mergeKeyedList(
+  path: FieldPath,
+  base: unknown,
+  local: Record<string, unknown>[],
+  incoming: Record<string, unknown>[],
+  baseKnown: boolean,
+  conflicts: MergeConflict[],
+  wholeLists: ReadonlySet<string>,
+): unknown[] {
+  const byId = (list: Record<string, unknown>[]) => new Map(list.map((item) => [own(item, 'id') as string, item]));
+  const [baseItems, localItems, incomingItems] = [byId(isKeyedList(base) ? base : []), byId(local), byId(incoming)];
+  const ids = [...localItems.keys(), ...[...incomingItems.keys()].filter((id) => !localItems.has(id))];
+  const merged: unknown[] = [];
+  for (const id of ids) {
+    const item = mergeValue([...path, itemStep(id)], baseItems.get(id), localItems.get(id), incomingItems.get(id), baseKnown, conflicts, wholeLists);
+    if (item !== undefined) merged.push(item);
+  }
+  return merged;
+}
+
+/**
+ * A copy of `object` with `value` at `path` (removed when `undefined`), copying only the objects and
+ * lists along the path. An item step into a list replaces that item, or appends it when the list
+ * has none of that id (an item removed here, the other side's version taken).
+ */
 export function setAt(object: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
   const [key, ...rest] = path;
   if (key === undefined) throw new RangeError('empty path');
   const copy: Record<string, unknown> = { ...object };
-  if (rest.length > 0) {
-    const child = own(object, key);
-    setOwn(copy, key, setAt(isPlainObject(child) ? child : {}, rest, value));
-  } else if (value === undefined) delete copy[key];
+  const child = own(object, key);
+  const itemId = rest[0] === undefined ? undefined : itemIdOf(rest[0]);
+  if (Array.isArray(child) && itemId !== undefined) setOwn(copy, key, setItem(child, itemId, rest.slice(1), value));
+  else if (rest.length > 0) setOwn(copy, key, setAt(isPlainObject(child) ? child : {}, rest, value));
+  else if (value === undefined) delete copy[key];
   else setOwn(copy, key, value);
   return copy;
+}
+
+function setItem(list: readonly unknown[], id: string, rest: readonly string[], value: unknown): unknown[] {
+  const index = list.findIndex((item) => isPlainObject(item) && own(item, 'id') === id);
+  const current = index >= 0 ? list[index] : undefined;
+  const next = rest.length === 0 ? value : setAt(isPlainObject(current) ? current : {}, rest, value);
+  if (next === undefined) return list.filter((_, k) => k !== index);
+  if (index < 0) return [...list, next];
+  return list.map((item, k) => (k === index ? next : item));
 }

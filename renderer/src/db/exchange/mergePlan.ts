@@ -133,7 +133,10 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         let theirs: Row = incoming;
         const unmerged = UNMERGED[table];
         if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];
-        let result = mergeRecord({ base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta }, context);
+        const sides = { base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta };
+        let result = mergeRecord(sides, context);
+        // A plan's goals and actions merged item by item left an action under a goal the other side removed: both lists go to a person whole.
+        if (table === 'plans' && local && newlyOrphaned(result.value as unknown as Row, [local, theirs])) result = mergeRecord(sides, context, { wholeLists: PLAN_LISTS });
         let pinflTakenBy: PinflHolder | undefined;
         if (table === 'persons' && local) [result, pinflTakenBy] = await guardPinfl(db, result, local, theirs, base);
         records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked, ...(pinflTakenBy ? { pinflTakenBy } : {}) });
@@ -147,6 +150,20 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
     const unmatchedRefs = preview.refs.filter((ref) => ref.match === 'none' && !refMaps.get(ref.table)?.has(ref.id)).map((ref) => `${ref.table}:${ref.id}`);
     return { preview, records, conflicts, linkedPersons: [...personMap].map(([incomingId, localId]) => ({ incomingId, localId })), unmatchedRefs };
   });
+}
+
+const PLAN_LISTS = ['goals', 'actions'];
+
+/** Ids of a plan's actions whose goal is not among its goals. */
+function orphanActions(plan: Row): Set<string> {
+  const goals = new Set((Array.isArray(plan.goals) ? (plan.goals as Row[]) : []).map((goal) => goal.id));
+  return new Set((Array.isArray(plan.actions) ? (plan.actions as Row[]) : []).filter((action) => !goals.has(action.goalId)).map((action) => action.id as string));
+}
+
+/** Whether the merged plan has an action without its goal that neither side had so. */
+function newlyOrphaned(merged: Row, sides: readonly Row[]): boolean {
+  const before = new Set(sides.flatMap((side) => [...orphanActions(side)]));
+  return [...orphanActions(merged)].some((id) => !before.has(id));
 }
 
 /** The conflict path of a person's PINFL. */

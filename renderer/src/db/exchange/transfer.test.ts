@@ -6,6 +6,7 @@ import { caseMonitoringStatus } from '../repositories/monitorings';
 import type { IsoDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import type { FamilyCase } from '../../domain/familyCase';
+import type { FamilyPlan } from '../../domain/plan';
 import { mahallaKey } from '../../domain/mahalla';
 import { nameSearchKeys } from '../../domain/searchKey';
 import { newRecordMeta, touched } from '../../domain/record';
@@ -300,6 +301,46 @@ describe('a copy sent there and back', () => {
 
     // The applied plan again (a second click): the transfer was received, nothing is written twice.
     await expect(applyTransfer(a.db, replanned, [{ table: 'cases', id: y.id, decisions: [{ path: ['phones'], take: 'incoming' }] }])).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'alreadyReceived' } });
+  });
+});
+
+describe("a plan's goals and actions edited at both offices", () => {
+  it('edits to different actions merge with nothing to decide; an action added under a goal the other office removed goes to a person, not silently kept', async () => {
+    const a = await transferOffice('A-plan', 31);
+    const b = await transferOffice('B-plan', 32);
+    const { kase: y } = await familyWithPinfl(a.db);
+    const goal = (id: string) => ({ id, text: `goal ${id}`, domains: ['education' as const], personId: null });
+    const action = (id: string, goalId: string, status: FamilyPlan['actions'][number]['status'] = 'planned', description = `action ${id}`) => ({
+      id,
+      goalId,
+      description,
+      responsible: { kind: 'member' as const, personId: 'p' },
+      deadline: '2026-12-20' as IsoDate,
+      status,
+      droppedReason: '',
+    });
+    const planId = crypto.randomUUID();
+    await a.db.plans.put({ ...newRecordMeta(a.db.writeContext(), planId), caseId: y.id, revision: 1, status: 'draft', goals: [goal('g1'), goal('g2')], actions: [action('a1', 'g1'), action('a2', 'g2')], participants: [], approval: null });
+    const editPlan = async (db: HamkorlikDb, changes: (plan: FamilyPlan) => Partial<FamilyPlan>) => {
+      const plan = (await db.plans.get(planId))!;
+      await db.plans.put(touched(plan, changes(plan), db.writeContext()));
+    };
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+
+    // A marks the first action done, B rewords the second: both kept, no question.
+    await editPlan(a.db, (plan) => ({ actions: [action('a1', 'g1', 'done'), plan.actions[1]!] }));
+    await editPlan(b.db, (plan) => ({ actions: [plan.actions[0]!, action('a2', 'g2', 'planned', 'reworded at B')] }));
+    const merged = await planMerge(a.db, await previewTransfer(a.db, open((await send(b.db, [y.id], 'copy', a.peer)).bytes), SECRET));
+    expect(merged.conflicts).toEqual([]);
+    await applyTransfer(a.db, merged);
+    expect((await a.db.plans.get(planId))!.actions).toEqual([action('a1', 'g1', 'done'), action('a2', 'g2', 'planned', 'reworded at B')]);
+
+    // Then A removes the second goal with its action, while B adds an action under that goal.
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+    await editPlan(a.db, (plan) => ({ goals: [plan.goals[0]!], actions: [plan.actions[0]!] }));
+    await editPlan(b.db, (plan) => ({ actions: [...plan.actions, action('a3', 'g2')] }));
+    const orphaning = await planMerge(a.db, await previewTransfer(a.db, open((await send(b.db, [y.id], 'copy', a.peer)).bytes), SECRET));
+    expect(orphaning.conflicts.map((record) => [record.table, record.conflicts.map((c) => c.path)])).toEqual([['plans', [['actions']]]]);
   });
 });
 

@@ -29,7 +29,11 @@ export function fieldLabel(t: TFunction, field: string): string {
   return t(FIELD_LABEL[field] ?? `field.${field}`, { defaultValue: field });
 }
 
+/** Parts of an object value not shown: how a name was typed, codes the address shows by name, and ids. */
+const HIDDEN_KEYS: ReadonlySet<string> = new Set(['typed', 'regionCode', 'districtCode', 'id', 'goalId', 'actionId']);
+
 /** A stored value as a person reads it: dates as dd.mm.yyyy, stages and outcomes translated, names in the UI's script. */
+
 export function describeValue(t: TFunction, field: string, value: unknown, language: DisplayLanguage, names: NameLookup = {}): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
@@ -64,7 +68,8 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
   if (field === 'responsible') return describeValue(t, record.kind === 'member' ? 'personId' : 'specialistId', record.kind === 'member' ? record.personId : record.specialistId, language, names);
   if (field === 'agreement') return `${describeValue(t, '', record.signedDate, language)} № ${String(record.number || '—')}`;
   return Object.entries(record)
-    .filter(([key, item]) => item !== null && item !== '' && key !== 'typed' && key !== 'regionCode' && key !== 'districtCode')
+    // Ids of a list item and of what it hangs on (a plan action's goal) say nothing to a person.
+    .filter(([key, item]) => item !== null && item !== '' && !HIDDEN_KEYS.has(key))
     .map(([key, item]) => describeValue(t, key, item, language, names))
     .join(', ');
 }

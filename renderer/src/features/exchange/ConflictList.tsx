@@ -1,20 +1,27 @@
 import { Box, Button, FormControlLabel, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { useAppSelector } from '../../app/hooks';
-import type { MergePlan } from '../../db/exchange';
+import type { MergePlan, RecordConflicts } from '../../db/exchange';
 import { describeValue, fieldLabel } from '../cases';
-import { conflictKey, conflictNames, onlyLocal, pathLabel, personName, recordName, workFieldLabelKey, type Choices, type Take } from './conflicts';
+import { conflictKey, conflictNames, itemTitle, onlyLocal, pathLabel, personName, recordName, workFieldLabelKey, type Choices, type Take } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import type { LocalRefs } from './useLocalRefs';
 
 /** A conflicting field as a person reads it: a case-work record's field as its own form labels it, a case's as the case form does. */
-export function useFieldPath(): (table: string, path: readonly string[]) => string {
+export function useFieldPath(): (table: string, path: readonly string[], item?: (listPath: readonly string[], id: string) => string | null) => string {
   const { t: tc } = useTranslation('cases');
   const label = (table: string, field: string) => {
     const key = workFieldLabelKey(table, field);
     return key ? tc(key) : fieldLabel(tc, field);
   };
-  return (table, path) => pathLabel(path, (field) => label(table, field), (script) => tc(`common:script.${script}`));
+  // An item no record at hand holds any more reads as "an entry".
+  return (table, path, item) =>
+    pathLabel(
+      path,
+      (field) => label(table, field),
+      (script) => tc(`common:script.${script}`),
+      (listPath, id) => item?.(listPath, id) ?? tc('exchange:transfer.conflicts.item'),
+    );
 }
 
 /** The columns of a conflict, as decided at an import and as the exchange log shows it later (`first`: a column before them). */
@@ -81,6 +88,12 @@ export function ConflictList({
   const names = conflictNames(local, plan.preview, language);
   const fieldPath = useFieldPath();
   const value = (path: readonly string[], item: unknown) => describeValue(tc, path.at(-1) ?? '', item, language, names);
+  // Where an item of a list is found by id to be named: the merge (this office's items), then the file's record.
+  const sourcesOf = (record: RecordConflicts) => {
+    const planned = plan.records.find((candidate) => candidate.table === record.table && candidate.id === record.id);
+    const incomingId = planned?.incomingId ?? record.id;
+    return [planned?.result.value, plan.preview.package.tables[record.table]?.find((row) => row.id === incomingId)];
+  };
 
   return (
     <Stack spacing={2} data-testid="conflict-list">
@@ -112,7 +125,7 @@ export function ConflictList({
                   <TableRow key={key} data-testid="conflict-row" sx={{ verticalAlign: 'top' }}>
                     <ConflictValueCells
                       testId="conflict"
-                      field={fieldPath(record.table, conflict.path)}
+                      field={fieldPath(record.table, conflict.path, (listPath, id) => itemTitle(sourcesOf(record), listPath, id, names.person))}
                       base={record.baseKnown ? value(conflict.path, conflict.base) : '—'}
                       local={value(conflict.path, conflict.local)}
                       incoming={value(conflict.path, conflict.incoming)}

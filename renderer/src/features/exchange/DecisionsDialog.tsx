@@ -9,7 +9,7 @@ import type { ExchangeLogEntry } from '../../domain/exchange';
 import { triLingualIn } from '../../domain/names';
 import { describeValue } from '../cases';
 import { ConflictColumns, ConflictValueCells, useFieldPath } from './ConflictList';
-import { conflictNames, recordName, type NamingSource } from './conflicts';
+import { conflictNames, itemTitle, recordName, type NamingSource } from './conflicts';
 import { useTableName } from './ExchangeProgressView';
 import { NO_LOCAL_REFS, useLocalRefs } from './useLocalRefs';
 
@@ -53,7 +53,7 @@ export function DecisionsDialog({ entry, onClose }: { entry: ExchangeLogEntry; o
                 </TableCell>
                 <ConflictValueCells
                   testId="decision"
-                  field={fieldPath(decision.table, decision.path)}
+                  field={fieldPath(decision.table, decision.path, (listPath, id) => itemTitle([tables[decision.table]?.find((row) => row.id === decision.recordId)], listPath, id, names.person))}
                   base={value(decision.path, decision.base)}
                   local={value(decision.path, decision.local)}
                   incoming={value(decision.path, decision.incoming)}

@@ -11,6 +11,7 @@ import {
   importSummary,
   keptChoices,
   onlyLocal,
+  itemTitle,
   pathLabel,
   recordDecisions,
   recordName,
@@ -95,6 +96,21 @@ describe('readable names', () => {
     expect(pathLabel(['members', '1', 'street'], label)).toBe('Members › 2 › Street');
     expect(pathLabel([], label)).toBe('—');
     expect(pathLabel(['firstName', 'latn'], label, (script) => (script === 'latn' ? 'lotin' : 'kirill'))).toBe('firstName — lotin');
+  });
+
+  it('names an item of a keyed list by its words, whose it is, or its place; an item no record holds by the fallback', () => {
+    const label = (field: string) => ({ actions: 'Actions', status: 'Status', children: 'Children', domains: 'Domains', goals: 'Goals' })[field] ?? field;
+    const plan = {
+      goals: [{ id: 'g1', text: 'Sardor attends school every day, with the books and uniform he needs for the whole year' }],
+      actions: [{ id: 'a1', description: 'Visit the school', status: 'done' }, { id: 'a2', description: '  ', status: 'planned' }],
+      children: [{ id: 'c1', personId: 'p1' }],
+    };
+    const item = (listPath: readonly string[], id: string) => itemTitle([undefined, plan], listPath, id, (person) => (person === 'p1' ? 'Xoʻjayev Sardor' : person)) ?? 'an entry';
+    expect(pathLabel(['actions', '#a1', 'status'], label, undefined, item)).toBe('Actions › Visit the school › Status');
+    expect(pathLabel(['actions', '#a2'], label, undefined, item)).toBe('Actions › 2');
+    expect(pathLabel(['children', '#c1', 'domains'], label, undefined, item)).toBe('Children › Xoʻjayev Sardor › Domains');
+    expect(pathLabel(['goals', '#g1'], label, undefined, item)).toBe('Goals › Sardor attends school every day, with the books…');
+    expect(pathLabel(['actions', '#gone', 'status'], label, undefined, item)).toBe('Actions › an entry › Status');
   });
 
   it('names a case by its number, a linked person by name, a case record by its case and person', () => {

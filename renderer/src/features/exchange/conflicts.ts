@@ -2,6 +2,7 @@ import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
 import type { NameLookup } from '../cases';
+import { itemIdOf } from '../../exchange';
 import { isPinflPath, type PreviewRecord, type PreviewRef, type RecordConflicts, type RecordDecisions } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
@@ -123,14 +124,62 @@ export const WORK_FIELD_LABEL_KEYS: readonly string[] = Object.values(WORK_FIELD
 
 /**
  * A field path as a person reads it: each named field through `label` (the case form's labels),
- * list positions counted from 1 ("Members › 2 › Surname"), joined with " › ".
+ * list positions counted from 1 ("Members › 2 › Surname"), an item of a keyed list through `item`
+ * (its words, "Actions › Visit the school › Status"), joined with " › ".
  */
-export function pathLabel(path: readonly string[], label: (field: string) => string, script?: (script: 'latn' | 'cyrl') => string): string {
+export function pathLabel(
+  path: readonly string[],
+  label: (field: string) => string,
+  script?: (script: 'latn' | 'cyrl') => string,
+  item: (listPath: readonly string[], id: string) => string = () => '…',
+): string {
   if (path.length === 0) return '—';
   // A name's spelling in one script reads as the form labels it: "Ism — lotin".
   const last = path[path.length - 1];
-  if (script && path.length > 1 && (last === 'latn' || last === 'cyrl')) return `${pathLabel(path.slice(0, -1), label)} — ${script(last)}`;
-  return path.map((segment) => (/^\d+$/u.test(segment) ? String(Number(segment) + 1) : label(segment))).join(' › ');
+  if (script && path.length > 1 && (last === 'latn' || last === 'cyrl')) return `${pathLabel(path.slice(0, -1), label, undefined, item)} — ${script(last)}`;
+  return path
+    .map((segment, k) => {
+      const itemId = itemIdOf(segment);
+      if (k > 0 && itemId !== undefined) return item(path.slice(0, k), itemId);
+      return /^\d+$/u.test(segment) ? String(Number(segment) + 1) : label(segment);
+    })
+    .join(' › ');
+}
+
+/** How long an item's words may run in a field path before they are cut. */
+const ITEM_TITLE_LENGTH = 48;
+
+/**
+ * An item of a keyed list as a person tells it apart: its words (an action's description, a goal's
+ * text), else whose it is (a child's assessment, through `person`), else its place in the list,
+ * from the first of `sources` (records, from their top level) that holds it; null when none does.
+ */
+export function itemTitle(sources: readonly unknown[], listPath: readonly string[], id: string, person: (id: string) => string): string | null {
+  for (const source of sources) {
+    const list = valueAt(source, listPath);
+    if (!Array.isArray(list)) continue;
+    const index = list.findIndex((entry) => isRow(entry) && entry.id === id);
+    if (index < 0) continue;
+    const entry = list[index] as Row;
+    const words = ['description', 'text', 'title', 'name'].map((key) => entry[key]).find((value): value is string => typeof value === 'string' && value.trim() !== '');
+    if (words) return words.length > ITEM_TITLE_LENGTH ? `${words.slice(0, ITEM_TITLE_LENGTH - 1).trimEnd()}…` : words;
+    if (typeof entry.personId === 'string') return person(entry.personId);
+    return String(index + 1);
+  }
+  return null;
+}
+
+const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The value at a field path (item steps included) in a record, or undefined. */
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let node = value;
+  for (const step of path) {
+    const itemId = itemIdOf(step);
+    if (Array.isArray(node) && itemId !== undefined) node = node.find((entry) => isRow(entry) && entry.id === itemId);
+    else node = isRow(node) && Object.hasOwn(node, step) ? node[step] : undefined;
+  }
+  return node;
 }
 
 type Row = Record<string, unknown>;
