@@ -29,6 +29,9 @@ describe('the codes a transfer import checks', () => {
     expect(unknownCode('cases', {})).toBeUndefined();
     expect(unknownCode('persons', { sex: 'female', birthDate: '2015-12-31', disability: null })).toBeUndefined();
     expect(unknownCode('caseHistory', { kind: 'created', from: null, to: 'identification' })).toBeUndefined();
+    // A draft plan's new action may have no deadline yet; a wrong one is still refused.
+    expect(unknownCode('plans', { status: 'draft', actions: [{ status: 'planned', deadline: '' }] })).toBeUndefined();
+    expect(unknownCode('plans', { status: 'draft', actions: [{ status: 'planned', deadline: '20.12.2026' }] })).toEqual({ field: 'actions[].deadline', value: '20.12.2026' });
     expect(unknownCode('caseHistory', { kind: 'created', from: 'identification', to: null })).toEqual({ field: 'to', value: 'null' });
     expect(unknownCode('users', { roles: ['astronaut'] })).toBeUndefined();
   });

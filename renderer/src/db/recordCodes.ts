@@ -91,7 +91,8 @@ const CODED: Readonly<Record<string, Readonly<Record<string, Check>>>> = {
     'placement.kind': PLACEMENTS,
   },
   assessments: { status: APPROVAL_STATUS, date: isoDate },
-  plans: { status: APPROVAL_STATUS, 'actions[].status': ACTION_STATUS, 'actions[].deadline': isoDate },
+  // A draft plan's new action may have no deadline yet (only completing the plan needs them).
+  plans: { status: APPROVAL_STATUS, 'actions[].status': ACTION_STATUS, 'actions[].deadline': (value) => value === '' || isoDate(value) },
   services: { kind: SUPPORT_KINDS, date: isoDate },
   monitorings: { date: isoDate, 'actionReviews[].status': ACTION_STATUS },
   placements: { kind: PLACEMENTS, from: isoDate },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from './dates';
-import { actionsOf, diffPlan, overdueActions, planProblems, type PlanAction, type PlanContent } from './plan';
+import { actionsOf, diffPlan, orphanActionIds, overdueActions, planProblems, type PlanAction, type PlanContent } from './plan';
 
 const d = (text: string) => text as IsoDate;
 const action = (id: string, goalId: string, overrides: Partial<PlanAction> = {}): PlanAction => ({
@@ -72,5 +72,14 @@ describe('the family development plan', () => {
       ['c2', 'b1'],
       ['c1', 'a1'],
     ]);
+  });
+});
+
+describe('actions without their goal', () => {
+  it('are the actions whose goal the plan does not have, whatever shape a merged value came in', () => {
+    expect(orphanActionIds({ goals: [{ id: 'g1' }], actions: [{ id: 'a1', goalId: 'g1' }, { id: 'a2', goalId: 'g2' }] })).toEqual(new Set(['a2']));
+    expect(orphanActionIds({ goals: [], actions: [] })).toEqual(new Set());
+    expect(orphanActionIds({ goals: 'broken', actions: [{ id: 'a1', goalId: 'g1' }] })).toEqual(new Set(['a1']));
+    expect(orphanActionIds({})).toEqual(new Set());
   });
 });

@@ -126,3 +126,15 @@ export function actionsOf(plans: readonly Pick<FamilyPlan, 'caseId' | 'actions'>
     .filter((action) => action.responsible.kind === 'specialist' && action.responsible.specialistId === specialistId && (action.status === 'planned' || action.status === 'inProgress'))
     .sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
+
+/**
+ * The actions of a plan whose goal is not among its goals (a plan merged from two offices' edits
+ * can come out so: an action kept, its goal removed at the other office). Any shape is read, as
+ * merged values are not yet checked.
+ */
+export function orphanActionIds(plan: { goals?: unknown; actions?: unknown }): Set<string> {
+  const ids = (list: unknown, field: string) => (Array.isArray(list) ? list.map((item: unknown) => (typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[field] : undefined)) : []);
+  const goals = new Set(ids(plan.goals, 'id'));
+  const actions = Array.isArray(plan.actions) ? (plan.actions as unknown[]) : [];
+  return new Set(actions.flatMap((action) => (typeof action === 'object' && action !== null && !goals.has((action as Record<string, unknown>).goalId) ? [String((action as Record<string, unknown>).id)] : [])));
+}

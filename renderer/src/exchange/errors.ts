@@ -50,6 +50,8 @@ export interface ExchangeErrorDetails {
   at?: string;
   /** invalidInput from a merge: the conflict path a decision is missing for or names wrongly. */
   path?: string[];
+  /** invalidInput `planGoalMissing`: the number of the case whose plan the decisions would break. */
+  caseNumber?: string;
 }
 
 export type RecoveryKeyProblem = 'length' | 'character' | 'checksum';

@@ -10,9 +10,9 @@ import { exchangeBaseKey, type ExchangeBase, type ExchangeLogEntry, type Exchang
 import type { Custody, FamilyCase } from '../../domain/familyCase';
 import { OFFICE_PROFILE_ID } from '../../domain/office';
 import type { Membership, Person } from '../../domain/person';
-import { ExchangeError, nextLineage, resolveConflicts, versionStamp } from '../../exchange';
+import { ExchangeError, itemStep, nextLineage, resolveConflicts, versionStamp } from '../../exchange';
 import { baseLineages } from './baseLineage';
-import { loggedDecisions, tableOf, type MergePlan, type RecordDecisions } from './mergePlan';
+import { loggedDecisions, newlyOrphaned, tableOf, type MergePlan, type RecordDecisions } from './mergePlan';
 import { TRANSFER_TABLES, type ReceiptRecord } from './transferTables';
 
 type Row = Record<string, unknown>;
@@ -42,6 +42,7 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   const planned = new Set(plan.records.map((record) => key(record.table, record.id)));
   for (const record of decided) if (!planned.has(key(record.table, record.id))) throw new ExchangeError('invalidInput', { reason: `unknownRecord:${key(record.table, record.id)}` });
   const values = plan.records.map((record) => resolveConflicts(record.result, byRecord.get(key(record.table, record.id)) ?? []) as unknown as Row);
+  refuseOrphanedActions(plan, values);
   // The PINFL each person of the plan will hold once written: a PINFL moving between two of them is not "taken", whichever is written first.
   const plannedPinfl = new Map(plan.records.flatMap((record, index) => (record.table === 'persons' ? [[record.id, values[index]!.pinfl] as const] : [])));
 
@@ -142,6 +143,23 @@ export async function applyTransfer(db: HamkorlikDb, plan: MergePlan, decided: r
   });
   const receipt = preview.mode === 'custody' ? { transferId: preview.transferId, caseIds: [...preview.package.manifest.caseIds], receivedAt: at } : null;
   return { log, receipt };
+}
+
+/**
+ * A plan whose decisions keep an action under a goal that is no longer in it (the action kept here,
+ * its goal removed at the other office, or the other way round) refuses the import (`invalidInput`,
+ * `planGoalMissing`, with the case's number), nothing written: the other side's actions fit. An
+ * action the file or the planned value already had so is not this import's doing.
+ */
+function refuseOrphanedActions(plan: MergePlan, values: readonly Row[]): void {
+  plan.records.forEach((record, index) => {
+    if (record.table !== 'plans' || record.result.kind !== 'conflict') return;
+    const orphan = newlyOrphaned(values[index]!, [record.base, record.result.value as unknown as Row]);
+    if (orphan === undefined) return;
+    const caseId = values[index]!.caseId;
+    const kase = plan.preview.package.tables.cases?.find((row) => row.id === caseId);
+    throw new ExchangeError('invalidInput', { reason: 'planGoalMissing', path: ['actions', itemStep(orphan)], caseNumber: typeof kase?.caseNumber === 'string' ? kase.caseNumber : '' });
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { HamkorlikDb } from '../db';
 import { requireOffice } from '../repositories/guard';
 import { exchangeBaseKey, type LoggedDecision } from '../../domain/exchange';
 import type { RecordMeta } from '../../domain/record';
+import { orphanActionIds } from '../../domain/plan';
 import { ExchangeError, isSharedBase, mergeRecord, type ConflictDecision, type MergeConflict, type MergeResult } from '../../exchange';
 import type { TransferPreview } from './receive';
 import { REF_FIELDS, REF_TABLES, rewriteIds, TRANSFER_TABLES, type RefTable, type TransferTable } from './transferTables';
@@ -135,8 +136,8 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];
         const sides = { base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta };
         let result = mergeRecord(sides, context);
-        // A plan's goals and actions merged item by item left an action under a goal the other side removed: both lists go to a person whole.
-        if (table === 'plans' && local && newlyOrphaned(result.value as unknown as Row, [local, theirs])) result = mergeRecord(sides, context, { wholeLists: PLAN_LISTS });
+        // Merged item by item, a plan kept an action under a goal the other side removed: its lists are merged whole, so a person decides the actions.
+        if (table === 'plans' && local && newlyOrphaned(result.value as unknown as Row, [local, theirs]) !== undefined) result = mergeRecord(sides, context, { wholeLists: PLAN_LISTS });
         let pinflTakenBy: PinflHolder | undefined;
         if (table === 'persons' && local) [result, pinflTakenBy] = await guardPinfl(db, result, local, theirs, base);
         records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked, ...(pinflTakenBy ? { pinflTakenBy } : {}) });
@@ -154,16 +155,13 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
 
 const PLAN_LISTS = ['goals', 'actions'];
 
-/** Ids of a plan's actions whose goal is not among its goals. */
-function orphanActions(plan: Row): Set<string> {
-  const goals = new Set((Array.isArray(plan.goals) ? (plan.goals as Row[]) : []).map((goal) => goal.id));
-  return new Set((Array.isArray(plan.actions) ? (plan.actions as Row[]) : []).filter((action) => !goals.has(action.goalId)).map((action) => action.id as string));
-}
-
-/** Whether the merged plan has an action without its goal that neither side had so. */
-function newlyOrphaned(merged: Row, sides: readonly Row[]): boolean {
-  const before = new Set(sides.flatMap((side) => [...orphanActions(side)]));
-  return [...orphanActions(merged)].some((id) => !before.has(id));
+/**
+ * Whether the merged plan has an action without its goal that none of `sides` had so. The decisions
+ * a person makes can still orphan one; applyTransfer refuses those (`planGoalMissing`).
+ */
+export function newlyOrphaned(merged: Row, sides: readonly (Row | undefined)[]): string | undefined {
+  const before = new Set(sides.flatMap((side) => (side ? [...orphanActionIds(side)] : [])));
+  return [...orphanActionIds(merged)].find((id) => !before.has(id));
 }
 
 /** The conflict path of a person's PINFL. */

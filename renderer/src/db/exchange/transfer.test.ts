@@ -341,6 +341,23 @@ describe("a plan's goals and actions edited at both offices", () => {
     await editPlan(b.db, (plan) => ({ actions: [...plan.actions, action('a3', 'g2')] }));
     const orphaning = await planMerge(a.db, await previewTransfer(a.db, open((await send(b.db, [y.id], 'copy', a.peer)).bytes), SECRET));
     expect(orphaning.conflicts.map((record) => [record.table, record.conflicts.map((c) => c.path)])).toEqual([['plans', [['actions']]]]);
+    // Taking B's actions would keep a3 without its goal: refused, the case named, nothing written; A's actions apply.
+    const before = await snapshot(a.db);
+    const takeTheirs = [{ table: 'plans' as const, id: planId, decisions: [{ path: ['actions'], take: 'incoming' as const }] }];
+    await expect(applyTransfer(a.db, orphaning, takeTheirs)).rejects.toMatchObject({ code: 'invalidInput', details: { reason: 'planGoalMissing', caseNumber: y.caseNumber } });
+    expect(await snapshot(a.db)).toEqual(before);
+    await applyTransfer(a.db, orphaning, [{ table: 'plans', id: planId, decisions: [{ path: ['actions'], take: 'local' }] }]);
+    expect((await a.db.plans.get(planId))!.actions.map((act) => act.id)).toEqual(['a1']);
+
+    // Item by item too: A removes goal g1 with its action, B edits that action. Taking B's action back would orphan it.
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+    await editPlan(a.db, (plan) => ({ goals: [goal('g3')], actions: [] }));
+    await editPlan(b.db, (plan) => ({ actions: [{ ...plan.actions[0]!, status: 'inProgress' }] }));
+    const edited = await planMerge(a.db, await previewTransfer(a.db, open((await send(b.db, [y.id], 'copy', a.peer)).bytes), SECRET));
+    expect(edited.conflicts.map((record) => record.conflicts.map((c) => c.path))).toEqual([[['actions', '#a1']]]);
+    await expect(applyTransfer(a.db, edited, [{ table: 'plans', id: planId, decisions: [{ path: ['actions', '#a1'], take: 'incoming' }] }])).rejects.toMatchObject({ details: { reason: 'planGoalMissing' } });
+    await applyTransfer(a.db, edited, [{ table: 'plans', id: planId, decisions: [{ path: ['actions', '#a1'], take: 'local' }] }]);
+    expect((await a.db.plans.get(planId))!).toMatchObject({ goals: [goal('g3')], actions: [] });
   });
 });
 

@@ -38,15 +38,13 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
     setBusy(true);
     try {
       const opened = await openPackage(host, packageFilters(t('transfer.receiptFileType')), given);
-      // Chooser cancelled, or the file could not be opened: the file picked before stays, as it was read.
-      if (!opened.source) {
-        if (opened.failure) setFailure(opened.failure);
-        return;
-      }
+      // Chooser cancelled: the file picked before stays, as it was read.
+      if (!opened.source && !opened.failure) return;
       setFailure(null);
       setInfo(null);
       await source?.close();
       setSource(opened.source);
+      if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error, 'receipt'));
       setInfo(opened.info);
       if (opened.info.kind !== 'receipt') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: opened.info.kind }), 'receipt'));

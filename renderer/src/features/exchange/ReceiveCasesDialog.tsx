@@ -69,17 +69,15 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     setPicking(true);
     try {
       const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
-      // Chooser cancelled, or the file could not be opened: the file picked before stays, with its preview.
-      if (!opened.source) {
-        if (opened.failure) setFailure(opened.failure);
-        return;
-      }
+      // Chooser cancelled: the file picked before stays, with its preview.
+      if (!opened.source && !opened.failure) return;
       setFailure(null);
       setInfo(null);
       setPreview(null);
       setPlan(null);
       await source?.close();
       setSource(opened.source);
+      if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error));
       setInfo(opened.info);
       if (opened.info.kind !== 'transfer') setFailure(describeTransferFailure(new ExchangeError('wrongKind', { reason: opened.info.kind })));

@@ -75,16 +75,14 @@ export function RestoreDialog({
     setPicking(true);
     try {
       const opened = await openPackage(host, packageFilters(t('fileType')), given);
-      // Chooser cancelled, or the file could not be opened: the file picked before stays, as it was read.
-      if (!opened.source) {
-        if (opened.failure) setFailure(opened.failure);
-        return;
-      }
+      // Chooser cancelled: the file picked before stays, as it was read.
+      if (!opened.source && !opened.failure) return;
       setFailure(null);
       setNotice(null);
       setInfo(null);
       await source?.close();
       setSource(opened.source);
+      if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeFailure(opened.error));
       setInfo(opened.info);
     } finally {

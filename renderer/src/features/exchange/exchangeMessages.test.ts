@@ -96,6 +96,8 @@ describe('exchange failure messages', () => {
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'table', field: 'payments' })),
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'field', field: 'cases.income' })),
       describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'record' })),
+      describeTransferFailure(new ExchangeError('damagedAt', { blockIndex: 3, reason: 'value', field: 'cases.stage', unknownValue: 'aftercare' })),
+      describeTransferFailure(new ExchangeError('invalidInput', { reason: 'planGoalMissing', caseNumber: 'YNG-2026-0007' })),
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => describeTransferFailure(new ExchangeError('damaged', { reason }))),
       describeTransferFailure(new DomainError('notFound', 't-1'), 'receipt'),
       describeTransferFailure(new ExchangeError('invalidInput', { reason: 'pinflTaken' })),
@@ -111,6 +113,8 @@ describe('exchange failure messages', () => {
       'exchange:error.content.table',
       'exchange:error.content.field',
       'exchange:error.content.record',
+      'exchange:error.content.value',
+      'exchange:transferError.planGoalMissing',
       ...['tooManyRecords', 'manifest', 'duplicateId', 'otherCase', 'idClash', 'receipt'].map((reason) => `exchange:transferError.${reason}`),
       'exchange:transferError.unknownTransfer',
       'exchange:transferError.pinflTaken',
@@ -123,6 +127,8 @@ describe('exchange failure messages', () => {
       'exchange:transferError.wrongKey',
     ]);
     expect(failures.at(-1)!.secret).toBe(true);
+    expect(failures[5]!.values).toEqual({ block: 4, name: 'cases.stage', value: 'aftercare' });
+    expect(failures[6]!.values).toEqual({ case: 'YNG-2026-0007' });
     expect(failures[2]!.values).toEqual({ block: 4, name: 'payments' });
     expect(failures.at(-4)!.values).toEqual({ when: formatDateTime('2026-12-05T09:30:00.000Z') });
     expect(failures.at(-4)!.values!.when).toMatch(/^05\.12\.2026 \d\d:30$/u);

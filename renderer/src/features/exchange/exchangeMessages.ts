@@ -99,6 +99,7 @@ export function describeTransferFailure(error: unknown, expected: 'transfer' | '
     if (code === 'wrongKey') return { key: 'exchange:transferError.wrongKey', secret: true };
     if (code === 'damaged' && reason && TRANSFER_DAMAGE.includes(reason)) return { key: `exchange:transferError.${reason}`, detail };
     if (code === 'invalidInput' && (reason === 'pinflTaken' || reason === 'receiptOtherOffice')) return { key: `exchange:transferError.${reason}`, detail };
+    if (code === 'invalidInput' && reason === 'planGoalMissing') return { key: 'exchange:transferError.planGoalMissing', values: { case: details.caseNumber || '—' }, detail };
     // Received before, or sent from here: when, so the user can find it in the exchange log.
     if (code === 'invalidInput' && reason === 'alreadyReceived') return { key: 'exchange:transferError.alreadyReceived', values: { when: details.at ? formatDateTime(details.at) : '' }, detail };
     if (code === 'invalidInput' && reason === 'ownTransfer') return { key: details.at ? 'exchange:transferError.ownTransferSent' : 'exchange:transferError.ownTransfer', ...(details.at ? { values: { when: formatDateTime(details.at) } } : {}), detail };
