@@ -4,7 +4,7 @@ import { requireOffice } from '../repositories/guard';
 import { exchangeBaseKey, type LoggedDecision } from '../../domain/exchange';
 import type { RecordMeta } from '../../domain/record';
 import { orphanActionIds } from '../../domain/plan';
-import { ExchangeError, isSharedBase, mergeRecord, type ConflictDecision, type MergeConflict, type MergeResult } from '../../exchange';
+import { ExchangeError, isSharedBase, mergeRecord, type ConflictDecision, type MergeConflict, type MergeContext, type MergeResult } from '../../exchange';
 import type { TransferPreview } from './receive';
 import { REF_FIELDS, REF_TABLES, rewriteIds, TRANSFER_TABLES, type RefTable, type TransferTable } from './transferTables';
 
@@ -136,8 +136,7 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
         if (unmerged && local) [base, theirs] = [base && sameAs(base, local, unmerged), sameAs(theirs, local, unmerged)];
         const sides = { base: base as RecordMeta | undefined, local: local as RecordMeta | undefined, incoming: theirs as unknown as RecordMeta };
         let result = mergeRecord(sides, context);
-        // Merged item by item, a plan kept an action under a goal the other side removed: its lists are merged whole, so a person decides the actions.
-        if (table === 'plans' && local && newlyOrphaned(result.value as unknown as Row, [local, theirs]) !== undefined) result = mergeRecord(sides, context, { wholeLists: PLAN_LISTS });
+        if (table === 'plans' && local) result = guardPlanGoals(result, sides, context);
         let pinflTakenBy: PinflHolder | undefined;
         if (table === 'persons' && local) [result, pinflTakenBy] = await guardPinfl(db, result, local, theirs, base);
         records.push({ table, id, incomingId, result, localRev: local ? (local.rev as number) : null, base: linked, ...(pinflTakenBy ? { pinflTakenBy } : {}) });
@@ -153,7 +152,31 @@ export async function planMerge(db: HamkorlikDb, preview: TransferPreview, optio
   });
 }
 
-const PLAN_LISTS = ['goals', 'actions'];
+const PLAN_LISTS = ['goals', 'actions'] as const;
+
+/**
+ * A plan's actions hang on its goals. Merged item by item, a plan that keeps an action under a goal
+ * the other side removed is merged again with both lists whole; if one side's goals and the other
+ * side's actions would still meet (each list changed on one side only), both lists become conflicts,
+ * left at this office's, so a person decides them together (and applyTransfer refuses decisions that
+ * still break a plan).
+ */
+function guardPlanGoals(result: MergeResult<RecordMeta>, sides: { base: RecordMeta | undefined; local: RecordMeta | undefined; incoming: RecordMeta }, context: MergeContext): MergeResult<RecordMeta> {
+  const rows = [sides.local, sides.incoming] as unknown as Row[];
+  const orphans = (merged: MergeResult<RecordMeta>) => newlyOrphaned(merged.value as unknown as Row, rows) !== undefined;
+  if (!orphans(result)) return result;
+  const whole = mergeRecord(sides, context, { wholeLists: PLAN_LISTS });
+  if (!orphans(whole)) return whole;
+  const [base, local, incoming] = [sides.base, sides.local, sides.incoming] as unknown as (Row | undefined)[];
+  const conflicts = whole.kind === 'conflict' ? [...whole.conflicts] : [];
+  let value = whole.value as unknown as Row;
+  for (const list of PLAN_LISTS) {
+    value = { ...value, [list]: local![list] };
+    const decided = conflicts.some((conflict) => conflict.path.length === 1 && conflict.path[0] === list);
+    if (!decided && JSON.stringify(local![list]) !== JSON.stringify(incoming![list])) conflicts.push({ path: [list], base: base?.[list], local: local![list], incoming: incoming![list] });
+  }
+  return { kind: 'conflict', value: value as unknown as RecordMeta, conflicts, baseKnown: sides.base !== undefined };
+}
 
 /**
  * Whether the merged plan has an action without its goal that none of `sides` had so. The decisions

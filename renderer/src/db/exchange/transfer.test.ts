@@ -358,6 +358,18 @@ describe("a plan's goals and actions edited at both offices", () => {
     await expect(applyTransfer(a.db, edited, [{ table: 'plans', id: planId, decisions: [{ path: ['actions', '#a1'], take: 'incoming' }] }])).rejects.toMatchObject({ details: { reason: 'planGoalMissing' } });
     await applyTransfer(a.db, edited, [{ table: 'plans', id: planId, decisions: [{ path: ['actions', '#a1'], take: 'local' }] }]);
     expect((await a.db.plans.get(planId))!).toMatchObject({ goals: [goal('g3')], actions: [] });
+
+    // Goals changed only here (a goal without actions removed), actions only there (one added under that goal): both lists go to a person together.
+    await editPlan(a.db, () => ({ goals: [goal('g3'), goal('g4')] }));
+    await applyTransfer(b.db, await planMerge(b.db, await previewTransfer(b.db, open((await send(a.db, [y.id], 'copy', b.peer)).bytes), SECRET)));
+    await editPlan(a.db, () => ({ goals: [goal('g3')] }));
+    await editPlan(b.db, () => ({ actions: [action('a7', 'g4')] }));
+    const apart = await planMerge(a.db, await previewTransfer(a.db, open((await send(b.db, [y.id], 'copy', a.peer)).bytes), SECRET));
+    expect(apart.conflicts.map((record) => record.conflicts.map((c) => c.path))).toEqual([[['goals'], ['actions']]]);
+    expect(apart.records.find((r) => r.id === planId)!.result.value).toMatchObject({ goals: [goal('g3')], actions: [] });
+    await expect(applyTransfer(a.db, apart, [{ table: 'plans', id: planId, decisions: [{ path: ['goals'], take: 'local' }, { path: ['actions'], take: 'incoming' }] }])).rejects.toMatchObject({ details: { reason: 'planGoalMissing' } });
+    await applyTransfer(a.db, apart, [{ table: 'plans', id: planId, decisions: [{ path: ['goals'], take: 'incoming' }, { path: ['actions'], take: 'incoming' }] }]);
+    expect((await a.db.plans.get(planId))!).toMatchObject({ goals: [goal('g3'), goal('g4')], actions: [action('a7', 'g4')] });
   });
 });
 
