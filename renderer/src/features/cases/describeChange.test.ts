@@ -19,4 +19,16 @@ describe('a stored value as a person reads it', () => {
     const cyrl = i18n.getFixedT('uz-Cyrl', 'cases');
     expect(describeValue(cyrl, 'status', 'done', 'uz-Cyrl')).toMatch(/^[А-Яа-яЎўҚқҒғҲҳЁё ]+$/u);
   });
+
+  it('shows a list of records one after another without their ids, and an empty list as a dash', async () => {
+    const i18n = await initI18n('ru');
+    const t = i18n.getFixedT('ru', 'cases');
+    const actions = [
+      { id: 'a1', goalId: 'g1', description: 'Посетить школу', deadline: '2026-12-20', status: 'done', droppedReason: '' },
+      { id: 'a2', goalId: 'g1', description: 'Оформить пособие', deadline: '2027-01-15', status: 'planned', droppedReason: '' },
+    ];
+    expect(describeValue(t, 'actions', actions, 'ru')).toBe('Посетить школу, 20.12.2026, Выполнено; Оформить пособие, 15.01.2027, Запланировано');
+    expect(describeValue(t, 'actions', [], 'ru')).toBe('—');
+    expect(describeValue(t, 'phones', ['+998 90 111 11 11', '+998 90 222 22 22'], 'ru')).toBe('+998 90 111 11 11, +998 90 222 22 22');
+  });
 });

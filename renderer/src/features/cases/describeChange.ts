@@ -57,7 +57,12 @@ export function describeValue(t: TFunction, field: string, value: unknown, langu
     if (/^\d{4}-\d{2}-\d{2}T/u.test(value)) return formatDateTime(value);
     return value;
   }
-  if (Array.isArray(value)) return value.map((item) => describeValue(t, field, item, language, names)).join(', ');
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    // Items that are records of their own (a plan's goals, its actions) read one after another, set apart.
+    const separator = value.some((item) => typeof item === 'object' && item !== null && !Array.isArray(item)) ? '; ' : ', ';
+    return value.map((item) => describeValue(t, field, item, language, names)).join(separator);
+  }
   if (typeof value === 'boolean') return t(`common:boolean.${value}`);
   if (typeof value !== 'object') return String(value);
   const record = value as Record<string, unknown>;

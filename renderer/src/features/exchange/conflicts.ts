@@ -110,7 +110,16 @@ const WORK_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>
   monitorings: { date: 'cases:monitoring.date', changes: 'cases:monitoring.changes', note: 'cases:monitoring.note' },
   services: { date: 'cases:service.date', kind: 'cases:service.kind', description: 'cases:service.description', deliveredBy: 'cases:service.deliveredBy', recipients: 'cases:service.recipients', result: 'cases:service.result' },
   placements: { kind: 'cases:placement.field.kind', note: 'cases:placement.field.note' },
-  plans: { description: 'cases:plan.field.description', responsible: 'cases:plan.field.responsible', status: 'cases:plan.field.status' },
+  plans: {
+    goals: 'cases:plan.field.goals',
+    actions: 'cases:plan.field.actions',
+    text: 'cases:plan.field.text',
+    description: 'cases:plan.field.description',
+    responsible: 'cases:plan.field.responsible',
+    deadline: 'cases:plan.field.deadline',
+    status: 'cases:plan.field.status',
+    droppedReason: 'cases:plan.field.droppedReason',
+  },
   conferences: { date: 'conferences:field.date', attendees: 'conferences:field.attendees', decisions: 'conferences:field.decisions', nextSteps: 'conferences:field.nextSteps' },
 };
 
