@@ -150,6 +150,12 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     }
   };
 
+  /** New choices: a refusal of the previous ones (a plan's action left without its goal) no longer applies. */
+  const choose = (next: Choices) => {
+    setChoices(next);
+    if (failure?.key === 'exchange:transferError.planGoalMissing') setFailure(null);
+  };
+
   const busy = picking || working || job.running;
   useDropHold(busy || Object.keys(choices).length > 0);
   const undecided = plan ? undecidedCount(plan.conflicts, choices) : 0;
@@ -230,8 +236,8 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
                     plan={plan}
                     local={local}
                     choices={choices}
-                    onChoose={(key, take) => setChoices({ ...choices, [key]: take })}
-                    onChooseAll={(take) => setChoices(chooseAll(plan.conflicts, take))}
+                    onChoose={(key, take) => choose({ ...choices, [key]: take })}
+                    onChooseAll={(take) => choose(chooseAll(plan.conflicts, take))}
                     disabled={busy}
                   />
                   {undecided > 0 && (
