@@ -33,6 +33,7 @@ export { openPackage, type ByteSource, type OpenedPackage, type PackageBlock, ty
 export {
   DELETION_PATH,
   itemIdOf,
+  itemIndex,
   itemStep,
   mergeRecord,
   resolveConflicts,

@@ -204,6 +204,22 @@ describe('mergeRecord: keyed lists (a plan’s actions), item by item', () => {
     expect(resolveConflicts(result, [{ path: ['actions', '#a1'], take: 'incoming' }]).actions).toEqual([action('a2', 'planned'), action('a3', 'planned'), action('a1', 'done')]);
   });
 
+  it('an assessment’s children merge by person, a monitoring’s reviews by action: each office’s edit to a different one survives', () => {
+    const child = (personId: string, health: number | null, views = '') => ({ personId, domains: { health: { rating: health, narrative: '', strengths: '', assessedBy: null } }, views });
+    const review = (actionId: string, status: string, note = '') => ({ actionId, status, note });
+    const ASSESSED: CaseRecord = { ...BASE, children: [child('p1', null), child('p2', null)], actionReviews: [review('a1', 'planned'), review('a2', 'planned')] };
+    const local = edited(ASSESSED, { children: [child('p1', 2), child('p2', null)], actionReviews: [review('a1', 'done'), review('a2', 'planned')] });
+    const incoming = edited(ASSESSED, { children: [child('p1', null), child('p2', 3, 'wants to study')], actionReviews: [review('a1', 'planned'), review('a2', 'inProgress', 'started')] }, 'user-c');
+    const result = merge(ASSESSED, local, incoming);
+    expect(result.kind).toBe('merged');
+    expect(result.value).toMatchObject({ children: [child('p1', 2), child('p2', 3, 'wants to study')], actionReviews: [review('a1', 'done'), review('a2', 'inProgress', 'started')] });
+    // The same child's same domain rated both ways: one conflict, by person, resolved in place.
+    const there = edited(ASSESSED, { children: [child('p1', 4), child('p2', null)] }, 'user-c');
+    const conflict = merge(ASSESSED, local, there);
+    expect(conflictsOf(conflict)).toEqual([{ path: ['children', '#p1', 'domains', 'health', 'rating'], base: null, local: 2, incoming: 4 }]);
+    expect(resolveConflicts(conflict, [{ path: ['children', '#p1', 'domains', 'health', 'rating'], take: 'incoming' }]).children).toEqual([child('p1', 4), child('p2', null)]);
+  });
+
   it('lists of plain values, or of objects without distinct ids, stay single values', () => {
     const local = edited(PLAN, { phones: ['+998 90 111 11 11'], pairs: [{ id: 'x', n: 1 }, { id: 'x', n: 2 }] });
     const incoming = edited(PLAN, { phones: ['+998 90 222 22 22'], pairs: [{ id: 'x', n: 3 }] }, 'user-c');

@@ -3,7 +3,7 @@ import { ExchangeError } from './errors';
 import { deepEqual, mergeValue, setAt, setOwn, type FieldPath, type MergeConflict } from './mergeValues';
 
 export type { FieldPath, MergeConflict } from './mergeValues';
-export { itemIdOf, itemStep } from './mergeValues';
+export { itemIdOf, itemIndex, itemStep } from './mergeValues';
 
 /**
  * Three-way merge of one record received in a transfer (FORMAT.md, "Merge"). Pure: the importer

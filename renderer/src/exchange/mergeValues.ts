@@ -58,22 +58,58 @@ export function setOwn(object: Record<string, unknown>, key: string, value: unkn
 }
 
 /**
- * A list whose items are plain objects with distinct string ids — today a plan's goals and its
- * actions — merged item by item like an object's keys (an item added, removed or edited on one side
- * is that side's change). Lists keyed by something else (an assessment's children by person, a
- * monitoring's reviews by action) are single values. The empty list is keyed too.
+ * The fields an item of a list may be known by, in the order tried: its own id, or the person,
+ * plan action or goal it is about (an assessment's children, a monitoring's reviews of actions, a
+ * closure's goal outcomes).
+ */
+const ITEM_KEYS = ['id', 'personId', 'actionId', 'goalId'] as const;
+
+/**
+ * The fields by which every item of `value` is told apart: each item a plain object holding its own
+ * string there. Empty for a value that is no keyed list; every field for the empty list.
+ */
+function itemKeys(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return ITEM_KEYS.filter((key) => {
+    const seen = new Set<string>();
+    // for…of reads a hole as undefined, which is no plain object: a sparse list is not keyed.
+    for (const item of value as unknown[]) {
+      if (!isPlainObject(item)) return false;
+      const id = own(item, key);
+      if (typeof id !== 'string' || seen.has(id)) return false;
+      seen.add(id);
+    }
+    return true;
+  });
+}
+
+/**
+ * A keyed list: its items are plain objects told apart by one field (`ITEM_KEYS`) — a plan's goals
+ * and actions by id, an assessment's children by person, a monitoring's reviews by action. Two of
+ * them merge item by item like an object's keys (an item added, removed or edited on one side is
+ * that side's change). Lists of plain values are single values. The empty list is keyed too.
  */
 export function isKeyedList(value: unknown): value is Record<string, unknown>[] {
-  if (!Array.isArray(value)) return false;
-  const ids = new Set<string>();
-  // for…of reads a hole as undefined, which is no plain object: a sparse list is not keyed.
-  for (const item of value as unknown[]) {
-    if (!isPlainObject(item)) return false;
-    const id = own(item, 'id');
-    if (typeof id !== 'string' || ids.has(id)) return false;
-    ids.add(id);
+  return itemKeys(value).length > 0;
+}
+
+/** The field two lists are merged by: the first both are keyed by, if any. */
+function commonItemKey(a: unknown, b: unknown): string | undefined {
+  const keysOfB = itemKeys(b);
+  return itemKeys(a).find((key) => keysOfB.includes(key));
+}
+
+/**
+ * Where the item an item step names is in `list`, or -1: by each field the list is keyed by, in
+ * order (the merge may have keyed it by a later one when the other side's list lacked the first).
+ */
+export function itemIndex(list: readonly unknown[], id: string): number {
+  const keys = itemKeys(list);
+  for (const key of keys.length > 0 ? keys : ['id']) {
+    const index = list.findIndex((item) => isPlainObject(item) && own(item, key) === id);
+    if (index >= 0) return index;
   }
-  return true;
+  return -1;
 }
 
 /**
@@ -141,19 +177,21 @@ export function mergeValue(
     return merged;
   }
   const whole = path.length === 1 && wholeLists.has(path[0]!);
-  if (!whole && isKeyedList(local) && isKeyedList(incoming)) return mergeKeyedList(path, base, local, incoming, baseKnown, conflicts, wholeLists);
+  const key = whole ? undefined : commonItemKey(local, incoming);
+  if (key !== undefined) return mergeKeyedList(path, key, base, local as Record<string, unknown>[], incoming as Record<string, unknown>[], baseKnown, conflicts, wholeLists);
   conflicts.push({ path, base: baseKnown ? base : undefined, local, incoming });
   return local;
 }
 
 /**
- * Two keyed lists, item by item (each at `path` + its item step), as two objects key by key: a base
- * that was no keyed list has no items. The result keeps this office's order, the items only the
+ * Two lists keyed by `key`, item by item (each at `path` + its item step), as two objects key by
+ * key: a base that was no list keyed so has no items. The result keeps this office's order, the items only the
  * other side has after them in its order; an item removed on one side and unchanged on the other is
  * removed, one removed and edited is a conflict on the whole item.
  */
 function mergeKeyedList(
   path: FieldPath,
+  key: string,
   base: unknown,
   local: Record<string, unknown>[],
   incoming: Record<string, unknown>[],
@@ -161,8 +199,8 @@ function mergeKeyedList(
   conflicts: MergeConflict[],
   wholeLists: ReadonlySet<string>,
 ): unknown[] {
-  const byId = (list: Record<string, unknown>[]) => new Map(list.map((item) => [own(item, 'id') as string, item]));
-  const [baseItems, localItems, incomingItems] = [byId(isKeyedList(base) ? base : []), byId(local), byId(incoming)];
+  const byId = (list: Record<string, unknown>[]) => new Map(list.map((item) => [own(item, key) as string, item]));
+  const [baseItems, localItems, incomingItems] = [byId(itemKeys(base).includes(key) ? (base as Record<string, unknown>[]) : []), byId(local), byId(incoming)];
   const ids = [...localItems.keys(), ...[...incomingItems.keys()].filter((id) => !localItems.has(id))];
   const merged: unknown[] = [];
   for (const id of ids) {
@@ -191,7 +229,7 @@ export function setAt(object: Record<string, unknown>, path: readonly string[], 
 }
 
 function setItem(list: readonly unknown[], id: string, rest: readonly string[], value: unknown): unknown[] {
-  const index = list.findIndex((item) => isPlainObject(item) && own(item, 'id') === id);
+  const index = itemIndex(list, id);
   const current = index >= 0 ? list[index] : undefined;
   const next = rest.length === 0 ? value : setAt(isPlainObject(current) ? current : {}, rest, value);
   if (next === undefined) return list.filter((_, k) => k !== index);

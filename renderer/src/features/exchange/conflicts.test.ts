@@ -111,6 +111,9 @@ describe('readable names', () => {
     expect(pathLabel(['children', '#c1', 'domains'], label, undefined, item)).toBe('Children › Xoʻjayev Sardor › Domains');
     expect(pathLabel(['goals', '#g1'], label, undefined, item)).toBe('Goals › Sardor attends school every day, with the books…');
     expect(pathLabel(['actions', '#gone', 'status'], label, undefined, item)).toBe('Actions › an entry › Status');
+    // Lists keyed by person: the item step is the person's id.
+    const assessment = { children: [{ personId: 'p1', domains: {} }, { personId: 'p2', domains: {} }] };
+    expect(itemTitle([assessment], ['children'], 'p2', (person) => (person === 'p2' ? 'Xoʻjayev Malika' : person))).toBe('Xoʻjayev Malika');
   });
 
   it('names a case by its number, a linked person by name, a case record by its case and person', () => {

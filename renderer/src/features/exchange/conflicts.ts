@@ -1,8 +1,9 @@
+import { TRIANGLE } from '../../domain/assessment';
 import type { ExchangeLogEntry } from '../../domain/exchange';
 import type { BiScriptText, DisplayLanguage } from '../../domain/names';
 import { biScriptIn, triLingualIn, type TriLingualText } from '../../domain/names';
 import type { NameLookup } from '../cases';
-import { itemIdOf } from '../../exchange';
+import { itemIdOf, itemIndex } from '../../exchange';
 import { isPinflPath, type PreviewRecord, type PreviewRef, type RecordConflicts, type RecordDecisions } from '../../db/exchange';
 
 /** The side a person keeps for one conflicting field: ours (local) or theirs (incoming). */
@@ -106,8 +107,21 @@ export function conflictNames(
  * field not named here reads as the case form labels it (`fieldLabel`).
  */
 const WORK_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  assessments: { conclusion: 'cases:triangle.conclusion', date: 'cases:triangle.date', note: 'cases:triangle.note' },
-  monitorings: { date: 'cases:monitoring.date', changes: 'cases:monitoring.changes', note: 'cases:monitoring.note' },
+  assessments: {
+    conclusion: 'cases:triangle.conclusion',
+    date: 'cases:triangle.date',
+    note: 'cases:triangle.note',
+    children: 'cases:triangle.children',
+    family: 'cases:triangle.family',
+    domains: 'cases:plan.field.domains',
+    rating: 'cases:triangle.rating',
+    narrative: 'cases:triangle.narrative',
+    strengths: 'cases:triangle.strengths',
+    assessedBy: 'cases:triangle.assessedBy',
+    views: 'cases:triangle.views',
+    ...Object.fromEntries(Object.values(TRIANGLE).flatMap((domains: readonly string[]) => domains.map((domain) => [domain, `cases:triangle.domain.${domain}`]))),
+  },
+  monitorings: { date: 'cases:monitoring.date', changes: 'cases:monitoring.changes', note: 'cases:monitoring.note', actionReviews: 'cases:monitoring.actionReviews', status: 'cases:plan.field.status' },
   services: { date: 'cases:service.date', kind: 'cases:service.kind', description: 'cases:service.description', deliveredBy: 'cases:service.deliveredBy', recipients: 'cases:service.recipients', result: 'cases:service.result' },
   placements: { kind: 'cases:placement.field.kind', note: 'cases:placement.field.note' },
   plans: {
@@ -167,7 +181,7 @@ export function itemTitle(sources: readonly unknown[], listPath: readonly string
   for (const source of sources) {
     const list = valueAt(source, listPath);
     if (!Array.isArray(list)) continue;
-    const index = list.findIndex((entry) => isRow(entry) && entry.id === id);
+    const index = itemIndex(list, id);
     if (index < 0) continue;
     const entry = list[index] as Row;
     const words = ['description', 'text', 'title', 'name'].map((key) => entry[key]).find((value): value is string => typeof value === 'string' && value.trim() !== '');
@@ -185,7 +199,7 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
   let node = value;
   for (const step of path) {
     const itemId = itemIdOf(step);
-    if (Array.isArray(node) && itemId !== undefined) node = node.find((entry) => isRow(entry) && entry.id === itemId);
+    if (Array.isArray(node) && itemId !== undefined) node = node[itemIndex(node, itemId)];
     else node = isRow(node) && Object.hasOwn(node, step) ? node[step] : undefined;
   }
   return node;
