@@ -1,4 +1,5 @@
 import type { HamkorlikDb } from '../db';
+import type { WriteSession } from '../auditMiddleware';
 import { requireOffice } from '../repositories/guard';
 import { historyEntry } from '../repositories/cases';
 import { DomainError } from '../../domain/errors';
@@ -200,11 +201,11 @@ export async function packageKeys(keys: TransferKeys): Promise<ExchangeKeys> {
  * Administrators and supervisors. Returns the transfer's id and counts.
  */
 export async function writeTransfer(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<WrittenTransfer> {
-  requireOffice(db, 'transferCases');
-  if (options.mode !== 'custody') return writeTransferFile(db, keys, sink, options);
+  const session = requireOffice(db, 'transferCases');
+  if (options.mode !== 'custody') return writeTransferFile(db, session, keys, sink, options);
   const release = holdForCustody(options.caseIds);
   try {
-    return await writeTransferFile(db, keys, sink, options);
+    return await writeTransferFile(db, session, keys, sink, options);
   } finally {
     release();
   }
@@ -231,8 +232,7 @@ function holdForCustody(caseIds: readonly string[]): () => void {
   return () => held.forEach((id) => sendingInCustody.delete(id));
 }
 
-async function writeTransferFile(db: HamkorlikDb, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<WrittenTransfer> {
-  const session = requireOffice(db, 'transferCases');
+async function writeTransferFile(db: HamkorlikDb, session: WriteSession, keys: TransferKeys, sink: ByteSink, options: TransferOptions): Promise<WrittenTransfer> {
   const contents = await collectTransfer(db, options.caseIds, options.mode, { includeDocumentBytes: options.includeDocumentBytes ?? false });
   const transferId = crypto.randomUUID();
   const sentAt = db.clock();

@@ -398,12 +398,12 @@ async function purge(db: HamkorlikDb, caseId: string, context: WriteContext): Pr
       purgedIds.push(document.id);
     }
     await db.cases.put(tombstoneOf(kase, context) as FamilyCase);
-    // The audit keeps who did what and when, but not the purged values.
-    const audited = ['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)];
-    await forgetAuditedValues(db, purgedIds.flatMap((id) => audited.map((table) => [table, id] as [string, string])));
-    // The exchange's base copies hold the same values (a case once transferred): they go too.
+    // The audit keeps who did what and when, but not the purged values; the exchange's base copies
+    // hold the same values (a case once transferred): they go too.
     const tables = ['cases', 'persons', 'memberships', 'caseHistory', 'documents', ...work.map((table) => table.name)];
-    await db.exchangeBases.where('[table+recordId]').anyOf(purgedIds.flatMap((id) => tables.map((table) => [table, id]))).delete();
+    const purgedRecords = purgedIds.flatMap((id) => tables.map((table) => [table, id] as [string, string]));
+    await forgetAuditedValues(db, purgedRecords);
+    await db.exchangeBases.where('[table+recordId]').anyOf(purgedRecords.map((record) => [...record])).delete();
   });
 }
 

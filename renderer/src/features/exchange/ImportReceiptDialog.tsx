@@ -25,7 +25,7 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const language = useAppSelector((state) => state.session.language);
-  const [source, setSource] = useHeldSource();
+  const [source, replaceSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
   const [busy, setBusy] = useState(false);
@@ -39,11 +39,9 @@ export function ImportReceiptDialog({ configured, initial, onClose }: { configur
     try {
       const opened = await openPackage(host, packageFilters(t('transfer.receiptFileType')), given);
       // Chooser cancelled: the file picked before stays, as it was read.
-      if (!opened.source && !opened.failure) return;
+      if (!(await replaceSource(opened))) return;
       setFailure(null);
       setInfo(null);
-      await source?.close();
-      setSource(opened.source);
       if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error, 'receipt'));
       setInfo(opened.info);

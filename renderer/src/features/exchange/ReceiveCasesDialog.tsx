@@ -36,7 +36,7 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
   const { t } = useTranslation('exchange');
   const { host, db } = useServices();
   const job = useExchangeJob();
-  const [source, setSource] = useHeldSource();
+  const [source, replaceSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
   const [secret, setSecret] = useState<TransferSecretInput>(EMPTY_TRANSFER_SECRET);
@@ -69,14 +69,12 @@ export function ReceiveCasesDialog({ configured, receiptFileName, initial, onClo
     setPicking(true);
     try {
       const opened = await openPackage(host, packageFilters(t('transfer.fileType')), given);
-      // Chooser cancelled: the file picked before stays, with its preview.
-      if (!opened.source && !opened.failure) return;
+      // Chooser cancelled: the file picked before stays, as it was read.
+      if (!(await replaceSource(opened))) return;
       setFailure(null);
       setInfo(null);
       setPreview(null);
       setPlan(null);
-      await source?.close();
-      setSource(opened.source);
       if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeTransferFailure(opened.error));
       setInfo(opened.info);

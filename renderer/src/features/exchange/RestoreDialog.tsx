@@ -61,7 +61,7 @@ export function RestoreDialog({
   const { t } = useTranslation('exchange');
   const { host, db, directory } = useServices();
   const job = useExchangeJob();
-  const [source, setSource] = useHeldSource();
+  const [source, replaceSource] = useHeldSource();
   const [info, setInfo] = useState<PackageInfo | null>(null);
   const [picking, setPicking] = useState(false);
   const [copying, setCopying] = useState(false);
@@ -76,12 +76,10 @@ export function RestoreDialog({
     try {
       const opened = await openPackage(host, packageFilters(t('fileType')), given);
       // Chooser cancelled: the file picked before stays, as it was read.
-      if (!opened.source && !opened.failure) return;
+      if (!(await replaceSource(opened))) return;
       setFailure(null);
       setNotice(null);
       setInfo(null);
-      await source?.close();
-      setSource(opened.source);
       if (!opened.source) return setFailure(opened.failure);
       if (!opened.info) return setFailure(describeFailure(opened.error));
       setInfo(opened.info);

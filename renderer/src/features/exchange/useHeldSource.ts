@@ -1,9 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HostFileSource } from '../../host/streams';
+import type { OpenedPackage } from './openPackage';
 
 /**
  * The file a dialog picked, held open (the host asked the user for it once) until another is
- * picked or the dialog goes away, when it is closed.
+ * picked or the dialog goes away, when it is closed. `replaceWith` takes what picking another
+ * file came to: a cancelled chooser (nothing opened, no failure) keeps the held file and answers
+ * false; otherwise the held file is closed and the new one held (none when it could not be opened),
+ * and the dialog clears what it read of the old one.
  */
 export function useHeldSource() {
   const [source, setSource] = useState<HostFileSource | null>(null);
@@ -12,7 +16,14 @@ export function useHeldSource() {
     held.current = source;
   }, [source]);
   useEffect(() => () => void held.current?.close(), []);
-  return [source, setSource] as const;
+  const replaceWith = useCallback(async (opened: OpenedPackage): Promise<boolean> => {
+    if (!opened.source && !opened.failure) return false;
+    await held.current?.close();
+    held.current = opened.source;
+    setSource(opened.source);
+    return true;
+  }, []);
+  return [source, replaceWith] as const;
 }
 
 /**
